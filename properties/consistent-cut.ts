@@ -1,0 +1,190 @@
+/**
+ * consistent-cut — the lecture's definition, decided from the run's happens-before and not from the
+ * algorithm's bookkeeping. The cut passes through each process's recording event. The monitor tags
+ * every application message "pre" (sent before its sender recorded) or "post", and keeps the pre
+ * messages each channel delivered after its receiver recorded. At S_end (the step that completes
+ * the snapshot) the cut is inconsistent if a post message was received before its receiver
+ * recorded (a receive without its send), or if a channel's recorded state differs from the pre
+ * messages received after the receiver recorded followed by those still in flight (compared in
+ * order under an ordered discipline, as multisets otherwise).
+ *
+ * Messages have no identity: under nonfifo, delivering payload x may take any in-flight copy of x,
+ * pre or post. The monitor follows every possibility; the run violates the property if any does.
+ */
+import type { SafetyProperty } from "../src/explorer/property.js";
+import type { Model } from "../src/model/model.js";
+import { completesSnapshot, isInitiated } from "../src/model/snapshot.js";
+import { channelName, processName } from "../src/model/topology.js";
+import type { GlobalState, ModelEvent } from "../src/model/types.js";
+
+interface Tagged {
+  readonly payload: string;
+  readonly post: boolean;
+}
+
+interface Watch {
+  /** Per channel, its in-flight application messages, tagged (channel order, or sorted). */
+  readonly inflight: readonly (readonly Tagged[])[];
+  /** Per channel, the pre messages it delivered after its receiver recorded. */
+  readonly late: readonly (readonly string[])[];
+  /** Why the cut already holds a receive without its send, if it does. */
+  readonly orphan: string | null;
+}
+
+/** Before anyone records every message is pre; after S_end nothing more can be judged. */
+type CutMonitor = "idle" | "done" | Watch;
+
+export const consistentCut: SafetyProperty = {
+  kind: "always",
+  name: "consistent-cut",
+  description:
+    "the recorded cut respects happens-before: no receive without its send, and each channel holds exactly the messages that cross the cut",
+  monitor(model: Model) {
+    const ordered = model.spec.discipline.ordered;
+    const describe = (payload: string) => model.spec.workload.describePayload(payload);
+    return {
+      initial: (): CutMonitor => "idle",
+      key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
+      advance(m: CutMonitor, { from, to, events }) {
+        if (m === "done") return [{ ok: true, monitor: m }];
+        if (m === "idle" && !events.some((e) => e.kind === "record") && !isInitiated(to)) {
+          return [{ ok: true, monitor: m }];
+        }
+        const start = m === "idle" ? watchFrom(from, ordered) : m;
+        const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
+        if (!judged && !completesSnapshot(from, to)) return [{ ok: true, monitor: start }];
+        return follow(start, from, events, model, ordered, describe).map((w) => {
+          if (!completesSnapshot(from, to)) return { ok: true, monitor: w };
+          const reason = w.orphan ?? channelMismatch(w, to, model, ordered);
+          return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
+        });
+      },
+    };
+  },
+};
+
+const keys = new WeakMap<Watch, string>();
+
+/** The watch's canonical key, computed once per watch (the search asks for it on every step). */
+function watchKey(w: Watch): string {
+  let key = keys.get(w);
+  if (key === undefined) {
+    const inflight = w.inflight
+      .map((c) => c.map((t) => t.payload + (t.post ? "+" : "-")).join(","))
+      .join(" ");
+    key = `${inflight}/${w.late.map((c) => c.join(",")).join(" ")}/${w.orphan ?? ""}`;
+    keys.set(w, key);
+  }
+  return key;
+}
+
+function watchFrom(state: GlobalState, ordered: boolean): Watch {
+  return {
+    inflight: state.channels.map((c) => {
+      const tagged = c.flatMap((m) => (m.kind === "app" ? [{ payload: m.payload, post: false }] : []));
+      return ordered ? tagged : tagged.sort(compareTagged);
+    }),
+    late: state.channels.map(() => []),
+    orphan: null,
+  };
+}
+
+/** Applies the step's events in order; one result per way of matching deliveries to sends. */
+function follow(
+  start: Watch,
+  from: GlobalState,
+  events: readonly ModelEvent[],
+  model: Model,
+  ordered: boolean,
+  describe: (payload: string) => string,
+): Watch[] {
+  const recorded = new Set(from.recorded.flatMap((r, p) => (r === null ? [] : [p])));
+  let branches: Watch[] = [start];
+  for (const e of events) {
+    if (e.kind === "record") {
+      recorded.add(e.process);
+      continue;
+    }
+    if (e.message.kind !== "app") continue;
+    const { payload } = e.message;
+    const { from: sender, to: receiver } = model.topology.channel(e.channel);
+    if (e.kind === "send") {
+      const tagged = { payload, post: recorded.has(sender) };
+      branches = branches.map((w) =>
+        withChannel(w, e.channel, insert(channelOf(w, e.channel), tagged, ordered), null, null),
+      );
+      continue;
+    }
+    branches = branches.flatMap((w) =>
+      candidates(channelOf(w, e.channel), payload, ordered).map((i) => {
+        const taken = channelOf(w, e.channel)[i] as Tagged;
+        const rest = channelOf(w, e.channel).filter((_, k) => k !== i);
+        const orphan =
+          taken.post && !recorded.has(receiver)
+            ? `${processName(sender)}'s ${describe(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
+            : null;
+        const late = !taken.post && recorded.has(receiver) ? payload : null;
+        return withChannel(w, e.channel, rest, late, orphan);
+      }),
+    );
+  }
+  return branches;
+}
+
+function channelOf(w: Watch, c: number): readonly Tagged[] {
+  return w.inflight[c] ?? [];
+}
+
+function withChannel(
+  w: Watch,
+  c: number,
+  inflight: readonly Tagged[],
+  late: string | null,
+  orphan: string | null,
+): Watch {
+  return {
+    inflight: w.inflight.map((x, i) => (i === c ? inflight : x)),
+    late: late === null ? w.late : w.late.map((x, i) => (i === c ? [...x, late] : x)),
+    orphan: w.orphan ?? orphan,
+  };
+}
+
+/** Which in-flight copies a delivery of `payload` may have taken: the oldest, or one per distinct tag. */
+function candidates(inflight: readonly Tagged[], payload: string, ordered: boolean): number[] {
+  if (ordered) {
+    if (inflight[0]?.payload !== payload)
+      throw new RangeError(`delivered ${payload} is not the oldest message`);
+    return [0];
+  }
+  const pre = inflight.findIndex((t) => t.payload === payload && !t.post);
+  const post = inflight.findIndex((t) => t.payload === payload && t.post);
+  return [pre, post].filter((i) => i >= 0);
+}
+
+function insert(inflight: readonly Tagged[], t: Tagged, ordered: boolean): readonly Tagged[] {
+  return ordered ? [...inflight, t] : [...inflight, t].sort(compareTagged);
+}
+
+function compareTagged(a: Tagged, b: Tagged): number {
+  return a.payload < b.payload ? -1 : a.payload > b.payload ? 1 : Number(a.post) - Number(b.post);
+}
+
+/** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
+function channelMismatch(w: Watch, end: GlobalState, model: Model, ordered: boolean): string | null {
+  for (const [c, record] of end.records.entries()) {
+    const crossing = [...(w.late[c] ?? []), ...channelOf(w, c).flatMap((t) => (t.post ? [] : [t.payload]))];
+    const recorded = [...record.messages];
+    const same = ordered
+      ? sameSequence(recorded, crossing)
+      : sameSequence([...recorded].sort(), [...crossing].sort());
+    if (!same) {
+      const { from, to } = model.topology.channel(c);
+      return `${channelName({ from, to })} was recorded as ⟨${recorded.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
+    }
+  }
+  return null;
+}
+
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

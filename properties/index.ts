@@ -1,0 +1,16 @@
+/**
+ * The property catalogue, by name. A property of your own is one module exporting a
+ * `SafetyProperty` (a monitor judged along every run) or a `LivenessProperty` (judged on the state
+ * graph), added to this list — see the README, "Writing a property".
+ */
+import type { Property } from "../src/explorer/property.js";
+import { conservation } from "./conservation.js";
+import { consistentCut } from "./consistent-cut.js";
+import { reachableCut } from "./reachable-cut.js";
+import { termination } from "./termination.js";
+
+export const properties: readonly Property[] = [consistentCut, reachableCut, conservation, termination];
+
+export function findProperty(name: string): Property | undefined {
+  return properties.find((p) => p.name === name);
+}

@@ -1,0 +1,65 @@
+/**
+ * reachable-cut — Chandy & Lamport's theorem: the recorded state S* is reachable from app(S_start),
+ * and app(S_end) is reachable from S*, in the application-only system (decided by reachability in
+ * its graphology state graph). S_start is the state in which the snapshot is initiated, so the
+ * monitor carries app(S_start) from the initiating step to the completing one — as its strongly
+ * connected component in that graph, which is all the check depends on and keeps the search small.
+ */
+import type { SafetyProperty } from "../src/explorer/property.js";
+import { ApplicationGraph } from "../src/graph/app-graph.js";
+import type { Model } from "../src/model/model.js";
+import {
+  appProjection,
+  completesSnapshot,
+  initiatesSnapshot,
+  recordedGlobalState,
+} from "../src/model/snapshot.js";
+
+/** Before initiation nothing to carry; between S_start and S_end, the component of app(S_start). */
+type ReachMonitor = "idle" | "done" | { readonly startComponent: number };
+
+export const reachableCut: SafetyProperty = {
+  kind: "always",
+  name: "reachable-cut",
+  description:
+    "S* is reachable from app(S_start) and app(S_end) from S*, in the application-only system (Chandy & Lamport's theorem)",
+  monitor(model: Model) {
+    let built: ApplicationGraph | undefined;
+    const graph = () => {
+      built ??= new ApplicationGraph(model);
+      return built;
+    };
+    return {
+      initial: (): ReachMonitor => "idle",
+      key: (m: ReachMonitor) => (typeof m === "string" ? m : `s${m.startComponent}`),
+      advance(m: ReachMonitor, { from, to }) {
+        if (m === "done") return [{ ok: true, monitor: m }];
+        let carried = m;
+        if (carried === "idle" && initiatesSnapshot(from, to)) {
+          carried = { startComponent: graph().component(appProjection(from)) };
+        }
+        if (carried === "idle" || !completesSnapshot(from, to)) return [{ ok: true, monitor: carried }];
+        const recorded = recordedGlobalState(to, model.spec.discipline);
+        if (!graph().componentReaches(carried.startComponent, recorded)) {
+          return [
+            {
+              ok: false,
+              reason:
+                "S* is not reachable from the state in which the snapshot started: no run of the application passes through the recorded state",
+            },
+          ];
+        }
+        if (!graph().reaches(recorded, appProjection(to))) {
+          return [
+            {
+              ok: false,
+              reason:
+                "the state in which the snapshot completed is not reachable from S*: the recorded state is not on any run leading to where the system is",
+            },
+          ];
+        }
+        return [{ ok: true, monitor: "done" }];
+      },
+    };
+  },
+};

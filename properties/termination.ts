@@ -1,0 +1,175 @@
+/**
+ * termination — liveness under weak fairness of deliveries: every run that initiates the snapshot
+ * completes it, provided that a delivery which stays enabled is eventually taken. A delivery is
+ * identified by its label (channel and message, e.g. `deliver(c(0,1): M)`); initiations and
+ * application steps need no fairness. Violated by a reachable deadlock in which the snapshot is in
+ * progress, or by a fair cycle of in-progress states: within a strongly connected component of
+ * in-progress states, a cycle through all of it is fair iff every delivery enabled in all its
+ * states is taken on one of its edges (weak fairness needs no recursion into sub-components).
+ */
+import type { LivenessProperty, LivenessViolation } from "../src/explorer/property.js";
+import type { StateSpace } from "../src/explorer/state-space.js";
+import { stronglyConnectedComponents } from "../src/graph/scc.js";
+import type { Model } from "../src/model/model.js";
+import { isInProgress } from "../src/model/snapshot.js";
+import { channelName, processName } from "../src/model/topology.js";
+import type { GlobalState, Step } from "../src/model/types.js";
+
+export const termination: LivenessProperty = {
+  kind: "eventually",
+  name: "termination",
+  description:
+    "every initiated snapshot completes, under weak fairness of deliveries (no stuck state, no fair cycle while it is in progress)",
+  check(space, model) {
+    const inProgress = (id: number) => isInProgress(space.state(id));
+    for (let id = 0; id < space.size; id++) {
+      if (inProgress(id) && space.enabledCount[id] === 0) {
+        return {
+          reason: `no step is enabled, yet ${missing(space.state(id), model)}`,
+          path: space.tree.pathTo(id),
+        };
+      }
+    }
+    return fairCycle(space, model, (id) => inProgress(id) && space.expanded[id] === true);
+  },
+};
+
+/** What the snapshot still lacks, as a phrase. */
+function missing(state: GlobalState, model: Model): string {
+  const unrecorded = state.recorded.flatMap((r, p) => (r === null ? [processName(p)] : []));
+  const open = state.records.flatMap((r, c) => (r.closed ? [] : [channelName(model.topology.channel(c))]));
+  const parts = [
+    unrecorded.length > 0 ? `${unrecorded.join(", ")} never recorded` : "",
+    open.length > 0 ? `${open.join(", ")} still recording` : "",
+  ].filter((s) => s !== "");
+  return `the snapshot is incomplete (${parts.join("; ")})`;
+}
+
+function deliveryLabels(state: GlobalState, model: Model): Set<string> {
+  return new Set(model.steps(state).flatMap((s) => (s.kind === "deliver" ? [model.label(s)] : [])));
+}
+
+function fairCycle(
+  space: StateSpace,
+  model: Model,
+  include: (id: number) => boolean,
+): LivenessViolation | undefined {
+  const graph = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
+  const { component, count } = stronglyConnectedComponents(graph, include);
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let id = 0; id < space.size; id++) {
+    const c = component[id] ?? -1;
+    if (c >= 0) members[c]?.push(id);
+  }
+  // Components in order of their shallowest state, so the lasso found has a short stem.
+  const order = members.filter((m) => m.length > 0).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  for (const states of order) {
+    const c = component[states[0] ?? 0] ?? -1;
+    const inside = (id: number) => component[id] === c;
+    const internal = states.flatMap((id) =>
+      [...space.edges(id)].filter(([, t]) => inside(t)).map(([step, t]) => ({ from: id, step, to: t })),
+    );
+    if (internal.length === 0) continue; // a single state without a self-loop is no cycle
+    const taken = new Set(internal.flatMap((e) => (e.step.kind === "deliver" ? [model.label(e.step)] : [])));
+    const enabledEverywhere = intersection(states.map((id) => deliveryLabels(space.state(id), model)));
+    const starved = [...enabledEverywhere].filter((label) => !taken.has(label));
+    if (starved.length > 0) continue; // every cycle here starves a delivery: not a fair run
+    const entry = states[0] as number;
+    const cycle = fairLoop(space, model, entry, inside);
+    const stem = space.tree.pathTo(entry);
+    return {
+      reason: `the run can cycle forever, fairly, while ${missing(space.state(entry), model)}`,
+      path: [...stem, ...cycle.slice(1)],
+      loop: stem.length - 1,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A cycle from `entry` back to it, inside the component, that is weakly fair: while some delivery
+ * is enabled in all the cycle's states and never taken on it, add a round trip through a state
+ * where it is disabled or an edge that takes it (the component being fair, one exists). Each round
+ * trip only shrinks the set of starved deliveries, so this ends.
+ */
+function fairLoop(space: StateSpace, model: Model, entry: number, inside: (id: number) => boolean): number[] {
+  let cycle = roundTrip(space, entry, inside, (_, [, t]) => t === entry);
+  for (;;) {
+    const taken = new Set<string>();
+    cycle.slice(1).forEach((to, i) => {
+      const from = cycle[i] as number;
+      const edge = [...space.edges(from)].find(([, t]) => t === to);
+      if (edge?.[0].kind === "deliver") taken.add(model.label(edge[0]));
+    });
+    const enabled = intersection(cycle.map((id) => deliveryLabels(space.state(id), model)));
+    const starved = [...enabled].find((label) => !taken.has(label));
+    if (starved === undefined) return cycle;
+    const detour = roundTrip(
+      space,
+      entry,
+      inside,
+      (id, [step]) => !deliveryLabels(space.state(id), model).has(starved) || model.label(step) === starved,
+    );
+    cycle = [...cycle, ...detour.slice(1)];
+  }
+}
+
+/**
+ * The shortest path entry → … → u, then an edge (u, step, v) satisfying `wanted`, then the
+ * shortest path v → … → entry; all inside the component. (`wanted` is offered every internal edge;
+ * for "reach a state" targets it simply tests the edge's source.)
+ */
+function roundTrip(
+  space: StateSpace,
+  entry: number,
+  inside: (id: number) => boolean,
+  wanted: (from: number, edge: [Step, number]) => boolean,
+): number[] {
+  const parent = new Map<number, number>([[entry, -1]]);
+  const queue = [entry];
+  for (let i = 0; i < queue.length; i++) {
+    const u = queue[i] as number;
+    for (const edge of space.edges(u)) {
+      const v = edge[1];
+      if (!inside(v)) continue;
+      if (wanted(u, edge)) return [...walkBack(parent, u), ...shortestPath(space, v, entry, inside)];
+      if (!parent.has(v)) {
+        parent.set(v, u);
+        queue.push(v);
+      }
+    }
+  }
+  throw new RangeError("no such edge inside the component");
+}
+
+function shortestPath(
+  space: StateSpace,
+  from: number,
+  to: number,
+  inside: (id: number) => boolean,
+): number[] {
+  const parent = new Map<number, number>([[from, -1]]);
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    const u = queue[i] as number;
+    if (u === to) return walkBack(parent, u);
+    for (const [, v] of space.edges(u)) {
+      if (inside(v) && !parent.has(v)) {
+        parent.set(v, u);
+        queue.push(v);
+      }
+    }
+  }
+  throw new RangeError("the component is not strongly connected");
+}
+
+function walkBack(parent: ReadonlyMap<number, number>, end: number): number[] {
+  const path: number[] = [];
+  for (let at = end; at >= 0; at = parent.get(at) ?? -1) path.push(at);
+  return path.reverse();
+}
+
+function intersection(sets: readonly Set<string>[]): Set<string> {
+  const [first, ...rest] = sets;
+  return new Set([...(first ?? [])].filter((x) => rest.every((s) => s.has(x))));
+}

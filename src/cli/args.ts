@@ -1,0 +1,17 @@
+/** Command-line parsing on node:util's parseArgs, with errors that name the flag and the fix. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+
+type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export function parseFlags<const T extends FlagSpec>(argv: readonly string[], spec: T, command: string) {
+  try {
+    return parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+  } catch (e) {
+    const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    const known = Object.keys(spec)
+      .map((f) => `--${f}`)
+      .join(" ");
+    throw new UsageError(`${command}: ${message}; the flags are ${known} (see snapcheck --help)`);
+  }
+}

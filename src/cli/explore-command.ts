@@ -1,0 +1,73 @@
+/** `snapcheck explore`: configuration from --config and flags, check, report. */
+import { readFileSync } from "node:fs";
+import { ConfigError } from "../errors.js";
+import { parseFlags } from "./args.js";
+import { printReport } from "./print-report.js";
+import { stderrProgress } from "./progress.js";
+import { configFrom, exitCodeOf, runCheck } from "./run-check.js";
+
+const FLAGS = {
+  config: { type: "string" },
+  processes: { type: "string" },
+  balances: { type: "string" },
+  stock: { type: "string" },
+  workload: { type: "string" },
+  algorithm: { type: "string" },
+  channels: { type: "string" },
+  initiators: { type: "string" },
+  properties: { type: "string" },
+  "max-states": { type: "string" },
+  "max-depth": { type: "string" },
+  out: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+/** Flag name → config field. */
+const FIELD_OF: Record<string, string> = {
+  processes: "processes",
+  balances: "balances",
+  stock: "stock",
+  workload: "workload",
+  algorithm: "algorithm",
+  channels: "channels",
+  initiators: "initiators",
+  properties: "properties",
+  "max-states": "maxStates",
+  "max-depth": "maxDepth",
+};
+
+export function exploreCommand(argv: string[]): number {
+  const { values, positionals } = parseFlags(argv, FLAGS, "explore");
+  if (positionals.length > 0)
+    throw new ConfigError(
+      "explore",
+      `unexpected argument "${positionals[0]}"; give a config with --config FILE`,
+    );
+  const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
+  for (const [flag, field] of Object.entries(FIELD_OF)) {
+    const value = values[flag as keyof typeof values];
+    if (value !== undefined) raw[field] = value;
+  }
+  const { config, defaultBound } = configFrom(raw);
+  const report = runCheck(config, defaultBound, values.out ?? "counterexamples", stderrProgress);
+  if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printReport(report);
+  return exitCodeOf(report);
+}
+
+/** Reads a JSON config file, or a ConfigError naming the file and what is wrong with it. */
+export function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new ConfigError("--config", `cannot read ${path}: give the path of a JSON config file`);
+  }
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not an object");
+    return json as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError("--config", `${path} is not a JSON object (${(e as Error).message})`);
+  }
+}

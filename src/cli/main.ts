@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * The snapcheck command line — the only module that touches `process`. Commands: explore,
+ * replay, list, examples. Exit codes: 0 every checked property holds, 1 a property is violated,
+ * 2 bad input, 3 a limit stopped the search before a verdict. Errors print one line, never a
+ * stack trace (an unexpected one says it is a bug).
+ */
+import { SnapcheckError, UsageError } from "../errors.js";
+import { examplesCommand } from "./examples-command.js";
+import { exploreCommand } from "./explore-command.js";
+import { listCommand } from "./list-command.js";
+import { replayCommand } from "./replay-command.js";
+
+export const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
+
+Usage:
+  snapcheck explore [--config FILE] [flags]   explore every interleaving and check the properties
+  snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
+  snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
+  snapcheck list                              list algorithms, workloads, channels and properties
+
+explore flags (each overrides the same field of --config):
+  --processes N        number of processes (default: one per balance, else 2)
+  --balances 2,1,1     initial balance (bank) or cash (orders) of each process
+  --stock 1,1          orders only: each process's stock of its own good (default 1 each)
+  --workload NAME      bank | orders                              (default bank)
+  --algorithm NAME     chandy-lamport                             (default chandy-lamport)
+  --channels NAME      fifo | nonfifo                             (default fifo)
+  --initiators LIST    0 | 0,2 | all                              (default 0)
+  --properties LIST    names from 'snapcheck list'                (default all)
+  --max-states N       stop after N distinct states
+  --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
+  --out DIR            where counterexamples are written          (default counterexamples)
+  --json               print one JSON object on stdout
+
+Exit codes: 0 all properties hold, 1 a property is violated, 2 bad input, 3 a limit stopped the search before a verdict.`;
+
+const commands: Record<string, (argv: string[]) => number> = {
+  explore: exploreCommand,
+  replay: replayCommand,
+  list: listCommand,
+  examples: examplesCommand,
+};
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  const run = commands[command];
+  if (run === undefined)
+    throw new UsageError(
+      `unknown command "${command}"; the commands are ${Object.keys(commands).join(", ")}`,
+    );
+  return run(rest);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof SnapcheckError) {
+    process.stderr.write(`snapcheck: ${e.message}\n`);
+  } else {
+    process.stderr.write(`snapcheck: internal error (a bug, please report it): ${(e as Error).message}\n`);
+  }
+  process.exitCode = 2;
+}

@@ -1,0 +1,36 @@
+/** The human report of a check: configuration, search statistics (TLC-style), one line per property. */
+
+import { findProperty } from "../../properties/index.js";
+import { n } from "./progress.js";
+import type { CheckReport } from "./run-check.js";
+
+export function printReport(report: CheckReport): void {
+  const { config, stats } = report;
+  const out = (line = "") => process.stdout.write(`${line}\n`);
+  out(
+    `snapcheck explore: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes, balances ${config.balances.join(",")}${config.stock ? `, stock ${config.stock.join(",")}` : ""}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}`,
+  );
+  out(`Search: ${report.search}`);
+  out(
+    `${n(stats.distinctStates)} distinct states found, ${n(stats.transitions)} transitions, depth ${stats.maxDepth}; ${n(stats.completeSnapshots)} states with a complete snapshot, ${n(stats.deadlocks)} deadlocks.`,
+  );
+  out(
+    `Finished in ${stats.seconds.toFixed(2)} s (${n(stats.statesPerSecond)} states/s)${stats.stoppedBy ? `; stopped by ${stats.stoppedBy}` : ""}.`,
+  );
+  out();
+  const width = Math.max(...report.properties.map((p) => p.name.length));
+  for (const p of report.properties) {
+    const name = p.name.padEnd(width);
+    if (!p.holds && p.counterexample !== undefined) {
+      const cx = p.counterexample;
+      out(`  ${name}  VIOLATED   shortest run: ${cx.steps} steps — ${cx.reason}`);
+      out(
+        `  ${" ".repeat(width)}             ${cx.written ? "written to" : "already in"} ${cx.file} (and .txt); replay: snapcheck replay ${cx.file}`,
+      );
+    } else if (!p.complete) {
+      out(`  ${name}  UNDECIDED  no violation within the bound; the search did not cover every state`);
+    } else {
+      out(`  ${name}  holds      ${findProperty(p.name)?.description ?? ""}`);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The explore pipeline shared by `explore` and `examples`: configuration → model → check →
+ * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
+ */
+import { relative } from "node:path";
+import { properties as catalogue, findProperty } from "../../properties/index.js";
+import { buildModel, DEFAULT_NONFIFO_DEPTH, parseConfig, type SnapcheckConfig } from "../config.js";
+import { type Counterexample, check } from "../explorer/check.js";
+import type { ProgressSink } from "../explorer/limits.js";
+import type { Property } from "../explorer/property.js";
+import type { Model } from "../model/model.js";
+import { toItf } from "../trace/itf.js";
+import { renderRun } from "../trace/render.js";
+import { storeTrace } from "../trace/store.js";
+
+export interface CheckReport {
+  readonly config: SnapcheckConfig;
+  /** How the search was bounded, in words (e.g. "exhaustive", "depth ≤ 12 (default under nonfifo)"). */
+  readonly search: string;
+  readonly stats: {
+    readonly distinctStates: number;
+    readonly transitions: number;
+    readonly maxDepth: number;
+    readonly completeSnapshots: number;
+    readonly deadlocks: number;
+    readonly seconds: number;
+    readonly statesPerSecond: number;
+    readonly stoppedBy: string | null;
+  };
+  readonly properties: readonly {
+    readonly name: string;
+    readonly holds: boolean;
+    readonly complete: boolean;
+    readonly counterexample?: {
+      readonly file: string;
+      readonly steps: number;
+      readonly reason: string;
+      readonly written: boolean;
+    };
+  }[];
+}
+
+/** Exit code of a report: 1 a property is violated, 3 a limit stopped the search before a verdict, else 0. */
+export function exitCodeOf(report: CheckReport): number {
+  if (report.properties.some((p) => !p.holds)) return 1;
+  if (report.properties.some((p) => !p.complete)) return 3;
+  return 0;
+}
+
+export function configFrom(raw: Record<string, unknown>): { config: SnapcheckConfig; defaultBound: boolean } {
+  const config = parseConfig(
+    raw,
+    catalogue.map((p) => p.name),
+  );
+  const defaultBound =
+    raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_NONFIFO_DEPTH;
+  return { config, defaultBound };
+}
+
+export function runCheck(
+  config: SnapcheckConfig,
+  defaultBound: boolean,
+  outDir: string,
+  progress?: ProgressSink,
+): CheckReport {
+  const model = buildModel(config);
+  const selected = config.properties.map((name) => findProperty(name) as Property);
+  const result = check(model, selected, { limits: config, progress });
+  return {
+    config,
+    search: searchDescription(config, defaultBound),
+    stats: {
+      ...result.stats,
+      seconds: Number(result.stats.seconds.toFixed(3)),
+      stoppedBy: result.stats.stop === "exhausted" ? null : result.stats.stop,
+    },
+    properties: result.verdicts.map((v) => {
+      const base = { name: v.property.name, holds: v.holds, complete: v.complete };
+      if (v.counterexample === undefined) return base;
+      const stored = writeCounterexample(model, config, v.counterexample, outDir);
+      return {
+        ...base,
+        counterexample: {
+          file: stored.file,
+          steps: v.counterexample.steps.length,
+          reason: v.counterexample.reason,
+          written: stored.written,
+        },
+      };
+    }),
+  };
+}
+
+function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {
+  const bounds = [
+    config.maxDepth === undefined ? "" : `depth ≤ ${config.maxDepth}`,
+    config.maxStates === undefined ? "" : `at most ${config.maxStates} states`,
+  ].filter((b) => b !== "");
+  if (bounds.length === 0) return "exhaustive";
+  const why = defaultBound ? ` (default bound: under ${config.channels} the state space is infinite)` : "";
+  return `bounded: ${bounds.join(", ")}${why}`;
+}
+
+/** The file name says what failed where: property, workload, algorithm, channels, balances. */
+export function counterexampleName(config: SnapcheckConfig, property: string): string {
+  const initiators =
+    config.initiators.length === 1 && config.initiators[0] === 0 ? "" : `_init${config.initiators.join("-")}`;
+  return `${property}_${config.workload}_${config.algorithm}_${config.channels}_b${config.balances.join("-")}${initiators}`;
+}
+
+function writeCounterexample(model: Model, config: SnapcheckConfig, cx: Counterexample, outDir: string) {
+  const meta = {
+    kind: "counterexample" as const,
+    config,
+    property: cx.property,
+    reason: cx.reason,
+    steps: cx.steps.map((s) => model.label(s)),
+  };
+  const trace = `${JSON.stringify(toItf(model, meta, cx.states, cx.loop), null, 1)}\n`;
+  const base = counterexampleName(config, cx.property);
+  const title = `snapcheck counterexample: ${cx.property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}) — ${cx.steps.length} steps`;
+  const render = (file: string) =>
+    renderRun(model, {
+      title,
+      steps: cx.steps,
+      states: cx.states,
+      loop: cx.loop,
+      reason: cx.reason,
+      footer: [`Replay it: npx snapcheck replay ${file}`],
+    });
+  const stored = storeTrace(outDir, base, trace, (path) => render(shown(path)));
+  return { file: shown(stored.path), written: stored.status === "written" };
+}
+
+/** A path as the user would type it: relative to the working directory when it lies below it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}

@@ -1,0 +1,190 @@
+/**
+ * A check's configuration: what to build (processes, workload and its parameters, channel
+ * discipline, algorithm, initiators), what to check, and the search limits. `parseConfig` turns
+ * untrusted JSON (a config file, a trace's #meta, flags already split) into a validated config or
+ * a ConfigError naming the field and the fix; `buildModel` composes the model it describes.
+ */
+import { algorithms, findAlgorithm } from "./algorithms/index.js";
+import { ConfigError } from "./errors.js";
+import type { ChannelDiscipline } from "./model/channels/discipline.js";
+import { fifo } from "./model/channels/fifo.js";
+import { nonfifo } from "./model/channels/nonfifo.js";
+import { Model } from "./model/model.js";
+import { Topology } from "./model/topology.js";
+import { findWorkload, workloads } from "./workloads/index.js";
+
+export const disciplines: readonly ChannelDiscipline[] = [fifo, nonfifo];
+
+export interface SnapcheckConfig {
+  readonly processes: number;
+  readonly balances: readonly number[];
+  readonly stock?: readonly number[] | undefined;
+  readonly channels: string;
+  readonly algorithm: string;
+  readonly workload: string;
+  readonly initiators: readonly number[];
+  readonly properties: readonly string[];
+  readonly maxStates?: number | undefined;
+  readonly maxDepth?: number | undefined;
+}
+
+/** Without a limit, a search under an unordered discipline never ends (semantics.md): this bound applies. */
+export const DEFAULT_NONFIFO_DEPTH = 12;
+
+const FIELDS = [
+  "processes",
+  "balances",
+  "stock",
+  "channels",
+  "algorithm",
+  "workload",
+  "initiators",
+  "properties",
+  "maxStates",
+  "maxDepth",
+] as const;
+
+/** Validates raw configuration fields. `knownProperties` lists the property names that may be asked for. */
+export function parseConfig(raw: unknown, knownProperties: readonly string[]): SnapcheckConfig {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(
+      "config",
+      "expected a JSON object with fields such as processes, balances, channels",
+    );
+  }
+  const fields = raw as Record<string, unknown>;
+  for (const name of Object.keys(fields)) {
+    if (!(FIELDS as readonly string[]).includes(name)) {
+      throw new ConfigError(name, `unknown field; the fields are ${FIELDS.join(", ")}`);
+    }
+  }
+  const balancesGiven = fields.balances !== undefined;
+  const processes =
+    fields.processes !== undefined
+      ? integer("processes", fields.processes, 2, 12)
+      : balancesGiven
+        ? intList("balances", fields.balances).length
+        : 2;
+  const balances = balancesGiven
+    ? intList("balances", fields.balances)
+    : Array.from({ length: processes }, () => 1);
+  if (balances.length !== processes) {
+    throw new ConfigError(
+      "balances",
+      `expected ${processes} values (one per process), got ${balances.length}: give ${processes} comma-separated non-negative integers`,
+    );
+  }
+  const stock = fields.stock === undefined ? undefined : intList("stock", fields.stock);
+  const channels = oneOf(
+    "channels",
+    fields.channels ?? "fifo",
+    disciplines.map((d) => d.name),
+  );
+  const algorithm = oneOf(
+    "algorithm",
+    fields.algorithm ?? "chandy-lamport",
+    algorithms.map((a) => a.name),
+  );
+  const workload = oneOf(
+    "workload",
+    fields.workload ?? "bank",
+    workloads.map((w) => w.name),
+  );
+  const initiators = parseInitiators(fields.initiators ?? [0], processes);
+  const properties =
+    fields.properties === undefined
+      ? [...knownProperties]
+      : nameList("properties", fields.properties, knownProperties);
+  const maxStates = fields.maxStates === undefined ? undefined : integer("maxStates", fields.maxStates, 1);
+  let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
+  if (channels === "nonfifo" && maxStates === undefined && maxDepth === undefined)
+    maxDepth = DEFAULT_NONFIFO_DEPTH;
+  return {
+    processes,
+    balances,
+    stock,
+    channels,
+    algorithm,
+    workload,
+    initiators,
+    properties,
+    maxStates,
+    maxDepth,
+  };
+}
+
+/** The model the configuration describes (complete topology). */
+export function buildModel(config: SnapcheckConfig): Model {
+  const discipline = disciplines.find((d) => d.name === config.channels);
+  const algorithm = findAlgorithm(config.algorithm);
+  const workload = findWorkload(config.workload);
+  if (discipline === undefined) throw new ConfigError("channels", `unknown discipline ${config.channels}`);
+  if (algorithm === undefined) throw new ConfigError("algorithm", `unknown algorithm ${config.algorithm}`);
+  if (workload === undefined) throw new ConfigError("workload", `unknown workload ${config.workload}`);
+  return new Model({
+    topology: Topology.complete(config.processes),
+    discipline,
+    workload,
+    params: { balances: config.balances, stock: config.stock },
+    algorithm,
+    initiators: config.initiators,
+  });
+}
+
+function integer(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new ConfigError(field, `expected a whole number ${range}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function intList(field: string, value: unknown): number[] {
+  const items = typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw new ConfigError(
+      field,
+      `expected non-negative integers separated by commas, got ${JSON.stringify(value)}`,
+    );
+  }
+  return items.map((item) => {
+    try {
+      return integer(field, item, 0);
+    } catch {
+      throw new ConfigError(
+        field,
+        `expected non-negative integers separated by commas, got ${JSON.stringify(value)}`,
+      );
+    }
+  });
+}
+
+function oneOf(field: string, value: unknown, names: readonly string[]): string {
+  if (typeof value !== "string" || !names.includes(value)) {
+    throw new ConfigError(field, `expected one of ${names.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function nameList(field: string, value: unknown, names: readonly string[]): string[] {
+  const items = typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw new ConfigError(field, `expected names separated by commas from ${names.join(", ")}`);
+  }
+  return items.map((item) => oneOf(field, item, names));
+}
+
+function parseInitiators(value: unknown, processes: number): number[] {
+  if (value === "all") return Array.from({ length: processes }, (_, p) => p);
+  const list = intList("initiators", value);
+  for (const p of list) {
+    if (p >= processes) {
+      throw new ConfigError(
+        "initiators",
+        `P${p} does not exist: processes are numbered 0 to ${processes - 1}, or say "all"`,
+      );
+    }
+  }
+  return [...new Set(list)].sort((a, b) => a - b);
+}

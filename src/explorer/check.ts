@@ -1,0 +1,116 @@
+/**
+ * Checking a model against properties: one breadth-first search of the model paired with the
+ * safety properties' monitors (statistics, the state graph, shortest violations), then the
+ * liveness properties on the state graph. Exploring never throws for a violation: results are data.
+ */
+import type { Model } from "../model/model.js";
+import { isComplete } from "../model/snapshot.js";
+import type { GlobalState, Step } from "../model/types.js";
+import type { Limits, ProgressSink, StopReason } from "./limits.js";
+import type { LivenessProperty, Property, SafetyProperty } from "./property.js";
+import { search } from "./search.js";
+import type { StateSpace } from "./state-space.js";
+
+export interface ExplorationStats {
+  readonly distinctStates: number;
+  readonly transitions: number;
+  readonly maxDepth: number;
+  readonly completeSnapshots: number;
+  readonly deadlocks: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly stop: StopReason;
+  /** Nodes searched: model states paired with the safety monitors' states (at least distinctStates). */
+  readonly searched: number;
+}
+
+/** A run that violates a property: `states[k+1]` is the state after `steps[k]`. */
+export interface Counterexample {
+  readonly property: string;
+  readonly reason: string;
+  readonly steps: readonly Step[];
+  readonly states: readonly GlobalState[];
+  /** For a lasso: the index in `states` where the loop starts (the last state equals it). */
+  readonly loop?: number | undefined;
+}
+
+export interface PropertyVerdict {
+  readonly property: Property;
+  readonly holds: boolean;
+  /** False when a limit cut the search short before a verdict could be reached. */
+  readonly complete: boolean;
+  readonly counterexample?: Counterexample | undefined;
+}
+
+export interface CheckResult {
+  readonly stats: ExplorationStats;
+  readonly verdicts: readonly PropertyVerdict[];
+  readonly space: StateSpace;
+}
+
+export interface CheckOptions {
+  readonly limits: Limits;
+  readonly progress?: ProgressSink | undefined;
+}
+
+export function check(model: Model, properties: readonly Property[], options: CheckOptions): CheckResult {
+  const started = performance.now();
+  const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
+  const result = search(
+    model,
+    safety.map((p) => p.monitor(model)),
+    options.limits,
+    options.progress,
+  );
+  const { space } = result;
+  const seconds = (performance.now() - started) / 1000;
+  let completeSnapshots = 0;
+  let deadlocks = 0;
+  for (let id = 0; id < space.size; id++) {
+    if (isComplete(space.state(id))) completeSnapshots++;
+    if (space.enabledCount[id] === 0) deadlocks++;
+  }
+  const stats: ExplorationStats = {
+    distinctStates: space.size,
+    transitions: space.edgeTargets.length,
+    maxDepth: result.maxDepth,
+    completeSnapshots,
+    deadlocks,
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(space.size / seconds) : space.size,
+    stop: result.stop,
+    searched: result.nodes,
+  };
+  const exhaustive = result.stop === "exhausted";
+  const verdicts = properties.map((property): PropertyVerdict => {
+    if (property.kind === "eventually") return checkLiveness(space, property, exhaustive);
+    const found = result.violations[safety.indexOf(property)];
+    if (found === undefined) return { property, holds: true, complete: exhaustive };
+    return { property, holds: false, complete: true, counterexample: { property: property.name, ...found } };
+  });
+  return { stats, verdicts, space };
+}
+
+function checkLiveness(space: StateSpace, property: LivenessProperty, exhaustive: boolean): PropertyVerdict {
+  const violation = property.check(space, space.model);
+  if (violation === undefined) return { property, holds: true, complete: exhaustive };
+  const states = violation.path.map((id) => space.state(id));
+  const steps = violation.path.slice(1).map((to, i) => {
+    const from = violation.path[i] ?? 0;
+    const edge = [...space.edges(from)].find(([, target]) => target === to);
+    if (edge === undefined) throw new RangeError(`no edge ${from}→${to} in the state space`);
+    return edge[0];
+  });
+  return {
+    property,
+    holds: false,
+    complete: true,
+    counterexample: {
+      property: property.name,
+      reason: violation.reason,
+      steps,
+      states,
+      loop: violation.loop,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** Search limits, and why a search ended. */
+
+export interface Limits {
+  /** Keep only states whose shortest distance from the initial state is at most this. */
+  readonly maxDepth?: number | undefined;
+  /** Stop once this many distinct states have been found. */
+  readonly maxStates?: number | undefined;
+}
+
+/** `exhausted`: every reachable state was explored; otherwise the limit that cut the search short. */
+export type StopReason = "exhausted" | "max-depth" | "max-states";
+
+/** Progress of a running search, reported about once a second (TLC-style figures). */
+export interface ProgressReport {
+  readonly phase: string;
+  readonly states: number;
+  readonly queue: number;
+  readonly depth: number;
+  readonly seconds: number;
+}
+
+export type ProgressSink = (report: ProgressReport) => void;

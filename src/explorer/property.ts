@@ -1,0 +1,63 @@
+/**
+ * The contract between the explorer and the property catalogue (`properties/`). Two kinds, with two
+ * evaluation sites:
+ * - `always` (safety): a monitor runs along every run — it sees each step with the events it
+ *   emitted and keeps whatever it needs about the path (never inside the model state, or state
+ *   counts would stop being exact). The explorer searches the product of the model and the monitor
+ *   breadth-first, so the first violation found is a shortest one.
+ * - `eventually` (liveness): judged after exploration on the state graph (fair cycles need the
+ *   whole graph); a violation is a lasso.
+ */
+import type { Model } from "../model/model.js";
+import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import type { StateSpace } from "./state-space.js";
+
+/** One step of a run as a monitor sees it. */
+export interface ObservedStep {
+  readonly from: GlobalState;
+  readonly step: Step;
+  readonly to: GlobalState;
+  readonly events: readonly ModelEvent[];
+}
+
+/** A monitor's verdict on one step: its next state, or a violation with a one-sentence reason. */
+export type MonitorOutcome<M> =
+  | { readonly ok: true; readonly monitor: M }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * A monitor for one safety property. `advance` returns several outcomes when the step is ambiguous
+ * to the monitor (messages without identity: which in-flight copy was delivered?); the run
+ * violates the property if any outcome does.
+ */
+export interface Monitor<M> {
+  initial(state: GlobalState): M;
+  /** Canonical key: equal keys mean the monitor will judge every continuation alike. */
+  key(monitor: M): string;
+  advance(monitor: M, observed: ObservedStep): readonly MonitorOutcome<M>[];
+}
+
+export interface SafetyProperty {
+  readonly kind: "always";
+  readonly name: string;
+  readonly description: string;
+  monitor(model: Model): Monitor<unknown>;
+}
+
+/** A liveness violation: a path, and for a lasso the index in `states` where the loop starts. */
+export interface LivenessViolation {
+  readonly reason: string;
+  /** State ids in the explored space, from the initial state. */
+  readonly path: readonly number[];
+  readonly loop?: number | undefined;
+}
+
+export interface LivenessProperty {
+  readonly kind: "eventually";
+  readonly name: string;
+  readonly description: string;
+  /** Judges the explored space; `undefined` when no violation exists in it. */
+  check(space: StateSpace, model: Model): LivenessViolation | undefined;
+}
+
+export type Property = SafetyProperty | LivenessProperty;

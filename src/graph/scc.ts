@@ -1,0 +1,78 @@
+/**
+ * Strongly connected components by Tarjan's algorithm, iterative: graphology-components' version is
+ * recursive and overflows the stack past ~8,000 nodes, and state graphs have millions. The graph
+ * comes in compressed-sparse-row form: the successors of v are targets[start[v] .. start[v+1]).
+ */
+
+export interface CsrGraph {
+  readonly order: number;
+  readonly start: readonly number[];
+  /** Successor ids; negative entries are ignored (edges to states that were not stored). */
+  readonly targets: readonly number[];
+}
+
+export interface Components {
+  /** component[v]: the component of v, or -1 when v is excluded. */
+  readonly component: Int32Array;
+  readonly count: number;
+}
+
+/** The SCCs of the subgraph induced by the vertices for which `include` holds. */
+export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number) => boolean): Components {
+  const n = graph.order;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  // The call stack of the recursive formulation: a vertex and the position of its next edge.
+  const callVertex: number[] = [];
+  const callEdge: number[] = [];
+  let nextIndex = 0;
+  let count = 0;
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1 || !include(root)) continue;
+    callVertex.push(root);
+    callEdge.push(graph.start[root] ?? 0);
+    index[root] = low[root] = nextIndex++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (callVertex.length > 0) {
+      const top = callVertex.length - 1;
+      const v = callVertex[top] as number;
+      const e = callEdge[top] as number;
+      const end = graph.start[v + 1] ?? graph.targets.length;
+      if (e < end) {
+        callEdge[top] = e + 1;
+        const w = graph.targets[e] as number;
+        if (w < 0 || !include(w)) continue;
+        if (index[w] === -1) {
+          index[w] = low[w] = nextIndex++;
+          stack.push(w);
+          onStack[w] = 1;
+          callVertex.push(w);
+          callEdge.push(graph.start[w] ?? 0);
+        } else if (onStack[w] === 1) {
+          low[v] = Math.min(low[v] as number, index[w] as number);
+        }
+        continue;
+      }
+      // All edges of v done: v roots a component if its low link is its own index.
+      if (low[v] === index[v]) {
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          component[w] = count;
+        } while (w !== v);
+        count++;
+      }
+      callVertex.pop();
+      callEdge.pop();
+      const parent = callVertex[callVertex.length - 1];
+      if (parent !== undefined) low[parent] = Math.min(low[parent] as number, low[v] as number);
+    }
+  }
+  return { component, count };
+}

@@ -1,0 +1,70 @@
+/**
+ * The vocabulary of the model (semantics.md, "Steps and states"): processes, messages, channels,
+ * the global state, steps and the events a step emits. Everything here is immutable data.
+ */
+
+/** A process's application state: a fixed-length tuple of integers whose meaning the workload names. */
+export type AppState = readonly number[];
+
+/** An application message: its payload is all it is (messages have no identity beyond content). */
+export interface AppMessage {
+  readonly kind: "app";
+  readonly payload: string;
+}
+
+/** A Chandy–Lamport marker. */
+export interface MarkerMessage {
+  readonly kind: "marker";
+}
+
+export type Message = AppMessage | MarkerMessage;
+
+/** What the snapshot algorithm has recorded for one channel c(i,j) (kept by its receiver Pj). */
+export interface ChannelRecord {
+  /** The channel's recording is over (for Chandy–Lamport: its marker has arrived). */
+  readonly closed: boolean;
+  /** Payloads recorded as in flight on the channel, in arrival order. */
+  readonly messages: readonly string[];
+}
+
+/**
+ * A global state, exactly as semantics.md defines it and nothing more: no history, no counters.
+ * Channels are indexed as in the topology; a channel is "recording" iff its receiver has recorded
+ * and its record is not closed (derived, never stored).
+ */
+export interface GlobalState {
+  /** Each process's application state. */
+  readonly procs: readonly AppState[];
+  /** Each process's recorded application state, or null while it has not recorded. */
+  readonly recorded: readonly (AppState | null)[];
+  /** Each channel's recorded state, by channel index. */
+  readonly records: readonly ChannelRecord[];
+  /** Each channel's contents, by channel index: oldest first under fifo, sorted under nonfifo. */
+  readonly channels: readonly (readonly Message[])[];
+}
+
+/** One atomic step (semantics.md): steps are data, so a path of steps can be saved and replayed. */
+export type Step =
+  | { readonly kind: "initiate"; readonly process: number }
+  | {
+      readonly kind: "app";
+      readonly action: string;
+      readonly process: number;
+      readonly to: number;
+    }
+  | { readonly kind: "deliver"; readonly channel: number; readonly message: Message };
+
+/**
+ * What happened inside a step, in order: the happens-before relation of a run is built from these,
+ * never from the algorithm's own bookkeeping.
+ */
+export type ModelEvent =
+  | { readonly kind: "record"; readonly process: number }
+  | { readonly kind: "send"; readonly channel: number; readonly message: Message }
+  | { readonly kind: "receive"; readonly channel: number; readonly message: Message };
+
+/** The result of taking a step: the next state and the events the step emitted. */
+export interface Transition {
+  readonly state: GlobalState;
+  readonly events: readonly ModelEvent[];
+}

@@ -1,0 +1,133 @@
+/**
+ * Counterexamples and scenarios as ITF traces (the Informal Trace Format read by Quint and
+ * Apalache tools): `vars`, `states` with `#meta.index`, integers as `{"#bigint": "n"}`, maps as
+ * `{"#map": [[k, v], …]}`, variants as `{tag, value}`, and `loop` for a lasso. snapcheck's own data
+ * — the configuration, the property, the reason and the step labels — lives in `#meta.snapcheck`,
+ * so a file replays with no other input. `mbt::actionTaken` names the step into each state, as
+ * Quint does.
+ */
+import type { SnapcheckConfig } from "../config.js";
+import { TraceError } from "../errors.js";
+import { messageKey } from "../model/message.js";
+import type { Model } from "../model/model.js";
+import { channelName, processName } from "../model/topology.js";
+import type { GlobalState } from "../model/types.js";
+
+export const ITF_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
+export const VARS = ["procs", "recorded", "records", "channels", "mbt::actionTaken"] as const;
+
+export type ItfValue = boolean | string | number | ItfValue[] | { readonly [key: string]: ItfValue };
+
+export interface ItfState {
+  readonly "#meta": { readonly index: number };
+  readonly [name: string]: ItfValue;
+}
+
+/** What snapcheck keeps in `#meta.snapcheck`. */
+export interface SnapcheckMeta {
+  /** A counterexample found by a check, or a scenario written by hand. */
+  readonly kind: "counterexample" | "scenario";
+  readonly config: SnapcheckConfig;
+  readonly property?: string | undefined;
+  readonly reason?: string | undefined;
+  /** Step labels, as `Model.label` writes them. */
+  readonly steps: readonly string[];
+  /** Optional notes per step (e.g. the lecture's event letters). */
+  readonly notes?: readonly string[] | undefined;
+}
+
+export interface ItfTrace {
+  readonly "#meta": {
+    readonly format: "ITF";
+    readonly "format-description": string;
+    readonly source: "snapcheck";
+    readonly description: string;
+    readonly snapcheck: SnapcheckMeta;
+  };
+  readonly vars: readonly string[];
+  /** May be empty in a hand-written scenario: replay then computes them. */
+  readonly states: readonly ItfState[];
+  readonly loop?: number | undefined;
+}
+
+const bigint = (n: number): ItfValue => ({ "#bigint": String(n) });
+
+/** One state in ITF, with the label of the step that led to it. */
+export function encodeState(model: Model, state: GlobalState, index: number, action: string): ItfState {
+  const fields = model.spec.workload.fields(model.topology.processes);
+  const appRecord = (s: readonly number[]): ItfValue =>
+    Object.fromEntries(fields.map((f, i) => [f, bigint(s[i] ?? 0)]));
+  const byChannel = (value: (c: number) => ItfValue): ItfValue => ({
+    "#map": model.topology.channels.map((c, i) => [channelName(c), value(i)]),
+  });
+  return {
+    "#meta": { index },
+    procs: { "#map": state.procs.map((s, p) => [processName(p), appRecord(s)]) },
+    recorded: {
+      "#map": state.recorded.map((r, p) => [
+        processName(p),
+        r === null ? { tag: "None", value: { "#tup": [] } } : { tag: "Some", value: appRecord(r) },
+      ]),
+    },
+    records: byChannel((c) => {
+      const r = state.records[c];
+      return { closed: r?.closed ?? false, messages: [...(r?.messages ?? [])] };
+    }),
+    channels: byChannel((c) => (state.channels[c] ?? []).map(messageKey)),
+    "mbt::actionTaken": action,
+  };
+}
+
+export function toItf(
+  model: Model,
+  meta: SnapcheckMeta,
+  states: readonly GlobalState[],
+  loop?: number,
+): ItfTrace {
+  const actions = ["init", ...meta.steps];
+  return {
+    "#meta": {
+      format: "ITF",
+      "format-description": ITF_DESCRIPTION,
+      source: "snapcheck",
+      description:
+        meta.kind === "counterexample"
+          ? `snapcheck counterexample: ${meta.property} fails — ${meta.reason}`
+          : "snapcheck scenario",
+      snapcheck: meta,
+    },
+    vars: [...VARS],
+    states: states.map((s, i) => encodeState(model, s, i, actions[i] ?? "")),
+    ...(loop === undefined ? {} : { loop }),
+  };
+}
+
+/** Reads a trace file's text: checks the ITF shape and snapcheck's #meta, or says what is wrong. */
+export function parseTrace(text: string, file: string): ItfTrace {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new TraceError(`${file}: not JSON (${(e as Error).message})`);
+  }
+  const trace = json as Partial<ItfTrace>;
+  const meta = trace["#meta"]?.snapcheck;
+  if (typeof json !== "object" || json === null || meta === undefined) {
+    throw new TraceError(`${file}: not a snapcheck trace: expected an ITF object with "#meta".snapcheck`);
+  }
+  if (!Array.isArray(meta.steps) || !meta.steps.every((s) => typeof s === "string")) {
+    throw new TraceError(
+      `${file}: "#meta".snapcheck.steps must be a list of step labels such as "initiate(P0)"`,
+    );
+  }
+  if (trace.states !== undefined && !Array.isArray(trace.states)) {
+    throw new TraceError(`${file}: "states" must be a list`);
+  }
+  if (
+    trace.loop !== undefined &&
+    (!Number.isInteger(trace.loop) || trace.loop < 0 || trace.loop > meta.steps.length)
+  ) {
+    throw new TraceError(`${file}: "loop" must be a state index from 0 to ${meta.steps.length}`);
+  }
+  return { vars: [...VARS], states: [], ...trace } as ItfTrace;
+}

@@ -1,0 +1,55 @@
+/**
+ * The application a snapshot is taken of. A workload defines a process's state (a tuple of
+ * integers with named fields), the application steps a process can take, what a process does with
+ * an application message, and the quantities the system conserves. Adding a workload is one new
+ * module implementing this interface, registered in `index.ts`.
+ */
+import type { Topology } from "../model/topology.js";
+import type { AppState } from "../model/types.js";
+
+/** The workload parameters of a configuration (each workload validates the ones it uses). */
+export interface WorkloadParams {
+  readonly balances: readonly number[];
+  readonly stock?: readonly number[] | undefined;
+}
+
+/** What an application step or a receipt does: the process's new state and the payloads it sends. */
+export interface AppEffect {
+  readonly state: AppState;
+  readonly sends: readonly { readonly to: number; readonly payload: string }[];
+}
+
+/** An application message in flight or recorded in flight, for conservation. */
+export interface InFlight {
+  readonly from: number;
+  readonly to: number;
+  readonly payload: string;
+}
+
+export interface Workload {
+  readonly name: string;
+  readonly description: string;
+  /** Names of the fields of a process's state on `processes` processes, for people and trace files. */
+  fields(processes: number): readonly string[];
+  /** Each process's initial state; throws ConfigError naming the field when parameters are wrong. */
+  initial(params: WorkloadParams, topology: Topology): AppState[];
+  /** The application steps Pp can take in `state`, in a fixed order: an action name and a destination. */
+  actions(
+    state: AppState,
+    p: number,
+    topology: Topology,
+  ): readonly { readonly action: string; readonly to: number }[];
+  /** Take application step `action` of Pp towards `to`. */
+  perform(state: AppState, p: number, action: string, to: number): AppEffect;
+  /** Pp receives `payload` from `from`. */
+  receive(state: AppState, p: number, from: number, payload: string): AppEffect;
+  /**
+   * The conserved quantities of a global application state (e.g. total money), by name. Payloads
+   * never contain ",", " ", "|" or "#" and are never "M" (the marker's key).
+   */
+  conserved(procs: readonly AppState[], inFlight: readonly InFlight[]): Record<string, number>;
+  /** A process state for people, e.g. "balance 2". */
+  describeState(state: AppState): string;
+  /** A payload for people, e.g. "transfer of 1". */
+  describePayload(payload: string): string;
+}
