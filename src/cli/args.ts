@@ -8,7 +8,9 @@ export function parseFlags<const T extends FlagSpec>(argv: readonly string[], sp
   try {
     return parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
   } catch (e) {
-    const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    const message = (e as Error).message
+      .replace(/\. To specify a positional argument.*$/s, "")
+      .replace(/\s*\n\s*/g, " ");
     const known = Object.keys(spec)
       .map((f) => `--${f}`)
       .join(" ");

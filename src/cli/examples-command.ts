@@ -23,7 +23,7 @@ export function examplesCommand(argv: string[]): number {
     const { config, defaultBound } = configFrom(readConfigFile(join(dir, f)));
     return {
       example: f.replace(/\.json$/, ""),
-      report: runCheck(config, defaultBound, values.out ?? "counterexamples"),
+      report: runCheck(config, defaultBound, { outDir: values.out ?? "counterexamples" }),
     };
   });
   if (values.json === true) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);

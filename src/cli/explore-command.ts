@@ -19,6 +19,7 @@ const FLAGS = {
   "max-states": { type: "string" },
   "max-depth": { type: "string" },
   out: { type: "string" },
+  graph: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
@@ -49,7 +50,11 @@ export function exploreCommand(argv: string[]): number {
     if (value !== undefined) raw[field] = value;
   }
   const { config, defaultBound } = configFrom(raw);
-  const report = runCheck(config, defaultBound, values.out ?? "counterexamples", stderrProgress);
+  const report = runCheck(config, defaultBound, {
+    outDir: values.out ?? "counterexamples",
+    progress: stderrProgress,
+    graphFile: values.graph,
+  });
   if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);
   return exitCodeOf(report);

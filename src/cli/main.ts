@@ -31,6 +31,7 @@ explore flags (each overrides the same field of --config):
   --max-states N       stop after N distinct states
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
   --out DIR            where counterexamples are written          (default counterexamples)
+  --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout
 
 Exit codes: 0 all properties hold, 1 a property is violated, 2 bad input, 3 a limit stopped the search before a verdict.`;

@@ -4,7 +4,8 @@
  * the snapshot it recorded.
  */
 import { readFileSync } from "node:fs";
-import { findProperty } from "../../properties/index.js";
+import { findProperty, properties } from "../../properties/index.js";
+import { parseConfig } from "../config.js";
 import { TraceError, UsageError } from "../errors.js";
 import { isComplete } from "../model/snapshot.js";
 import { channelName, processName } from "../model/topology.js";
@@ -28,7 +29,11 @@ export function replayCommand(argv: string[]): number {
   }
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
-  const run = replaySteps(trace, file);
+  const config = parseConfig(
+    meta.config,
+    properties.map((p) => p.name),
+  );
+  const run = replaySteps(trace, config, file);
   const property = meta.property === undefined ? undefined : findProperty(meta.property);
   if (meta.property !== undefined && property === undefined) {
     throw new TraceError(`${file}: unknown property "${meta.property}" in #meta; see snapcheck list`);
@@ -58,7 +63,7 @@ export function replayCommand(argv: string[]): number {
           : `${property.name} no longer fails on this run`;
     process.stdout.write(
       renderRun(run.model, {
-        title: `snapcheck replay ${file}: ${verdict} (${meta.steps.length} steps, every state as recorded)`,
+        title: `snapcheck replay ${file}: ${verdict} (${meta.steps.length} steps${trace.states.length > 0 ? ", every state as recorded" : ""})`,
         steps: run.steps,
         states: run.states,
         loop: trace.loop,

@@ -2,12 +2,16 @@
  * The explore pipeline shared by `explore` and `examples`: configuration → model → check →
  * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
  */
+import { writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_NONFIFO_DEPTH, parseConfig, type SnapcheckConfig } from "../config.js";
+import { ConfigError } from "../errors.js";
 import { type Counterexample, check } from "../explorer/check.js";
 import type { ProgressSink } from "../explorer/limits.js";
 import type { Property } from "../explorer/property.js";
+import type { StateSpace } from "../explorer/state-space.js";
+import { toGraphology } from "../graph/state-graph.js";
 import type { Model } from "../model/model.js";
 import { toItf } from "../trace/itf.js";
 import { renderRun } from "../trace/render.js";
@@ -57,15 +61,19 @@ export function configFrom(raw: Record<string, unknown>): { config: SnapcheckCon
   return { config, defaultBound };
 }
 
-export function runCheck(
-  config: SnapcheckConfig,
-  defaultBound: boolean,
-  outDir: string,
-  progress?: ProgressSink,
-): CheckReport {
+export interface RunOptions {
+  readonly outDir: string;
+  readonly progress?: ProgressSink | undefined;
+  /** Write the global-state graph here (graphology's JSON serialisation); never over an existing file. */
+  readonly graphFile?: string | undefined;
+}
+
+export function runCheck(config: SnapcheckConfig, defaultBound: boolean, options: RunOptions): CheckReport {
+  const { outDir } = options;
   const model = buildModel(config);
   const selected = config.properties.map((name) => findProperty(name) as Property);
-  const result = check(model, selected, { limits: config, progress });
+  const result = check(model, selected, { limits: config, progress: options.progress });
+  if (options.graphFile !== undefined) writeGraph(result.space, options.graphFile);
   return {
     config,
     search: searchDescription(config, defaultBound),
@@ -89,6 +97,18 @@ export function runCheck(
       };
     }),
   };
+}
+
+function writeGraph(space: StateSpace, file: string): void {
+  try {
+    writeFileSync(file, `${JSON.stringify(toGraphology(space).export())}\n`, { flag: "wx" });
+  } catch (e) {
+    const exists = (e as NodeJS.ErrnoException).code === "EEXIST";
+    throw new ConfigError(
+      "--graph",
+      exists ? `${file} exists already; choose another file name` : `cannot write ${file}`,
+    );
+  }
 }
 
 function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {

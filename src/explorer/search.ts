@@ -53,7 +53,6 @@ export function search(
   const tree = new SearchTree<Node>();
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
-  let deepest = 0;
 
   const nodeKey = (state: number, ms: readonly unknown[]) =>
     ms.length === 0
@@ -68,7 +67,6 @@ export function search(
     const depth = tree.depth(id);
     const from = space.state(node.state);
     const firstVisit = !space.visited(node.state);
-    deepest = Math.max(deepest, depth);
     const steps = model.steps(from);
     if (depth >= maxDepth) {
       if (steps.length > 0) stop = "max-depth";
@@ -114,6 +112,9 @@ export function search(
       });
     }
   }
+  // The depth of a model state is that of its first node: its shortest distance.
+  let deepest = 0;
+  for (const d of space.tree.depths) deepest = Math.max(deepest, d);
   return { space, violations, stop, maxDepth: deepest, nodes: tree.size };
 }
 

@@ -4,7 +4,7 @@
  * the property on the run again — safety by running its monitor along the run (every matching of
  * deliveries), liveness by judging the run's own state space (its lasso) with the property's code.
  */
-import { buildModel } from "../config.js";
+import { buildModel, type SnapcheckConfig } from "../config.js";
 import { TraceError } from "../errors.js";
 import type { Property } from "../explorer/property.js";
 import { spaceOfRun } from "../explorer/state-space.js";
@@ -18,10 +18,13 @@ export interface ReplayedRun {
   readonly states: readonly GlobalState[];
 }
 
-/** Re-executes the trace's steps; throws a TraceError at the first step or state that does not fit. */
-export function replaySteps(trace: ItfTrace, file: string): ReplayedRun {
+/**
+ * Re-executes the trace's steps on the model of `config` (the trace's own, validated by the
+ * caller); throws a TraceError at the first step or state that does not fit.
+ */
+export function replaySteps(trace: ItfTrace, config: SnapcheckConfig, file: string): ReplayedRun {
   const meta = trace["#meta"].snapcheck;
-  const model = buildModel(meta.config);
+  const model = buildModel(config);
   const states: GlobalState[] = [model.initial];
   const steps: Step[] = [];
   const actions = ["init", ...meta.steps];

@@ -1,0 +1,160 @@
+/** The command line as a user meets it: exit codes, --json, files never overwritten, clear errors. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+function snapcheck(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-"));
+
+describe("snapcheck explore", () => {
+  it("proves every property under fifo: exit 0, the --json shape of the issue", () => {
+    const r = snapcheck("explore", "--balances", "1,1", "--json", "--out", tmp());
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.stats).toMatchObject({
+      distinctStates: 155,
+      transitions: 294,
+      maxDepth: 15,
+      completeSnapshots: 60,
+      deadlocks: 0,
+    });
+    expect(json.properties.map((p: { name: string; holds: boolean }) => [p.name, p.holds])).toEqual([
+      ["consistent-cut", true],
+      ["reachable-cut", true],
+      ["conservation", true],
+      ["termination", true],
+    ]);
+  });
+
+  it("refutes under nonfifo with a shortest counterexample that replays (exit 1 both times)", () => {
+    const out = tmp();
+    const r = snapcheck(
+      "explore",
+      "--balances",
+      "1,1",
+      "--channels",
+      "nonfifo",
+      "--properties",
+      "consistent-cut",
+      "--json",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(1);
+    const [p] = JSON.parse(r.stdout).properties;
+    expect(p.counterexample.steps).toBe(4);
+    expect(readdirSync(out).sort()).toEqual([
+      "consistent-cut_bank_chandy-lamport_nonfifo_b1-1.itf.json",
+      "consistent-cut_bank_chandy-lamport_nonfifo_b1-1.txt",
+    ]);
+    const replay = snapcheck("replay", p.counterexample.file);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain("consistent-cut still fails");
+  });
+
+  it("never overwrites a different file: the new trace gets the next name", () => {
+    const out = tmp();
+    const mine = join(out, "conservation_bank_chandy-lamport_nonfifo_b1-1.itf.json");
+    writeFileSync(mine, "my notes\n");
+    const r = snapcheck(
+      "explore",
+      "--balances",
+      "1,1",
+      "--channels",
+      "nonfifo",
+      "--properties",
+      "conservation",
+      "--json",
+      "--out",
+      out,
+    );
+    expect(JSON.parse(r.stdout).properties[0].counterexample.file).toContain("b1-1-2.itf.json");
+    expect(readFileSync(mine, "utf8")).toBe("my notes\n");
+    const again = snapcheck(
+      "explore",
+      "--balances",
+      "1,1",
+      "--channels",
+      "nonfifo",
+      "--properties",
+      "conservation",
+      "--json",
+      "--out",
+      out,
+    );
+    expect(JSON.parse(again.stdout).properties[0].counterexample).toMatchObject({ written: false });
+  });
+
+  it("exits 3 when a limit stops the search before a verdict, and says so", () => {
+    const r = snapcheck("explore", "--balances", "2,2", "--max-states", "50", "--out", tmp());
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("UNDECIDED");
+    expect(r.stdout).toContain("at most 50 states");
+  });
+
+  it("says which default bound applies under nonfifo", () => {
+    const r = snapcheck("explore", "--balances", "0,0", "--channels", "nonfifo", "--out", tmp());
+    expect(r.stdout).toContain("default bound");
+  });
+
+  it.each([
+    [["explore", "--balances", "-1,2"], "balances"],
+    [["explore", "--balances", "1,x"], "balances"],
+    [["explore", "--channels", "fifoo"], "channels: expected one of fifo, nonfifo"],
+    [["explore", "--properties", "liveness"], "properties"],
+    [["explore", "--initiators", "5", "--balances", "1,1"], "initiators: P5 does not exist"],
+    [["explore", "--processes", "3", "--balances", "1,1"], "balances: expected 3 values"],
+    [["explore", "--frobnicate"], "Unknown option '--frobnicate'"],
+    [["explore", "--config", "no-such-file.json"], "--config: cannot read"],
+    [["replay", "no-such-file.itf.json"], "cannot read"],
+    [["fly"], 'unknown command "fly"'],
+  ])("bad input %j: exit 2, one line naming %s, no stack trace", (args, message) => {
+    const r = snapcheck(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("rejects an unknown config field by name", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "c.json"), JSON.stringify({ balances: [1, 1], speed: "fast" }));
+    const r = snapcheck("explore", "--config", join(dir, "c.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("speed: unknown field");
+  });
+});
+
+describe("snapcheck list and replay", () => {
+  it("list prints each property with its one-line description", () => {
+    const r = snapcheck("list");
+    expect(r.code).toBe(0);
+    for (const name of [
+      "consistent-cut",
+      "reachable-cut",
+      "conservation",
+      "termination",
+      "chandy-lamport",
+      "orders",
+      "nonfifo",
+    ]) {
+      expect(r.stdout).toContain(name);
+    }
+  });
+
+  it("replay of the lecture scenario prints the recorded snapshot (exit 0)", () => {
+    const r = snapcheck("replay", "counterexamples/scenarios/lecture-three-processes.itf.json", "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.snapshot.complete).toBe(true);
+    expect(json.snapshot.channels["c(1,0)"]).toEqual(["T"]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The checker against a second, deliberately naive implementation written independently from
+ * semantics.md (test/naive): exact state counts, transitions, depths, verdicts and shortest
+ * counterexample lengths, including for broken algorithms.
+ */
+import { describe, expect, it } from "vitest";
+import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";
+import { type NaiveConfig, type NaiveMutant, naiveExplore } from "../naive/naive-explorer.js";
+import { checkAll, shortest, type TestConfig } from "../support/models.js";
+
+const mutantAlgorithms = {
+  "no-forward": noForward,
+  "empty-record": emptyRecord,
+  "record-after-marker": recordAfterMarker,
+};
+
+function compare(config: NaiveConfig): void {
+  const mutant = (config.mutant ?? "none") as NaiveMutant;
+  const ours: TestConfig = {
+    workload: config.workload,
+    balances: config.balances,
+    channels: config.channels,
+    initiators: config.initiators,
+    ...(config.stock ? { stock: config.stock } : {}),
+    ...(mutant === "none" ? {} : { algorithm: mutantAlgorithms[mutant] }),
+  };
+  const result = checkAll(ours, { maxDepth: config.maxDepth });
+  const naive = naiveExplore(config);
+  expect(result.stats).toMatchObject({
+    distinctStates: naive.distinctStates,
+    transitions: naive.transitions,
+    maxDepth: naive.maxDepth,
+    completeSnapshots: naive.completeSnapshots,
+    deadlocks: naive.deadlocks,
+  });
+  const lengths = shortest(result);
+  expect({
+    "consistent-cut": lengths["consistent-cut"],
+    "reachable-cut": lengths["reachable-cut"],
+    conservation: lengths.conservation,
+  }).toEqual(naive.shortest);
+  expect(lengths.termination === null).toBe(naive.termination);
+}
+
+const bank = (balances: number[], extra: Partial<NaiveConfig> = {}): NaiveConfig => ({
+  workload: "bank",
+  balances,
+  channels: "fifo",
+  initiators: [0],
+  ...extra,
+});
+
+describe("cross-check against the naive explorer", () => {
+  it.each([
+    bank([0, 0]),
+    bank([1, 0]),
+    bank([1, 1]),
+    bank([2, 0]),
+    bank([2, 1]),
+    bank([1, 0, 0]),
+    bank([1, 1], { initiators: [0, 1] }),
+    bank([1, 0, 0], { initiators: [0, 1, 2] }),
+    { workload: "orders", balances: [1, 1], stock: [1, 1], channels: "fifo", initiators: [0] } as NaiveConfig,
+    { workload: "orders", balances: [2, 1], stock: [1, 0], channels: "fifo", initiators: [1] } as NaiveConfig,
+  ])("fifo: $workload $balances initiators $initiators", (config) => compare(config));
+
+  it.each([
+    bank([1, 1], { channels: "nonfifo", maxDepth: 8 }),
+    bank([2, 0], { channels: "nonfifo", maxDepth: 9 }),
+    bank([1, 1, 0], { channels: "nonfifo", maxDepth: 8 }),
+    {
+      workload: "orders",
+      balances: [1, 1],
+      stock: [1, 1],
+      channels: "nonfifo",
+      initiators: [0],
+      maxDepth: 8,
+    } as NaiveConfig,
+  ])("nonfifo within depth $maxDepth: $workload $balances", (config) => compare(config));
+
+  it.each(["no-forward", "empty-record", "record-after-marker"] as const)(
+    "mutant %s on bank 1,1 and 2,1",
+    (mutant) => {
+      compare(bank([1, 1], { mutant, maxDepth: 10 }));
+      compare(bank([2, 1], { mutant, maxDepth: 10 }));
+    },
+  );
+
+  it("the lecture-sized bank 1,1,0 under fifo: 45,075 states", () => {
+    const config = bank([1, 1, 0]);
+    compare(config);
+    expect(checkAll(config).stats.distinctStates).toBe(45_075);
+  }, 60_000);
+});

@@ -1,0 +1,150 @@
+/** The model's steps, one rule at a time (semantics.md, "Chandy–Lamport"). */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fifo } from "../../src/model/channels/fifo.js";
+import { nonfifo } from "../../src/model/channels/nonfifo.js";
+import { appMessage, MARKER } from "../../src/model/message.js";
+import type { Model } from "../../src/model/model.js";
+import { isComplete } from "../../src/model/snapshot.js";
+import type { GlobalState, Step } from "../../src/model/types.js";
+import { modelOf } from "../support/models.js";
+
+function take(model: Model, state: GlobalState, label: string): GlobalState {
+  const step = model.steps(state).find((s) => model.label(s) === label);
+  if (step === undefined)
+    throw new Error(`${label} not enabled; enabled: ${model.steps(state).map((s) => model.label(s))}`);
+  return model.next(state, step).state;
+}
+
+function run(model: Model, labels: string[]): GlobalState {
+  return labels.reduce((s, l) => take(model, s, l), model.initial);
+}
+
+describe("bank with Chandy–Lamport", () => {
+  const model = modelOf({ balances: [1, 0, 0] });
+
+  it("offers initiate(P0), then the transfers P0 can make, in a fixed order", () => {
+    expect(model.steps(model.initial).map((s) => model.label(s))).toEqual([
+      "initiate(P0)",
+      "send(P0→P1)",
+      "send(P0→P2)",
+    ]);
+  });
+
+  it("initiate records the initiator's state and sends a marker on every outgoing channel", () => {
+    const s = run(model, ["initiate(P0)"]);
+    expect(s.recorded).toEqual([[1], null, null]);
+    expect(s.channels[model.topology.channelIndex(0, 1) ?? -1]).toEqual([MARKER]);
+    expect(s.channels[model.topology.channelIndex(0, 2) ?? -1]).toEqual([MARKER]);
+    expect(model.steps(s).some((x) => x.kind === "initiate")).toBe(false);
+  });
+
+  it("a first marker records the receiver, closes its channel as empty and forwards markers", () => {
+    const s = run(model, ["initiate(P0)", "deliver(c(0,1): M)"]);
+    expect(s.recorded[1]).toEqual([0]);
+    expect(s.records[model.topology.channelIndex(0, 1) ?? -1]).toEqual({ closed: true, messages: [] });
+    expect(s.channels[model.topology.channelIndex(1, 0) ?? -1]).toEqual([MARKER]);
+    expect(s.channels[model.topology.channelIndex(1, 2) ?? -1]).toEqual([MARKER]);
+  });
+
+  it("a transfer arriving on a recording channel is recorded and credited", () => {
+    const s = run(model, [
+      "send(P0→P1)",
+      "initiate(P0)",
+      "deliver(c(0,2): M)",
+      "deliver(c(2,1): M)",
+      "deliver(c(0,1): T)",
+    ]);
+    const c01 = model.topology.channelIndex(0, 1) ?? -1;
+    expect(s.procs[1]).toEqual([1]);
+    expect(s.records[c01]).toEqual({ closed: false, messages: ["T"] });
+    const closed = take(model, s, "deliver(c(0,1): M)");
+    expect(closed.records[c01]).toEqual({ closed: true, messages: ["T"] });
+  });
+
+  it("fifo offers only the head of a channel", () => {
+    const s = run(model, ["initiate(P0)", "send(P0→P1)"]);
+    expect(
+      model
+        .steps(s)
+        .filter((x) => x.kind === "deliver")
+        .map((x) => model.label(x)),
+    ).toEqual(["deliver(c(0,1): M)", "deliver(c(0,2): M)"]);
+  });
+
+  it("the snapshot completes once every process recorded and every channel closed", () => {
+    const s = run(model, [
+      "initiate(P0)",
+      "deliver(c(0,1): M)",
+      "deliver(c(0,2): M)",
+      "deliver(c(1,0): M)",
+      "deliver(c(1,2): M)",
+      "deliver(c(2,0): M)",
+    ]);
+    expect(isComplete(s)).toBe(false);
+    expect(isComplete(take(model, s, "deliver(c(2,1): M)"))).toBe(true);
+  });
+});
+
+describe("nonfifo", () => {
+  const model = modelOf({ balances: [2, 0], channels: "nonfifo" });
+
+  it("offers one delivery per distinct message, and any of them", () => {
+    const s = run(model, ["send(P0→P1)", "initiate(P0)", "send(P0→P1)"]);
+    expect(
+      model
+        .steps(s)
+        .filter((x) => x.kind === "deliver")
+        .map((x) => model.label(x)),
+    ).toEqual(["deliver(c(0,1): M)", "deliver(c(0,1): T)"]);
+  });
+
+  it("a channel is a multiset: the same messages sent in any order give the same contents", () => {
+    const t = appMessage("T");
+    expect(nonfifo.append(nonfifo.append([], t), MARKER)).toEqual(
+      nonfifo.append(nonfifo.append([], MARKER), t),
+    );
+    expect(fifo.append(fifo.append([], t), MARKER)).not.toEqual(fifo.append(fifo.append([], MARKER), t));
+  });
+
+  it("interleavings that leave equal states are found equal", () => {
+    const a = run(model, ["send(P0→P1)", "initiate(P0)", "deliver(c(0,1): T)"]);
+    const b = run(model, ["initiate(P0)", "send(P0→P1)", "deliver(c(0,1): T)"]);
+    expect(a.recorded).not.toEqual(b.recorded);
+    const c = run(model, ["send(P0→P1)", "send(P0→P1)", "deliver(c(0,1): T)"]);
+    const d = run(model, ["send(P0→P1)", "deliver(c(0,1): T)", "send(P0→P1)"]);
+    expect(model.key(c)).toBe(model.key(d));
+  });
+});
+
+describe("model laws", () => {
+  const configs = [
+    modelOf({ balances: [1, 1, 0] }),
+    modelOf({ balances: [2, 1], channels: "nonfifo" }),
+    modelOf({ workload: "orders", balances: [1, 1], stock: [1, 0] }),
+  ];
+
+  it("next is pure and deterministic, keys are stable, along random paths", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.array(fc.nat(), { maxLength: 30 }), (which, choices) => {
+        const model = configs[which] as Model;
+        let state = model.initial;
+        for (const choice of choices) {
+          const steps: Step[] = model.steps(state);
+          if (steps.length === 0) break;
+          const step = steps[choice % steps.length] as Step;
+          const frozen = structuredClone(state);
+          const before = model.key(state);
+          const once = model.next(state, step);
+          const twice = model.next(state, step);
+          expect(state).toEqual(frozen);
+          expect(model.key(state)).toBe(before);
+          expect(model.key(once.state)).toBe(model.key(twice.state));
+          expect(model.key(structuredClone(once.state))).toBe(model.key(once.state));
+          state = once.state;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Deliberately broken Chandy–Lamport variants. A property check is trusted only once a mutant makes
+ * it fail; each mutant breaks exactly one rule of the lecture's algorithm and reuses the rest.
+ */
+import type { SnapshotAlgorithm } from "../../src/algorithms/algorithm.js";
+import { chandyLamport, closeChannel, sendMarkers } from "../../src/algorithms/chandy-lamport.js";
+
+/** On its first marker a process records but does not forward markers (the initiator still sends). */
+export const noForward: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-no-forward",
+  onMarker(draft, c) {
+    const p = draft.topology.channel(c).to;
+    if (!draft.hasRecorded(p)) draft.recordProcess(p);
+    closeChannel(draft, c);
+  },
+};
+
+/** Channels are always recorded as empty: messages arriving while recording are not kept. */
+export const emptyRecord: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-empty-record",
+  onAppArrival: () => {},
+};
+
+/** A channel keeps recording after its marker arrived (it still counts as closed). */
+export const recordAfterMarker: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-record-after-marker",
+  onAppArrival(draft, c, payload) {
+    if (draft.hasRecorded(draft.topology.channel(c).to)) {
+      const record = draft.channelRecord(c);
+      draft.setChannelRecord(c, { ...record, messages: [...record.messages, payload] });
+    }
+  },
+};
+
+/** The channel a first marker arrives on is never closed, so the snapshot never completes. */
+export const forwardOnly: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-forward-without-closing",
+  onMarker(draft, c) {
+    const p = draft.topology.channel(c).to;
+    if (!draft.hasRecorded(p)) {
+      draft.recordProcess(p);
+      sendMarkers(draft, p);
+    }
+    // never closes the channel the marker came on: the snapshot never completes
+  },
+};
+
+/**
+ * The initiator records but sends no marker, and channels record nothing: the snapshot stalls while
+ * money keeps circulating — a finite space with a fair cycle of in-progress states (a lasso).
+ */
+export const silentInitiator: SnapshotAlgorithm = {
+  ...emptyRecord,
+  name: "mutant-silent-initiator",
+  initiate: (draft, p) => draft.recordProcess(p),
+};
+
+export const mutants = { noForward, emptyRecord, recordAfterMarker, forwardOnly, silentInitiator };

@@ -1,0 +1,857 @@
+/**
+ * A deliberately naive, independent reference explorer for snapcheck's test suite.
+ *
+ * It re-implements the model of /work/shared/semantics.md (called "sem" below) from scratch:
+ * plain objects for states, JSON.stringify of a canonical form as the state key, a Map of keys,
+ * breadth-first search with a queue array. Nothing here is clever on purpose: it exists so that the
+ * fast checker can be compared against something that is obviously correct.
+ *
+ * Layout of this file:
+ *   1. configuration and the state representation
+ *   2. the application (bank / orders) — shared by the full system and the application-only system
+ *   3. the full system: Chandy–Lamport steps (sem "Chandy–Lamport", "Steps and states")
+ *   4. the application-only system (for the reachable-cut property)
+ *   5. the main BFS (statistics) and the termination check (SCCs)
+ *   6. the safety properties, each searched in an augmented ("ghost") graph
+ */
+
+// ---------------------------------------------------------------------------------------------
+// 1. Configuration and state
+// ---------------------------------------------------------------------------------------------
+
+export type NaiveMutant = "none" | "no-forward" | "empty-record" | "record-after-marker";
+
+export interface NaiveConfig {
+  workload: "bank" | "orders";
+  balances: number[]; // per process; N = balances.length (N >= 2). For orders: cash.
+  stock?: number[]; // orders only: per-process stock of its own good (default 1 each)
+  channels: "fifo" | "nonfifo";
+  initiators: number[]; // process indices allowed to initiate
+  maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
+  mutant?: NaiveMutant; // default "none"
+}
+
+export interface NaiveResult {
+  distinctStates: number;
+  transitions: number;
+  maxDepth: number;
+  completeSnapshots: number;
+  deadlocks: number;
+  // length (number of steps) of the shortest run violating each safety property; null if none found
+  shortest: {
+    "consistent-cut": number | null;
+    "reachable-cut": number | null;
+    conservation: number | null;
+  };
+  termination: boolean; // true iff the termination property holds
+}
+
+/** A message is just its content (sem "Messages have no identity beyond their content"). */
+type Msg = string;
+const MARKER: Msg = "M";
+
+/**
+ * Application state of one process.
+ * - bank:   `cash` is the balance b[i]; `stock` is 0 and `goods` is [] (unused).
+ * - orders: `cash`, `stock` of its own good, `goods[k]` = items of process k's good received
+ *           (goods[i] for the process itself stays 0).
+ */
+interface Proc {
+  cash: number;
+  stock: number;
+  goods: number[];
+}
+
+/**
+ * One channel c(from,to). `msgs` is the channel contents (fifo: a sequence, head first; nonfifo:
+ * a multiset, kept sorted so equal multisets have equal keys). `recMsgs` and `markerArrived` are
+ * the receiver's snapshot state for this incoming channel (recorded messages, in arrival order,
+ * and whether its marker has arrived). Whether the channel is *recording* is derived:
+ * receiver has recorded && marker not arrived.
+ */
+interface Chan {
+  from: number;
+  to: number;
+  msgs: Msg[];
+  recMsgs: Msg[];
+  markerArrived: boolean;
+}
+
+/**
+ * A global state, exactly as in sem "Steps and states": each process's application state, each
+ * process's snapshot state (recorded app state or null; the per-channel part lives in `chans`),
+ * each channel's contents. No history, no counters.
+ */
+interface State {
+  procs: Proc[];
+  recorded: (Proc | null)[];
+  chans: Chan[];
+}
+
+/** An application-only state: processes and channel contents without markers. */
+interface AppState {
+  procs: Proc[];
+  chans: Msg[][];
+}
+
+type Step =
+  | { kind: "initiate"; p: number }
+  | { kind: "app"; from: number; to: number } // bank: send(from→to); orders: order(from→to)
+  | { kind: "deliver"; from: number; to: number; msg: Msg }; // deliver msg on c(from,to)
+
+/** An application message put on a channel by a step (markers are not listed). */
+interface Sent {
+  from: number;
+  to: number;
+  msg: Msg;
+}
+
+/** The configuration, checked and with defaults filled in. */
+interface Model {
+  workload: "bank" | "orders";
+  n: number;
+  fifo: boolean;
+  initiators: number[];
+  mutant: NaiveMutant;
+  maxDepth: number; // Infinity when not bounded
+  balances: number[];
+  stock: number[];
+  pairs: Array<[number, number]>; // channel order: c(from,to) for from, then to, from != to
+}
+
+/** Give up instead of running forever on an infinite (unbounded) state space. */
+const STATE_LIMIT = 3_000_000;
+
+/** Array access that fails loudly instead of returning undefined (noUncheckedIndexedAccess). */
+function at<T>(arr: readonly T[], i: number): T {
+  const v = arr[i];
+  if (v === undefined) throw new Error(`naive-explorer: index ${i} out of range`);
+  return v;
+}
+
+/** Deep copy of plain data (numbers, strings, booleans, null, arrays, objects). */
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function sortedCopy(msgs: readonly Msg[]): Msg[] {
+  return [...msgs].sort();
+}
+
+function makeModel(config: NaiveConfig): Model {
+  const n = config.balances.length;
+  if (n < 2) throw new Error("naive-explorer: need at least 2 processes");
+  const stock = config.stock ?? config.balances.map(() => 1);
+  if (stock.length !== n) throw new Error("naive-explorer: stock must have one entry per process");
+  for (const p of config.initiators) {
+    if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`naive-explorer: bad initiator ${p}`);
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i !== j) pairs.push([i, j]);
+    }
+  }
+  return {
+    workload: config.workload,
+    n,
+    fifo: config.channels === "fifo",
+    initiators: [...new Set(config.initiators)].sort((a, b) => a - b),
+    mutant: config.mutant ?? "none",
+    maxDepth: config.maxDepth ?? Number.POSITIVE_INFINITY,
+    balances: [...config.balances],
+    stock: [...stock],
+    pairs,
+  };
+}
+
+function chanIndex(model: Model, from: number, to: number): number {
+  const c = model.pairs.findIndex(([i, j]) => i === from && j === to);
+  if (c < 0) throw new Error(`naive-explorer: no channel c(${from},${to})`);
+  return c;
+}
+
+/** sem "Initial state: configured balances, empty channels, nothing recorded." (goods all 0) */
+function initialState(model: Model): State {
+  const procs: Proc[] = model.balances.map((cash, i) =>
+    model.workload === "bank"
+      ? { cash, stock: 0, goods: [] }
+      : { cash, stock: at(model.stock, i), goods: model.balances.map(() => 0) },
+  );
+  return {
+    procs,
+    recorded: procs.map(() => null),
+    chans: model.pairs.map(([from, to]) => ({
+      from,
+      to,
+      msgs: [],
+      recMsgs: [],
+      markerArrived: false,
+    })),
+  };
+}
+
+/** Canonical form: under nonfifo a channel is a multiset, so keep it sorted. */
+function canonicalize(model: Model, s: State): State {
+  if (!model.fifo) {
+    for (const c of s.chans) c.msgs.sort();
+  }
+  return s;
+}
+
+function stateKey(s: State): string {
+  return JSON.stringify(s);
+}
+
+/** The messages that can be delivered next on a channel: fifo the head; nonfifo each distinct value. */
+function deliverable(model: Model, msgs: readonly Msg[]): Msg[] {
+  if (model.fifo) return msgs.length > 0 ? [at(msgs, 0)] : [];
+  return [...new Set(msgs)].sort();
+}
+
+/** Remove one copy of `msg` from a channel's contents (fifo: it must be the head). */
+function removeOne(model: Model, msgs: Msg[], msg: Msg): void {
+  if (model.fifo) {
+    if (msgs[0] !== msg) throw new Error("naive-explorer: fifo delivery of a non-head message");
+    msgs.shift();
+    return;
+  }
+  const k = msgs.indexOf(msg);
+  if (k < 0) throw new Error("naive-explorer: delivery of an absent message");
+  msgs.splice(k, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The application (bank / orders)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The application step from→to, on a copy of `procs`. null if not enabled.
+ * bank:   send(i→j) enabled while b[i] >= 1: b[i] -= 1, put T on c(i,j)   (sem "Workloads")
+ * orders: order(i→j) enabled while cash_i >= 1: cash_i -= 1, put `order` on c(i,j) (price 1)
+ */
+function appEnabled(procs: Proc[], from: number): boolean {
+  return at(procs, from).cash >= 1;
+}
+
+function appSend(
+  model: Model,
+  procs: Proc[],
+  from: number,
+  to: number,
+): { procs: Proc[]; sent: Sent[] } | null {
+  if (!appEnabled(procs, from)) return null;
+  const next = clone(procs);
+  at(next, from).cash -= 1;
+  return {
+    procs: next,
+    sent: [{ from, to, msg: model.workload === "bank" ? "T" : "order" }],
+  };
+}
+
+/**
+ * The application effect of delivering app message `msg` on c(from,to) to P`to`, on a copy.
+ * bank:   T: b[to] += 1.
+ * orders: order: if stock_to >= 1 then stock_to -= 1, cash_to += 1, put `item` on c(to,from)
+ *                else put `refund` on c(to,from);
+ *         item on c(from,to): goods_to[from] += 1;   refund: cash_to += 1.
+ */
+function appReceive(
+  model: Model,
+  procs: Proc[],
+  from: number,
+  to: number,
+  msg: Msg,
+): { procs: Proc[]; sent: Sent[] } {
+  const next = clone(procs);
+  const receiver = at(next, to);
+  const sent: Sent[] = [];
+  if (model.workload === "bank") {
+    if (msg !== "T") throw new Error(`naive-explorer: unexpected bank message ${msg}`);
+    receiver.cash += 1;
+  } else if (msg === "order") {
+    if (receiver.stock >= 1) {
+      receiver.stock -= 1;
+      receiver.cash += 1;
+      sent.push({ from: to, to: from, msg: "item" });
+    } else {
+      sent.push({ from: to, to: from, msg: "refund" });
+    }
+  } else if (msg === "item") {
+    receiver.goods[from] = at(receiver.goods, from) + 1;
+  } else if (msg === "refund") {
+    receiver.cash += 1;
+  } else {
+    throw new Error(`naive-explorer: unexpected orders message ${msg}`);
+  }
+  return { procs: next, sent };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. The full system: application + Chandy–Lamport
+// ---------------------------------------------------------------------------------------------
+
+function stepLabel(step: Step): string {
+  if (step.kind === "initiate") return `initiate(${step.p})`;
+  if (step.kind === "app") return `app(${step.from}→${step.to})`;
+  return `deliver c(${step.from},${step.to}) ${step.msg}`;
+}
+
+/** All enabled steps of a state (sem "Steps and states"). */
+function enabledSteps(model: Model, s: State): Step[] {
+  const steps: Step[] = [];
+  // initiate(p): p is an initiator and p has not recorded.
+  for (const p of model.initiators) {
+    if (at(s.recorded, p) === null) steps.push({ kind: "initiate", p });
+  }
+  // application steps: one per ordered pair whose sender can pay.
+  for (const [from, to] of model.pairs) {
+    if (appEnabled(s.procs, from)) steps.push({ kind: "app", from, to });
+  }
+  // deliveries: fifo the head of each channel; nonfifo one per distinct message value.
+  for (const c of s.chans) {
+    for (const msg of deliverable(model, c.msgs))
+      steps.push({ kind: "deliver", from: c.from, to: c.to, msg });
+  }
+  return steps;
+}
+
+/** P`p` records its own state and, unless suppressed, sends M on every outgoing channel. */
+function recordProcess(s: State, p: number, sendMarkers: boolean): void {
+  s.recorded[p] = clone(at(s.procs, p));
+  // Starting to record the incoming channels needs no action: "recording" is derived from
+  // recorded && !markerArrived, and recMsgs is still empty (nothing is appended before recording).
+  if (sendMarkers) {
+    for (const c of s.chans) {
+      if (c.from === p) c.msgs.push(MARKER);
+    }
+  }
+}
+
+/** Should an app message arriving on channel c be appended to c's recorded state? */
+function recordsArrival(model: Model, s: State, c: Chan): boolean {
+  const receiverRecorded = at(s.recorded, c.to) !== null;
+  if (model.mutant === "empty-record") return false; // mutant: never append
+  if (model.mutant === "record-after-marker") return receiverRecorded; // mutant: even after M
+  return receiverRecorded && !c.markerArrived; // sem: "while c(i,j) is recording"
+}
+
+/** Apply an enabled step. Returns the (canonical) next state and the app messages it sent. */
+function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sent[] } {
+  const next = clone(s);
+  let sent: Sent[] = [];
+  if (step.kind === "initiate") {
+    // sem: p records its own state, sends M on every outgoing channel, starts recording every
+    // incoming channel. (Even the no-forward mutant's initiator sends markers.)
+    recordProcess(next, step.p, true);
+  } else if (step.kind === "app") {
+    const r = appSend(model, next.procs, step.from, step.to);
+    if (r === null) throw new Error("naive-explorer: app step not enabled");
+    next.procs = r.procs;
+    sent = r.sent;
+  } else {
+    const c = at(next.chans, chanIndex(model, step.from, step.to));
+    removeOne(model, c.msgs, step.msg);
+    if (step.msg === MARKER) {
+      if (at(next.recorded, step.to) === null) {
+        // sem: first marker P`to` sees: record own state, record c(from,to) as empty (recMsgs is
+        // still []), send M on every outgoing channel (not in mutant no-forward), start recording
+        // every other incoming channel (derived).
+        c.markerArrived = true;
+        recordProcess(next, step.to, model.mutant !== "no-forward");
+      } else {
+        // sem: otherwise c(from,to) stops recording; its recorded messages stay.
+        c.markerArrived = true;
+      }
+    } else {
+      // sem: an app message arriving on a recording channel is appended to its recorded state,
+      // as well as having its normal application effect.
+      if (recordsArrival(model, next, c)) c.recMsgs.push(step.msg);
+      const r = appReceive(model, next.procs, step.from, step.to, step.msg);
+      next.procs = r.procs;
+      sent = r.sent;
+    }
+  }
+  for (const m of sent) at(next.chans, chanIndex(model, m.from, m.to)).msgs.push(m.msg);
+  return { next: canonicalize(model, next), sent };
+}
+
+/** sem: complete when every process has recorded and every channel's marker has arrived. */
+function isComplete(s: State): boolean {
+  return s.recorded.every((r) => r !== null) && s.chans.every((c) => c.markerArrived);
+}
+
+/** "active": some process has recorded but the snapshot is not complete. */
+function isActive(s: State): boolean {
+  return s.recorded.some((r) => r !== null) && !isComplete(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The application-only system (no snapshot algorithm)
+// ---------------------------------------------------------------------------------------------
+
+function appKey(a: AppState): string {
+  return JSON.stringify(a);
+}
+
+/** app(S): drop markers and all snapshot state. */
+function appOf(s: State): AppState {
+  return {
+    procs: clone(s.procs),
+    chans: s.chans.map((c) => c.msgs.filter((m) => m !== MARKER)),
+  };
+}
+
+/** S*: recorded process states; c(i,j) holds its recorded messages (sorted = multiset under nonfifo). */
+function recordedAppOf(model: Model, s: State): AppState {
+  return {
+    procs: s.recorded.map((r) => {
+      if (r === null) throw new Error("naive-explorer: S* of a state where not everyone recorded");
+      return clone(r);
+    }),
+    chans: s.chans.map((c) => (model.fifo ? [...c.recMsgs] : sortedCopy(c.recMsgs))),
+  };
+}
+
+/** Successors in the application-only system: app steps and deliveries of app messages. */
+function appSuccessors(model: Model, a: AppState): AppState[] {
+  const out: AppState[] = [];
+  const push = (procs: Proc[], chans: Msg[][], sent: Sent[]): void => {
+    for (const m of sent) at(chans, chanIndex(model, m.from, m.to)).push(m.msg);
+    if (!model.fifo) for (const ch of chans) ch.sort();
+    out.push({ procs, chans });
+  };
+  for (const [from, to] of model.pairs) {
+    const r = appSend(model, a.procs, from, to);
+    if (r !== null) push(r.procs, clone(a.chans), r.sent);
+  }
+  model.pairs.forEach(([from, to], c) => {
+    for (const msg of deliverable(model, at(a.chans, c))) {
+      const chans = clone(a.chans);
+      removeOne(model, at(chans, c), msg);
+      const r = appReceive(model, a.procs, from, to, msg);
+      push(r.procs, chans, r.sent);
+    }
+  });
+  return out;
+}
+
+/** Keys of all app states reachable from `start` (plain BFS, memoized per start key). */
+function appReachable(model: Model, cache: Map<string, Set<string>>, start: AppState): Set<string> {
+  const startKey = appKey(start);
+  const cached = cache.get(startKey);
+  if (cached !== undefined) return cached;
+  const seen = new Set<string>([startKey]);
+  const queue: AppState[] = [start];
+  for (let head = 0; head < queue.length; head++) {
+    for (const b of appSuccessors(model, at(queue, head))) {
+      const k = appKey(b);
+      if (!seen.has(k)) {
+        seen.add(k);
+        queue.push(b);
+        if (seen.size > STATE_LIMIT) throw new Error("naive-explorer: application-only system too large");
+      }
+    }
+  }
+  cache.set(startKey, seen);
+  return seen;
+}
+
+/**
+ * Conserved quantities of an app state.
+ * bank:   [total money = balances + transfers T in channels].
+ * orders: [money = cash + `order` + `refund` messages, then for each good kind k:
+ *          stock_k + `item`s on channels from Pk + sum_i goods_i[k]].
+ */
+function conserved(model: Model, a: AppState): number[] {
+  const count = (msg: Msg, fromProc?: number): number => {
+    let total = 0;
+    model.pairs.forEach(([from], c) => {
+      if (fromProc === undefined || from === fromProc)
+        total += at(a.chans, c).filter((m) => m === msg).length;
+    });
+    return total;
+  };
+  const cash = a.procs.reduce((sum, p) => sum + p.cash, 0);
+  if (model.workload === "bank") return [cash + count("T")];
+  const out = [cash + count("order") + count("refund")];
+  for (let k = 0; k < model.n; k++) {
+    const held = a.procs.reduce((sum, p) => sum + (p.goods[k] ?? 0), 0);
+    out.push(at(a.procs, k).stock + count("item", k) + held);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Main BFS (statistics) and termination
+// ---------------------------------------------------------------------------------------------
+
+interface Edge {
+  step: Step;
+  label: string;
+  to: number;
+  sent: Sent[]; // app messages sent by the step (for the safety ghosts)
+}
+
+interface Graph {
+  states: State[]; // index -> state
+  depth: number[]; // shortest distance from the initial state
+  enabled: number[]; // number of enabled steps (computed for every discovered state)
+  edges: Array<Edge[] | null>; // outgoing edges; null if the state was not expanded (depth bound)
+}
+
+function exploreGraph(model: Model): Graph {
+  const g: Graph = { states: [], depth: [], enabled: [], edges: [] };
+  const index = new Map<string, number>();
+  const add = (s: State, d: number): number => {
+    const k = stateKey(s);
+    const known = index.get(k);
+    if (known !== undefined) return known;
+    const id = g.states.length;
+    index.set(k, id);
+    g.states.push(s);
+    g.depth.push(d);
+    g.enabled.push(0);
+    g.edges.push(null);
+    if (g.states.length > STATE_LIMIT) {
+      throw new Error("naive-explorer: state limit exceeded (infinite state space? set maxDepth)");
+    }
+    return id;
+  };
+  add(canonicalize(model, initialState(model)), 0);
+  // The states array doubles as the BFS queue: states are appended in discovery order.
+  for (let id = 0; id < g.states.length; id++) {
+    const s = at(g.states, id);
+    const d = at(g.depth, id);
+    const steps = enabledSteps(model, s);
+    g.enabled[id] = steps.length;
+    if (d >= model.maxDepth) continue; // states at depth D are kept but not expanded
+    const edges: Edge[] = [];
+    for (const step of steps) {
+      const { next, sent } = applyStep(model, s, step);
+      edges.push({ step, label: stepLabel(step), to: add(next, d + 1), sent });
+    }
+    g.edges[id] = edges;
+  }
+  return g;
+}
+
+/**
+ * Strongly connected components of the subgraph induced by `inSub` (iterative Kosaraju).
+ * Returns a component id per node (-1 for nodes outside the subgraph).
+ */
+function sccs(g: Graph, inSub: boolean[]): number[] {
+  const n = g.states.length;
+  const succ: number[][] = [];
+  const pred: number[][] = [];
+  for (let v = 0; v < n; v++) {
+    succ.push([]);
+    pred.push([]);
+  }
+  for (let v = 0; v < n; v++) {
+    if (!at(inSub, v)) continue;
+    for (const e of at(g.edges, v) ?? []) {
+      if (!at(inSub, e.to)) continue;
+      at(succ, v).push(e.to);
+      at(pred, e.to).push(v);
+    }
+  }
+  // Pass 1: DFS on succ, record nodes in order of finishing.
+  const visited = new Array<boolean>(n).fill(false);
+  const finished: number[] = [];
+  for (let root = 0; root < n; root++) {
+    if (!at(inSub, root) || at(visited, root)) continue;
+    visited[root] = true;
+    const stack: Array<[number, number]> = [[root, 0]]; // [node, next successor position]
+    while (stack.length > 0) {
+      const top = at(stack, stack.length - 1);
+      const [v, pos] = top;
+      const out = at(succ, v);
+      if (pos < out.length) {
+        top[1] = pos + 1;
+        const w = at(out, pos);
+        if (!at(visited, w)) {
+          visited[w] = true;
+          stack.push([w, 0]);
+        }
+      } else {
+        stack.pop();
+        finished.push(v);
+      }
+    }
+  }
+  // Pass 2: in reverse finishing order, DFS on pred; each tree is one component.
+  const comp = new Array<number>(n).fill(-1);
+  let next = 0;
+  for (let k = finished.length - 1; k >= 0; k--) {
+    const root = at(finished, k);
+    if (at(comp, root) !== -1) continue;
+    comp[root] = next;
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack.pop() as number;
+      for (const w of at(pred, v)) {
+        if (at(comp, w) === -1) {
+          comp[w] = next;
+          stack.push(w);
+        }
+      }
+    }
+    next++;
+  }
+  return comp;
+}
+
+/**
+ * Termination (liveness under weak fairness of deliveries). Violated iff
+ * (1) some discovered active state has no enabled step, or
+ * (2) some nontrivial SCC of the expanded active states is fair: every delivery label enabled in
+ *     all of its states is taken on some edge inside it. (A closed walk through every edge of the
+ *     SCC is then a weakly fair cycle; conversely a fair cycle inside an SCC makes the SCC fair.)
+ */
+function terminationHolds(g: Graph): boolean {
+  const n = g.states.length;
+  const active = g.states.map(isActive);
+  for (let v = 0; v < n; v++) {
+    if (at(active, v) && at(g.enabled, v) === 0) return false; // (1)
+  }
+  const inSub = active.map((a, v) => a && at(g.edges, v) !== null); // only expanded states
+  const comp = sccs(g, inSub);
+  const members = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) {
+    const c = at(comp, v);
+    if (c === -1) continue;
+    const list = members.get(c) ?? [];
+    list.push(v);
+    members.set(c, list);
+  }
+  for (const [c, nodes] of members) {
+    const internal: Edge[] = [];
+    for (const v of nodes) {
+      for (const e of at(g.edges, v) ?? []) if (at(comp, e.to) === c) internal.push(e);
+    }
+    if (internal.length === 0) continue; // trivial: a single state without a self-loop
+    // Delivery labels enabled in every state of the component.
+    const enabledHere = nodes.map(
+      (v) => new Set((at(g.edges, v) ?? []).map((e) => e.label).filter((l) => l.startsWith("deliver"))),
+    );
+    const always = [...at(enabledHere, 0)].filter((l) => enabledHere.every((set) => set.has(l)));
+    const taken = new Set(internal.map((e) => e.label));
+    if (always.every((l) => taken.has(l))) return false; // (2): a fair cycle
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Safety properties: shortest violating run, by BFS over (state, ghost) pairs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A ghost is extra information about the run (not part of the state, sem "the checker keeps
+ * outside the state"). `next` lists the possible ghosts after a step (several when the step is
+ * ambiguous — under nonfifo, which in-flight copy of a payload was delivered).
+ */
+interface GhostSpec<G> {
+  init: G;
+  next: (s: State, step: Step, sent: Sent[], g: G) => G[];
+  violated: (sEnd: State, g: G) => boolean;
+}
+
+/**
+ * Shortest run whose LAST step completes the snapshot (source incomplete, target complete) in a
+ * way the spec calls violated; null if none within maxDepth. BFS over (state id, ghost) pairs,
+ * walking the edges of the graph already built by exploreGraph (a run is a path in it).
+ * - An augmented node at depth d < maxDepth has a state of real depth <= d < maxDepth, so that
+ *   state was expanded and its edges are all there.
+ * - Complete states are never expanded: completeness is stable (nothing un-records), so no later
+ *   step can complete the snapshot again.
+ * - BFS visits nodes in nondecreasing depth, so the first violation found is a shortest one.
+ */
+function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): number | null {
+  if (isComplete(at(graph.states, 0))) return null;
+  // seen[id] = keys of the ghosts already met with state id (one Set per state keeps every Set
+  // small; a single Set of all pairs would hit the engine's Set size limit on big graphs).
+  const seen: Array<Set<string> | undefined> = [];
+  seen[0] = new Set([JSON.stringify(spec.init)]);
+  let pairs = 1;
+  const queue: Array<{ id: number; g: G; d: number }> = [{ id: 0, g: spec.init, d: 0 }];
+  for (let head = 0; head < queue.length; head++) {
+    const { id, g, d } = at(queue, head);
+    if (d >= model.maxDepth) continue;
+    const s = at(graph.states, id);
+    const edges = at(graph.edges, id);
+    if (edges === null) throw new Error("naive-explorer: unexpanded state below the depth bound");
+    for (const e of edges) {
+      const next = at(graph.states, e.to);
+      for (const g2 of spec.next(s, e.step, e.sent, g)) {
+        if (isComplete(next)) {
+          if (spec.violated(next, g2)) return d + 1;
+          continue;
+        }
+        const ghostsHere = seen[e.to] ?? new Set<string>();
+        seen[e.to] = ghostsHere;
+        const k = JSON.stringify(g2);
+        if (!ghostsHere.has(k)) {
+          ghostsHere.add(k);
+          queue.push({ id: e.to, g: g2, d: d + 1 });
+          pairs++;
+          if (pairs > STATE_LIMIT) throw new Error("naive-explorer: augmented state limit exceeded");
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** An in-flight app message with its hidden flag: pre = sent before its sender recorded. */
+interface Tagged {
+  msg: Msg;
+  pre: boolean;
+}
+
+/**
+ * Ghost for consistent-cut, per channel (same order as State.chans):
+ * - inflight: the app messages in the channel with their pre/post flag (fifo: in order; nonfifo:
+ *   sorted, a multiset);
+ * - preRecv: the pre messages received after the receiver recorded (fifo: in order; nonfifo sorted);
+ * - orphan: a post message was received by a process that had not recorded (sticky).
+ */
+interface CutGhost {
+  inflight: Tagged[][];
+  preRecv: Msg[][];
+  orphan: boolean;
+}
+
+function compareTagged(a: Tagged, b: Tagged): number {
+  if (a.msg !== b.msg) return a.msg < b.msg ? -1 : 1;
+  return Number(a.pre) - Number(b.pre);
+}
+
+function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
+  return {
+    init: {
+      inflight: model.pairs.map(() => []),
+      preRecv: model.pairs.map(() => []),
+      orphan: false,
+    },
+    next: (s, step, sent, g) => {
+      let outs: CutGhost[] = [g];
+      if (step.kind === "deliver" && step.msg !== MARKER) {
+        // Which in-flight copy was delivered: fifo the first; nonfifo any copy with this payload
+        // (one branch per distinct flag).
+        const c = chanIndex(model, step.from, step.to);
+        const flight = at(g.inflight, c);
+        const choices: number[] = [];
+        flight.forEach((t, k) => {
+          if (t.msg !== step.msg) return;
+          if (model.fifo && k !== 0) return;
+          if (choices.some((k2) => at(flight, k2).pre === t.pre)) return;
+          choices.push(k);
+        });
+        if (choices.length === 0) throw new Error("naive-explorer: ghost lost track of a message");
+        const receiverRecorded = at(s.recorded, step.to) !== null; // before the step
+        outs = choices.map((k) => {
+          const g2 = clone(g);
+          const [t] = at(g2.inflight, c).splice(k, 1);
+          if (t === undefined) throw new Error("naive-explorer: unreachable");
+          if (!t.pre && !receiverRecorded) g2.orphan = true; // (a) an orphan receive
+          if (t.pre && receiverRecorded) {
+            at(g2.preRecv, c).push(t.msg);
+            if (!model.fifo) at(g2.preRecv, c).sort();
+          }
+          return g2;
+        });
+      }
+      if (sent.length === 0) return outs;
+      return outs.map((g0) => {
+        const g2 = clone(g0);
+        for (const m of sent) {
+          // pre iff the sender had not recorded before this step (app steps never record).
+          const list = at(g2.inflight, chanIndex(model, m.from, m.to));
+          list.push({ msg: m.msg, pre: at(s.recorded, m.from) === null });
+          if (!model.fifo) list.sort(compareTagged);
+        }
+        return g2;
+      });
+    },
+    violated: (sEnd, g) => {
+      if (g.orphan) return true; // (a)
+      // (b) recorded state of each channel vs. the true one: pre messages received after the
+      // receiver recorded, then pre messages still in flight.
+      return model.pairs.some((_, c) => {
+        const truth = [
+          ...at(g.preRecv, c),
+          ...at(g.inflight, c)
+            .filter((t) => t.pre)
+            .map((t) => t.msg),
+        ];
+        const rec = at(sEnd.chans, c).recMsgs;
+        if (model.fifo) return JSON.stringify(truth) !== JSON.stringify(rec);
+        return JSON.stringify(sortedCopy(truth)) !== JSON.stringify(sortedCopy(rec));
+      });
+    },
+  };
+}
+
+/**
+ * Ghost for reachable-cut: app(S_start), set by the first initiate step. To keep ghost keys short
+ * it is stored as a number: the position of app(S_start) in the `starts` table (-1 = not yet).
+ */
+function reachableCutSpec(model: Model): GhostSpec<number> {
+  const cache = new Map<string, Set<string>>();
+  const starts: AppState[] = [];
+  const startIds = new Map<string, number>();
+  const startId = (a: AppState): number => {
+    const k = appKey(a);
+    let id = startIds.get(k);
+    if (id === undefined) {
+      id = starts.length;
+      starts.push(a);
+      startIds.set(k, id);
+    }
+    return id;
+  };
+  return {
+    init: -1,
+    next: (s, step, _sent, g) => [g === -1 && step.kind === "initiate" ? startId(appOf(s)) : g],
+    violated: (sEnd, g) => {
+      if (g === -1) throw new Error("naive-explorer: snapshot completed without an initiate");
+      const start = at(starts, g);
+      const star = recordedAppOf(model, sEnd);
+      if (!appReachable(model, cache, start).has(appKey(star))) return true;
+      return !appReachable(model, cache, star).has(appKey(appOf(sEnd)));
+    },
+  };
+}
+
+/** Conservation needs no ghost: compare the conserved quantities of S* with the initial ones. */
+function conservationSpec(model: Model): GhostSpec<null> {
+  const initial = JSON.stringify(conserved(model, appOf(initialState(model))));
+  return {
+    init: null,
+    next: () => [null],
+    violated: (sEnd) => JSON.stringify(conserved(model, recordedAppOf(model, sEnd))) !== initial,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+export function naiveExplore(config: NaiveConfig): NaiveResult {
+  const model = makeModel(config);
+  const g = exploreGraph(model);
+  return {
+    distinctStates: g.states.length,
+    transitions: g.edges.reduce((sum, es) => sum + (es?.length ?? 0), 0),
+    maxDepth: g.depth.reduce((m, d) => Math.max(m, d), 0),
+    completeSnapshots: g.states.filter(isComplete).length,
+    deadlocks: g.enabled.filter((k) => k === 0).length,
+    shortest: {
+      "consistent-cut": shortestViolation(model, g, consistentCutSpec(model)),
+      "reachable-cut": shortestViolation(model, g, reachableCutSpec(model)),
+      conservation: shortestViolation(model, g, conservationSpec(model)),
+    },
+    termination: terminationHolds(g),
+  };
+}

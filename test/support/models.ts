@@ -1,0 +1,44 @@
+/** Building models and checks for tests in one line. */
+
+import { properties } from "../../properties/index.js";
+import type { SnapshotAlgorithm } from "../../src/algorithms/algorithm.js";
+import { chandyLamport } from "../../src/algorithms/chandy-lamport.js";
+import { check } from "../../src/explorer/check.js";
+import type { Limits } from "../../src/explorer/limits.js";
+import { fifo } from "../../src/model/channels/fifo.js";
+import { nonfifo } from "../../src/model/channels/nonfifo.js";
+import { Model } from "../../src/model/model.js";
+import { Topology } from "../../src/model/topology.js";
+import { bank } from "../../src/workloads/bank.js";
+import { orders } from "../../src/workloads/orders.js";
+
+export interface TestConfig {
+  readonly workload?: "bank" | "orders";
+  readonly balances: readonly number[];
+  readonly stock?: readonly number[];
+  readonly channels?: "fifo" | "nonfifo";
+  readonly initiators?: readonly number[];
+  readonly algorithm?: SnapshotAlgorithm;
+}
+
+export function modelOf(c: TestConfig): Model {
+  return new Model({
+    topology: Topology.complete(c.balances.length),
+    discipline: c.channels === "nonfifo" ? nonfifo : fifo,
+    workload: c.workload === "orders" ? orders : bank,
+    params: { balances: c.balances, stock: c.stock },
+    algorithm: c.algorithm ?? chandyLamport,
+    initiators: c.initiators ?? [0],
+  });
+}
+
+export function checkAll(c: TestConfig, limits: Limits = {}) {
+  return check(modelOf(c), properties, { limits });
+}
+
+/** name → shortest counterexample length (null when the property holds). */
+export function shortest(result: ReturnType<typeof checkAll>): Record<string, number | null> {
+  return Object.fromEntries(
+    result.verdicts.map((v) => [v.property.name, v.counterexample ? v.counterexample.steps.length : null]),
+  );
+}
