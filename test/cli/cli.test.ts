@@ -64,7 +64,7 @@ describe("snapcheck explore", () => {
     const out = tmp();
     const mine = join(out, "conservation_bank_chandy-lamport_nonfifo_b1-1.itf.json");
     writeFileSync(mine, "my notes\n");
-    const r = snapcheck(
+    const conservationRun = [
       "explore",
       "--balances",
       "1,1",
@@ -74,22 +74,11 @@ describe("snapcheck explore", () => {
       "conservation",
       "--json",
       "--out",
-      out,
-    );
+    ];
+    const r = snapcheck(...conservationRun, out);
     expect(JSON.parse(r.stdout).properties[0].counterexample.file).toContain("b1-1-2.itf.json");
     expect(readFileSync(mine, "utf8")).toBe("my notes\n");
-    const again = snapcheck(
-      "explore",
-      "--balances",
-      "1,1",
-      "--channels",
-      "nonfifo",
-      "--properties",
-      "conservation",
-      "--json",
-      "--out",
-      out,
-    );
+    const again = snapcheck(...conservationRun, out);
     expect(JSON.parse(again.stdout).properties[0].counterexample).toMatchObject({ written: false });
   });
 

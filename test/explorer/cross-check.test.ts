@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";
-import { type NaiveConfig, type NaiveMutant, naiveExplore } from "../naive/naive-explorer.js";
+import { type NaiveConfig, type NaiveMutant, naiveBank, naiveExplore } from "../naive/naive-explorer.js";
 import { checkAll, shortest, type TestConfig } from "../support/models.js";
 
 const mutantAlgorithms = {
@@ -42,13 +42,7 @@ function compare(config: NaiveConfig): void {
   expect(lengths.termination === null).toBe(naive.termination);
 }
 
-const bank = (balances: number[], extra: Partial<NaiveConfig> = {}): NaiveConfig => ({
-  workload: "bank",
-  balances,
-  channels: "fifo",
-  initiators: [0],
-  ...extra,
-});
+const bank = naiveBank;
 
 describe("cross-check against the naive explorer", () => {
   it.each([

@@ -16,6 +16,14 @@ function take(model: Model, state: GlobalState, label: string): GlobalState {
   return model.next(state, step).state;
 }
 
+/** The labels of the deliveries enabled in `state`. */
+function deliveries(model: Model, state: GlobalState): string[] {
+  return model
+    .steps(state)
+    .filter((x) => x.kind === "deliver")
+    .map((x) => model.label(x));
+}
+
 function run(model: Model, labels: string[]): GlobalState {
   return labels.reduce((s, l) => take(model, s, l), model.initial);
 }
@@ -64,12 +72,7 @@ describe("bank with Chandy–Lamport", () => {
 
   it("fifo offers only the head of a channel", () => {
     const s = run(model, ["initiate(P0)", "send(P0→P1)"]);
-    expect(
-      model
-        .steps(s)
-        .filter((x) => x.kind === "deliver")
-        .map((x) => model.label(x)),
-    ).toEqual(["deliver(c(0,1): M)", "deliver(c(0,2): M)"]);
+    expect(deliveries(model, s)).toEqual(["deliver(c(0,1): M)", "deliver(c(0,2): M)"]);
   });
 
   it("the snapshot completes once every process recorded and every channel closed", () => {
@@ -91,12 +94,7 @@ describe("nonfifo", () => {
 
   it("offers one delivery per distinct message, and any of them", () => {
     const s = run(model, ["send(P0→P1)", "initiate(P0)", "send(P0→P1)"]);
-    expect(
-      model
-        .steps(s)
-        .filter((x) => x.kind === "deliver")
-        .map((x) => model.label(x)),
-    ).toEqual(["deliver(c(0,1): M)", "deliver(c(0,1): T)"]);
+    expect(deliveries(model, s)).toEqual(["deliver(c(0,1): M)", "deliver(c(0,1): T)"]);
   });
 
   it("a channel is a multiset: the same messages sent in any order give the same contents", () => {

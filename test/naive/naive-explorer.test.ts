@@ -4,15 +4,9 @@
  * rec(x,y) = recorded balances of P0,P1 ("-" = not recorded); R10 = recorded messages of c(1,0).
  */
 import { describe, expect, it } from "vitest";
-import { type NaiveConfig, naiveExplore } from "./naive-explorer.js";
+import { type NaiveConfig, naiveBank, naiveExplore } from "./naive-explorer.js";
 
-const bank = (balances: number[], extra: Partial<NaiveConfig> = {}): NaiveConfig => ({
-  workload: "bank",
-  balances,
-  channels: "fifo",
-  initiators: [0],
-  ...extra,
-});
+const bank = naiveBank;
 
 const noViolation = {
   "consistent-cut": null,

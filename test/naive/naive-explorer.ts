@@ -838,6 +838,11 @@ function conservationSpec(model: Model): GhostSpec<null> {
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
+/** A bank configuration under fifo with initiator P0, changed by `extra`. */
+export function naiveBank(balances: number[], extra: Partial<NaiveConfig> = {}): NaiveConfig {
+  return { workload: "bank", balances, channels: "fifo", initiators: [0], ...extra };
+}
+
 export function naiveExplore(config: NaiveConfig): NaiveResult {
   const model = makeModel(config);
   const g = exploreGraph(model);
