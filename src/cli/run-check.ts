@@ -3,19 +3,15 @@
  * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
  */
 import { writeFileSync } from "node:fs";
-import { relative } from "node:path";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_NONFIFO_DEPTH, parseConfig, type SnapcheckConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
-import { type Counterexample, check } from "../explorer/check.js";
+import { check } from "../explorer/check.js";
 import type { ProgressSink } from "../explorer/limits.js";
 import type { Property } from "../explorer/property.js";
 import type { StateSpace } from "../explorer/state-space.js";
 import { toGraphology } from "../graph/state-graph.js";
-import type { Model } from "../model/model.js";
-import { toItf } from "../trace/itf.js";
-import { renderRun } from "../trace/render.js";
-import { storeTrace } from "../trace/store.js";
+import { writeCounterexample } from "../trace/counterexample-file.js";
 
 export interface CheckReport {
   readonly config: SnapcheckConfig;
@@ -89,10 +85,10 @@ export function runCheck(config: SnapcheckConfig, defaultBound: boolean, options
       return {
         ...base,
         counterexample: {
-          file: stored.file,
+          file: stored.path,
           steps: v.counterexample.steps.length,
           reason: v.counterexample.reason,
-          written: stored.written,
+          written: stored.status === "written",
         },
       };
     }),
@@ -119,41 +115,4 @@ function searchDescription(config: SnapcheckConfig, defaultBound: boolean): stri
   if (bounds.length === 0) return "exhaustive";
   const why = defaultBound ? ` (default bound: under ${config.channels} the state space is infinite)` : "";
   return `bounded: ${bounds.join(", ")}${why}`;
-}
-
-/** The file name says what failed where: property, workload, algorithm, channels, balances. */
-export function counterexampleName(config: SnapcheckConfig, property: string): string {
-  const initiators =
-    config.initiators.length === 1 && config.initiators[0] === 0 ? "" : `_init${config.initiators.join("-")}`;
-  return `${property}_${config.workload}_${config.algorithm}_${config.channels}_b${config.balances.join("-")}${initiators}`;
-}
-
-function writeCounterexample(model: Model, config: SnapcheckConfig, cx: Counterexample, outDir: string) {
-  const meta = {
-    kind: "counterexample" as const,
-    config,
-    property: cx.property,
-    reason: cx.reason,
-    steps: cx.steps.map((s) => model.label(s)),
-  };
-  const trace = `${JSON.stringify(toItf(model, meta, cx.states, cx.loop), null, 1)}\n`;
-  const base = counterexampleName(config, cx.property);
-  const title = `snapcheck counterexample: ${cx.property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}) — ${cx.steps.length} steps`;
-  const render = (file: string) =>
-    renderRun(model, {
-      title,
-      steps: cx.steps,
-      states: cx.states,
-      loop: cx.loop,
-      reason: cx.reason,
-      footer: [`Replay it: npx snapcheck replay ${file}`],
-    });
-  const stored = storeTrace(outDir, base, trace, (path) => render(shown(path)));
-  return { file: shown(stored.path), written: stored.status === "written" };
-}
-
-/** A path as the user would type it: relative to the working directory when it lies below it. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === "" || rel.startsWith("..") ? path : rel;
 }
