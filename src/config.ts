@@ -26,6 +26,7 @@ export interface SnapcheckConfig {
   readonly properties: readonly string[];
   readonly maxStates?: number | undefined;
   readonly maxDepth?: number | undefined;
+  readonly maxMemoryMiB?: number | undefined;
 }
 
 /** Without a limit, a search under an unordered discipline never ends (semantics.md): this bound applies. */
@@ -42,6 +43,7 @@ const FIELDS = [
   "properties",
   "maxStates",
   "maxDepth",
+  "maxMemoryMiB",
 ] as const;
 
 /** Validates raw configuration fields. `knownProperties` lists the property names that may be asked for. */
@@ -97,6 +99,8 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
       : nameList("properties", fields.properties, knownProperties);
   const maxStates = fields.maxStates === undefined ? undefined : integer("maxStates", fields.maxStates, 1);
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
+  const maxMemoryMiB =
+    fields.maxMemoryMiB === undefined ? undefined : integer("maxMemoryMiB", fields.maxMemoryMiB, 16);
   if (channels === "nonfifo" && maxStates === undefined && maxDepth === undefined)
     maxDepth = DEFAULT_NONFIFO_DEPTH;
   return {
@@ -110,6 +114,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     properties,
     maxStates,
     maxDepth,
+    maxMemoryMiB,
   };
 }
 

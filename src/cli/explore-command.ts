@@ -18,6 +18,7 @@ const FLAGS = {
   properties: { type: "string" },
   "max-states": { type: "string" },
   "max-depth": { type: "string" },
+  "max-memory": { type: "string" },
   out: { type: "string" },
   graph: { type: "string" },
   json: { type: "boolean" },
@@ -35,6 +36,7 @@ const FIELD_OF: Record<string, string> = {
   properties: "properties",
   "max-states": "maxStates",
   "max-depth": "maxDepth",
+  "max-memory": "maxMemoryMiB",
 };
 
 export function exploreCommand(argv: string[]): number {

@@ -30,6 +30,7 @@ explore flags (each overrides the same field of --config):
   --properties LIST    names from 'snapcheck list'                (default all)
   --max-states N       stop after N distinct states
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
+  --max-memory MIB     stop cleanly, with partial statistics, at this heap size (default 85% of the heap limit)
   --out DIR            where counterexamples are written          (default counterexamples)
   --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout

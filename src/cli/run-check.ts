@@ -111,6 +111,7 @@ function searchDescription(config: SnapcheckConfig, defaultBound: boolean): stri
   const bounds = [
     config.maxDepth === undefined ? "" : `depth ≤ ${config.maxDepth}`,
     config.maxStates === undefined ? "" : `at most ${config.maxStates} states`,
+    config.maxMemoryMiB === undefined ? "" : `at most ${config.maxMemoryMiB} MiB`,
   ].filter((b) => b !== "");
   if (bounds.length === 0) return "exhaustive";
   const why = defaultBound ? ` (default bound: under ${config.channels} the state space is infinite)` : "";

@@ -5,10 +5,16 @@ export interface Limits {
   readonly maxDepth?: number | undefined;
   /** Stop once this many distinct states have been found. */
   readonly maxStates?: number | undefined;
+  /**
+   * Stop cleanly, with partial statistics, once the JS heap holds this many MiB (default, and at
+   * most: 85% of the heap limit, so a search never dies of memory; NODE_OPTIONS=--max-old-space-size
+   * raises the limit).
+   */
+  readonly maxMemoryMiB?: number | undefined;
 }
 
 /** `exhausted`: every reachable state was explored; otherwise the limit that cut the search short. */
-export type StopReason = "exhausted" | "max-depth" | "max-states";
+export type StopReason = "exhausted" | "max-depth" | "max-states" | "max-memory";
 
 /** Progress of a running search, reported about once a second (TLC-style figures). */
 export interface ProgressReport {

@@ -7,6 +7,7 @@
  * shortest one (nodes are expanded in order of depth); its monitor is then retired, so the search
  * goes on for the others without telling apart runs that differ only for it.
  */
+import { getHeapStatistics } from "node:v8";
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
@@ -49,6 +50,7 @@ export function search(
   let nextReport = started + 1000;
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
   const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
+  const heapBudget = memoryBudget(limits.maxMemoryMiB);
   const space = new StateSpace(model);
   const tree = new SearchTree<Node>();
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
@@ -101,7 +103,12 @@ export function search(
       }
     }
     if (firstVisit) space.addExpansion(node.state, steps, targets);
-    if (progress !== undefined && id % PROGRESS_EVERY === 0 && performance.now() >= nextReport) {
+    if (id % PROGRESS_EVERY !== 0) continue;
+    if (getHeapStatistics().used_heap_size > heapBudget) {
+      stop = "max-memory";
+      break;
+    }
+    if (progress !== undefined && performance.now() >= nextReport) {
       nextReport = performance.now() + 1000;
       progress({
         phase: "explore",
@@ -116,6 +123,12 @@ export function search(
   let deepest = 0;
   for (const d of space.tree.depths) deepest = Math.max(deepest, d);
   return { space, violations, stop, maxDepth: deepest, nodes: tree.size };
+}
+
+/** The heap size, in bytes, at which the search stops. */
+function memoryBudget(maxMemoryMiB: number | undefined): number {
+  const ceiling = 0.85 * getHeapStatistics().heap_size_limit;
+  return maxMemoryMiB === undefined ? ceiling : Math.min(ceiling, maxMemoryMiB * 2 ** 20);
 }
 
 function advance(

@@ -89,6 +89,22 @@ describe("snapcheck explore", () => {
     expect(r.stdout).toContain("at most 50 states");
   });
 
+  it("stops cleanly at a memory budget: partial statistics, exit 3", () => {
+    const r = snapcheck(
+      "explore",
+      "--balances",
+      "1,1,1",
+      "--max-memory",
+      "64",
+      "--properties",
+      "conservation",
+      "--out",
+      tmp(),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("stopped by max-memory");
+  });
+
   it("says which default bound applies under nonfifo", () => {
     const r = snapcheck("explore", "--balances", "0,0", "--channels", "nonfifo", "--out", tmp());
     expect(r.stdout).toContain("default bound");
@@ -123,6 +139,12 @@ describe("snapcheck explore", () => {
 });
 
 describe("snapcheck list and replay", () => {
+  it("the package's launcher runs the compiled CLI (dist/ is built by npm ci through prepare)", () => {
+    const r = spawnSync(process.execPath, ["bin/snapcheck.js", "list"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("consistent-cut");
+  });
+
   it("list prints each property with its one-line description", () => {
     const r = snapcheck("list");
     expect(r.code).toBe(0);

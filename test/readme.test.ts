@@ -1,0 +1,28 @@
+/** The README shows what the code does: its verdict table is the one `snapcheck examples` prints. */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { verdictTable } from "../src/cli/examples-command.js";
+import { readConfigFile } from "../src/cli/explore-command.js";
+import { configFrom, runCheck } from "../src/cli/run-check.js";
+
+it("the README's verdict table matches the examples", () => {
+  const out = mkdtempSync(join(tmpdir(), "snapcheck-readme-"));
+  const reports = readdirSync("examples")
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const { config, defaultBound } = configFrom(readConfigFile(join("examples", f)));
+      return { example: f.replace(/\.json$/, ""), report: runCheck(config, defaultBound, { outDir: out }) };
+    });
+  // The formatter pads table columns: compare with runs of spaces (and dash rules) collapsed.
+  const normal = (text: string) => text.replace(/-{3,}/g, "---").replace(/ +/g, " ");
+  expect(normal(readFileSync("README.md", "utf8"))).toContain(normal(verdictTable(reports)));
+}, 120_000);
+
+it("the README's quick start is the two commands of the issue", () => {
+  const readme = readFileSync("README.md", "utf8");
+  expect(readme).toContain("npm ci && npm start");
+  expect(readme).toContain("npm ci && npm test");
+});
