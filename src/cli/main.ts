@@ -11,7 +11,7 @@ import { exploreCommand } from "./explore-command.js";
 import { listCommand } from "./list-command.js";
 import { replayCommand } from "./replay-command.js";
 
-export const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
+const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
 Usage:
   snapcheck explore [--config FILE] [flags]   explore every interleaving and check the properties

@@ -48,10 +48,6 @@ export class ApplicationGraph {
     this.components = stronglyConnectedComponents(csr, () => true).component;
   }
 
-  get order(): number {
-    return this.graph.order;
-  }
-
   /**
    * The strongly connected component of an application state, or -1 if it is unreachable. States
    * of one component reach exactly the same states, so a monitor may carry the component instead

@@ -13,7 +13,7 @@ import type { Model } from "../model/model.js";
 import { channelName, processName } from "../model/topology.js";
 import type { GlobalState } from "../model/types.js";
 
-export const ITF_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
+const ITF_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 export const VARS = ["procs", "recorded", "records", "channels", "mbt::actionTaken"] as const;
 
 export type ItfValue = boolean | string | number | ItfValue[] | { readonly [key: string]: ItfValue };
