@@ -15,8 +15,12 @@ import { findWorkload, workloads } from "./workloads/index.js";
 
 export const disciplines: readonly ChannelDiscipline[] = [fifo, nonfifo];
 
+/** A named topology, or the directed links [from, to] that exist. */
+export type TopologySpec = "complete" | "ring" | "line" | "star" | readonly (readonly [number, number])[];
+
 export interface SnapcheckConfig {
   readonly processes: number;
+  readonly topology: TopologySpec;
   readonly balances: readonly number[];
   readonly stock?: readonly number[] | undefined;
   readonly channels: string;
@@ -34,6 +38,7 @@ export const DEFAULT_NONFIFO_DEPTH = 12;
 
 const FIELDS = [
   "processes",
+  "topology",
   "balances",
   "stock",
   "channels",
@@ -76,6 +81,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
       `expected ${processes} values (one per process), got ${balances.length}: give ${processes} comma-separated non-negative integers`,
     );
   }
+  const topology = parseTopology(fields.topology ?? "complete", processes);
   const stock = fields.stock === undefined ? undefined : intList("stock", fields.stock);
   const channels = oneOf(
     "channels",
@@ -93,6 +99,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     workloads.map((w) => w.name),
   );
   const initiators = parseInitiators(fields.initiators ?? [0], processes);
+  checkMarkersReachEveryone(topologyOf(topology, processes), initiators);
   const properties =
     fields.properties === undefined
       ? [...knownProperties]
@@ -105,6 +112,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     maxDepth = DEFAULT_NONFIFO_DEPTH;
   return {
     processes,
+    topology,
     balances,
     stock,
     channels,
@@ -127,13 +135,85 @@ export function buildModel(config: SnapcheckConfig): Model {
   if (algorithm === undefined) throw new ConfigError("algorithm", `unknown algorithm ${config.algorithm}`);
   if (workload === undefined) throw new ConfigError("workload", `unknown workload ${config.workload}`);
   return new Model({
-    topology: Topology.complete(config.processes),
+    topology: topologyOf(config.topology, config.processes),
     discipline,
     workload,
     params: { balances: config.balances, stock: config.stock },
     algorithm,
     initiators: config.initiators,
   });
+}
+
+/** The topology a spec names. */
+export function topologyOf(spec: TopologySpec, processes: number): Topology {
+  if (typeof spec !== "string")
+    return new Topology(
+      processes,
+      spec.map(([from, to]) => ({ from, to })),
+    );
+  const named = {
+    complete: Topology.complete,
+    ring: Topology.ring,
+    line: Topology.line,
+    star: Topology.star,
+  };
+  return named[spec](processes);
+}
+
+const NAMED_TOPOLOGIES = ["complete", "ring", "line", "star"] as const;
+
+/** A topology name, or links as [[0,1],[1,2]] (JSON) or "0-1,1-2" (a flag). */
+function parseTopology(value: unknown, processes: number): TopologySpec {
+  if (typeof value === "string" && (NAMED_TOPOLOGIES as readonly string[]).includes(value)) {
+    return value as (typeof NAMED_TOPOLOGIES)[number];
+  }
+  const expected = `expected ${NAMED_TOPOLOGIES.join(", ")} or links such as 0-1,1-2 (JSON: [[0,1],[1,2]])`;
+  const items =
+    typeof value === "string"
+      ? value.split(",").map((link) =>
+          link
+            .trim()
+            .split("-")
+            .map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN)),
+        )
+      : value;
+  if (!Array.isArray(items) || items.length === 0)
+    throw new ConfigError("topology", `${expected}, got ${JSON.stringify(value)}`);
+  const links = items.map((link): [number, number] => {
+    const [from, to] = Array.isArray(link) && link.length === 2 ? link : [];
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) {
+      throw new ConfigError("topology", `${expected}, got ${JSON.stringify(value)}`);
+    }
+    const [f, t] = [from as number, to as number];
+    if (f < 0 || t < 0 || f >= processes || t >= processes || f === t) {
+      throw new ConfigError(
+        "topology",
+        `link ${f}-${t} is not a channel between two of P0…P${processes - 1}`,
+      );
+    }
+    return [f, t];
+  });
+  const keys = links.map(([f, t]) => `${f}-${t}`);
+  const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (repeated !== undefined) throw new ConfigError("topology", `link ${repeated} is given twice`);
+  return links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * Markers travel only on existing channels: a process that some initiator cannot reach would never
+ * record, and its open channels would record forever (an infinite search). Say so up front.
+ */
+function checkMarkersReachEveryone(topology: Topology, initiators: readonly number[]): void {
+  for (const initiator of initiators) {
+    const reached = topology.reachableFrom(initiator);
+    const missed = Array.from({ length: topology.processes }, (_, p) => p).filter((p) => !reached.has(p));
+    if (missed.length > 0) {
+      throw new ConfigError(
+        "topology",
+        `markers from initiator P${initiator} cannot reach ${missed.map((p) => `P${p}`).join(", ")}, so the snapshot could never complete; add channels towards ${missed.length === 1 ? "it" : "them"} or choose other initiators`,
+      );
+    }
+  }
 }
 
 function integer(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -9,6 +9,7 @@ import { configFrom, exitCodeOf, runCheck } from "./run-check.js";
 const FLAGS = {
   config: { type: "string" },
   processes: { type: "string" },
+  topology: { type: "string" },
   balances: { type: "string" },
   stock: { type: "string" },
   workload: { type: "string" },
@@ -27,6 +28,7 @@ const FLAGS = {
 /** Flag name → config field. */
 const FIELD_OF: Record<string, string> = {
   processes: "processes",
+  topology: "topology",
   balances: "balances",
   stock: "stock",
   workload: "workload",

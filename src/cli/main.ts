@@ -21,6 +21,7 @@ Usage:
 
 explore flags (each overrides the same field of --config):
   --processes N        number of processes (default: one per balance, else 2)
+  --topology NAME      complete | ring | line | star | links such as 0-1,1-2,2-0 (default complete)
   --balances 2,1,1     initial balance (bank) or cash (orders) of each process
   --stock 1,1          orders only: each process's stock of its own good (default 1 each)
   --workload NAME      bank | orders                              (default bank)

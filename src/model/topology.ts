@@ -1,7 +1,8 @@
 /**
  * Which directed channels exist. The lecture's model (and the default) is the complete topology:
- * one channel c(i,j) for every ordered pair i ≠ j. Channels are numbered in (from, to) order so
- * that enabled steps, keys and saved paths come out in one deterministic order.
+ * one channel c(i,j) for every ordered pair i ≠ j; `ring`, `line` and `star` name common others,
+ * and any set of links can be given. Channels are numbered in (from, to) order so that enabled
+ * steps, keys and saved paths come out in one deterministic order.
  */
 
 export interface Channel {
@@ -39,6 +40,52 @@ export class Topology {
       for (let to = 0; to < processes; to++) if (from !== to) channels.push({ from, to });
     }
     return new Topology(processes, channels);
+  }
+
+  /** A directed ring: P0→P1→…→P(N-1)→P0. */
+  static ring(processes: number): Topology {
+    return new Topology(
+      processes,
+      Array.from({ length: processes }, (_, p) => ({ from: p, to: (p + 1) % processes })),
+    );
+  }
+
+  /** A line with channels both ways between neighbours: P0⇄P1⇄…⇄P(N-1). */
+  static line(processes: number): Topology {
+    return new Topology(
+      processes,
+      Array.from({ length: processes - 1 }, (_, p) => [
+        { from: p, to: p + 1 },
+        { from: p + 1, to: p },
+      ]).flat(),
+    );
+  }
+
+  /** A star around P0, with channels both ways between P0 and every other process. */
+  static star(processes: number): Topology {
+    return new Topology(
+      processes,
+      Array.from({ length: processes - 1 }, (_, k) => [
+        { from: 0, to: k + 1 },
+        { from: k + 1, to: 0 },
+      ]).flat(),
+    );
+  }
+
+  /** The processes a marker sent by `from` can reach, `from` included. */
+  reachableFrom(from: number): Set<number> {
+    const seen = new Set([from]);
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      for (const c of this.outgoing[queue[i] as number] ?? []) {
+        const { to } = this.channel(c);
+        if (!seen.has(to)) {
+          seen.add(to);
+          queue.push(to);
+        }
+      }
+    }
+    return seen;
   }
 
   /** The index of c(from,to), or undefined when the topology has no such channel. */

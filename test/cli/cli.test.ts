@@ -121,6 +121,15 @@ describe("snapcheck explore", () => {
     [["explore", "--config", "no-such-file.json"], "--config: cannot read"],
     [["replay", "no-such-file.itf.json"], "cannot read"],
     [["fly"], 'unknown command "fly"'],
+    [
+      ["explore", "--balances", "1,1", "--topology", "1-0"],
+      "topology: markers from initiator P0 cannot reach P1",
+    ],
+    [["explore", "--balances", "1,1", "--topology", "0-0"], "topology: link 0-0 is not a channel"],
+    [
+      ["explore", "--balances", "1,1", "--topology", "hypercube"],
+      "topology: expected complete, ring, line, star",
+    ],
   ])("bad input %j: exit 2, one line naming %s, no stack trace", (args, message) => {
     const r = snapcheck(...args);
     expect(r.code).toBe(2);

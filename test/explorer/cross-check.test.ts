@@ -22,6 +22,7 @@ function compare(config: NaiveConfig): void {
     channels: config.channels,
     initiators: config.initiators,
     ...(config.stock ? { stock: config.stock } : {}),
+    ...(config.links ? { links: config.links } : {}),
     ...(mutant === "none" ? {} : { algorithm: mutantAlgorithms[mutant] }),
   };
   const result = checkAll(ours, { maxDepth: config.maxDepth });
@@ -79,6 +80,25 @@ describe("cross-check against the naive explorer", () => {
       compare(bank([2, 1], { mutant, maxDepth: 10 }));
     },
   );
+
+  const ring: [number, number][] = [
+    [0, 1],
+    [1, 2],
+    [2, 0],
+  ];
+  it.each([
+    bank([1, 1, 0], { links: ring }),
+    bank([1, 0, 1], {
+      links: [
+        [0, 1],
+        [1, 0],
+        [1, 2],
+        [2, 1],
+      ],
+    }),
+    bank([1, 1, 0], { links: ring, channels: "nonfifo", maxDepth: 9 }),
+    bank([0, 0], { links: [[1, 0]] }),
+  ])("topology $links: $channels $balances", (config) => compare(config));
 
   it("the lecture-sized bank 1,1,0 under fifo: 45,075 states", () => {
     const config = bank([1, 1, 0]);

@@ -26,6 +26,9 @@ export interface NaiveConfig {
   balances: number[]; // per process; N = balances.length (N >= 2). For orders: cash.
   stock?: number[]; // orders only: per-process stock of its own good (default 1 each)
   channels: "fifo" | "nonfifo";
+  // The directed channels that exist, each [from, to] with from != to, no duplicates (any order:
+  // channels are always ordered by (from, to)). Absent = the complete topology (every ordered pair).
+  links?: [number, number][];
   initiators: number[]; // process indices allowed to initiate
   maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
   mutant?: NaiveMutant; // default "none"
@@ -116,7 +119,8 @@ interface Model {
   maxDepth: number; // Infinity when not bounded
   balances: number[];
   stock: number[];
-  pairs: Array<[number, number]>; // channel order: c(from,to) for from, then to, from != to
+  pairs: Array<[number, number]>; // the existing channels, ordered by (from, to)
+  appPairs: Array<[number, number]>; // the application steps from→to that exist, same order
 }
 
 /** Give up instead of running forever on an infinite (unbounded) state space. */
@@ -147,11 +151,32 @@ function makeModel(config: NaiveConfig): Model {
     if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`naive-explorer: bad initiator ${p}`);
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i !== j) pairs.push([i, j]);
+  if (config.links === undefined) {
+    // The complete topology: c(i,j) for every ordered pair i != j.
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i !== j) pairs.push([i, j]);
+      }
     }
+  } else {
+    // Only the listed channels exist.
+    const seen = new Set<string>();
+    for (const link of config.links) {
+      const [from, to] = link;
+      const ok = (p: number): boolean => Number.isInteger(p) && p >= 0 && p < n;
+      if (link.length !== 2 || !ok(from) || !ok(to) || from === to) {
+        throw new Error(`naive-explorer: bad link ${JSON.stringify(link)}`);
+      }
+      const k = `${from},${to}`;
+      if (seen.has(k)) throw new Error(`naive-explorer: duplicate link ${JSON.stringify(link)}`);
+      seen.add(k);
+      pairs.push([from, to]);
+    }
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
+  const exists = (from: number, to: number): boolean => pairs.some(([i, j]) => i === from && j === to);
+  // bank: send(i→j) needs c(i,j); orders: order(i→j) also needs c(j,i) for the reply.
+  const appPairs = pairs.filter(([i, j]) => config.workload === "bank" || exists(j, i));
   return {
     workload: config.workload,
     n,
@@ -162,6 +187,7 @@ function makeModel(config: NaiveConfig): Model {
     balances: [...config.balances],
     stock: [...stock],
     pairs,
+    appPairs,
   };
 }
 
@@ -304,8 +330,8 @@ function enabledSteps(model: Model, s: State): Step[] {
   for (const p of model.initiators) {
     if (at(s.recorded, p) === null) steps.push({ kind: "initiate", p });
   }
-  // application steps: one per ordered pair whose sender can pay.
-  for (const [from, to] of model.pairs) {
+  // application steps: one per existing app step (model.appPairs) whose sender can pay.
+  for (const [from, to] of model.appPairs) {
     if (appEnabled(s.procs, from)) steps.push({ kind: "app", from, to });
   }
   // deliveries: fifo the head of each channel; nonfifo one per distinct message value.
@@ -316,7 +342,10 @@ function enabledSteps(model: Model, s: State): Step[] {
   return steps;
 }
 
-/** P`p` records its own state and, unless suppressed, sends M on every outgoing channel. */
+/**
+ * P`p` records its own state and, unless suppressed, sends M on every outgoing channel
+ * (`s.chans` holds only the existing channels, so only on those).
+ */
 function recordProcess(s: State, p: number, sendMarkers: boolean): void {
   s.recorded[p] = clone(at(s.procs, p));
   // Starting to record the incoming channels needs no action: "recording" is derived from
@@ -376,7 +405,10 @@ function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sen
   return { next: canonicalize(model, next), sent };
 }
 
-/** sem: complete when every process has recorded and every channel's marker has arrived. */
+/**
+ * sem: complete when every process has recorded and every channel's marker has arrived
+ * (`s.chans` holds only the existing channels).
+ */
 function isComplete(s: State): boolean {
   return s.recorded.every((r) => r !== null) && s.chans.every((c) => c.markerArrived);
 }
@@ -421,7 +453,7 @@ function appSuccessors(model: Model, a: AppState): AppState[] {
     if (!model.fifo) for (const ch of chans) ch.sort();
     out.push({ procs, chans });
   };
-  for (const [from, to] of model.pairs) {
+  for (const [from, to] of model.appPairs) {
     const r = appSend(model, a.procs, from, to);
     if (r !== null) push(r.procs, clone(a.chans), r.sent);
   }

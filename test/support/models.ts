@@ -19,11 +19,19 @@ export interface TestConfig {
   readonly channels?: "fifo" | "nonfifo";
   readonly initiators?: readonly number[];
   readonly algorithm?: SnapshotAlgorithm;
+  /** The directed channels that exist; absent = the complete topology. */
+  readonly links?: readonly [number, number][];
 }
 
 export function modelOf(c: TestConfig): Model {
   return new Model({
-    topology: Topology.complete(c.balances.length),
+    topology:
+      c.links === undefined
+        ? Topology.complete(c.balances.length)
+        : new Topology(
+            c.balances.length,
+            c.links.map(([from, to]) => ({ from, to })),
+          ),
     discipline: c.channels === "nonfifo" ? nonfifo : fifo,
     workload: c.workload === "orders" ? orders : bank,
     params: { balances: c.balances, stock: c.stock },
