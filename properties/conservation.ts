@@ -1,37 +1,50 @@
 /**
- * conservation — in S*, the recorded process states plus the recorded in-channel messages hold the
- * same conserved quantities (for `bank`, the total money) as the system itself. Judged at S_end.
+ * conservation — the quantities the workload conserves (bank: money) hold in S* — recorded process
+ * states plus recorded in-channel messages — as in the system. Judged at S_end. On reliable channels
+ * the system's totals never change, so S* must hold exactly them. Faulty channels change them (a
+ * lost transfer destroys money, a duplicated one creates it), so in general S* must hold, for each
+ * quantity, a value between those of app(S_start) and app(S_end): what a state the system passed
+ * through between the two could hold. The monitor carries the totals of S_start.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, recordedGlobalState } from "../src/model/snapshot.js";
+import { completesSnapshot, initiatesSnapshot, recordedGlobalState } from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight } from "../src/workloads/workload.js";
+
+type Totals = Readonly<Record<string, number>>;
+
+/** After S_end nothing more is judged: one monitor state, so runs are no longer told apart. */
+const JUDGED: Totals = {};
 
 export const conservation: SafetyProperty = {
   kind: "always",
   name: "conservation",
-  description: "S* holds what the system conserves (bank: the total money), in processes and channels",
+  description:
+    "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
   monitor(model: Model) {
-    const expected = totals(model, model.initial);
     return {
-      initial: () => null,
-      key: () => "",
-      advance(m: null, { from, to }) {
-        if (!completesSnapshot(from, to)) return [{ ok: true, monitor: m }];
+      initial: (): Totals | null => null,
+      key: (m: Totals | null) => (m === null ? "" : JSON.stringify(m)),
+      advance(m: Totals | null, { from, to }) {
+        const start = m ?? (initiatesSnapshot(from, to) ? totals(model, from) : null);
+        if (start === null || !completesSnapshot(from, to)) return [{ ok: true, monitor: start }];
+        const end = totals(model, to);
         const recorded = totals(model, recordedGlobalState(to, model.spec.discipline));
-        for (const [quantity, value] of Object.entries(expected)) {
+        for (const [quantity, atStart] of Object.entries(start)) {
           const got = recorded[quantity] ?? 0;
-          if (got !== value) {
-            return [
-              {
-                ok: false,
-                reason: `S* holds ${quantity} ${got} (recorded processes and channels), but the system holds ${value}: the snapshot ${got < value ? "lost" : "invented"} ${Math.abs(value - got)}`,
-              },
-            ];
-          }
+          const atEnd = end[quantity] ?? 0;
+          if (got >= Math.min(atStart, atEnd) && got <= Math.max(atStart, atEnd)) continue;
+          const held =
+            atStart === atEnd
+              ? `the system holds ${atStart}`
+              : `the system held ${atStart} when the snapshot started and ${atEnd} when it completed`;
+          const lost = got < Math.min(atStart, atEnd);
+          const amount = lost ? Math.min(atStart, atEnd) - got : got - Math.max(atStart, atEnd);
+          const reason = `S* holds ${quantity} ${got} (recorded processes and channels), but ${held}: the snapshot ${lost ? "lost" : "invented"} ${amount}`;
+          return [{ ok: false, reason }];
         }
-        return [{ ok: true, monitor: m }];
+        return [{ ok: true, monitor: JUDGED }];
       },
     };
   },

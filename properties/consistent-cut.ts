@@ -8,8 +8,10 @@
  * messages received after the receiver recorded followed by those still in flight (compared in
  * order under an ordered discipline, as multisets otherwise).
  *
- * Messages have no identity: under nonfifo, delivering payload x may take any in-flight copy of x,
- * pre or post. The monitor follows every possibility; the run violates the property if any does.
+ * Messages have no identity: under nonfifo, delivering (or losing, or duplicating) payload x may
+ * take any in-flight copy of x, pre or post. The monitor follows every possibility; the run
+ * violates the property if any does. A lost message leaves flight; a duplicated one is received
+ * and stays in flight.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
 import type { Model } from "../src/model/model.js";
@@ -119,12 +121,14 @@ function follow(
       candidates(channelOf(w, e.channel), payload, ordered).map((i) => {
         const taken = channelOf(w, e.channel)[i] as Tagged;
         const rest = channelOf(w, e.channel).filter((_, k) => k !== i);
+        if (e.kind === "lose") return withChannel(w, e.channel, rest, null, null);
         const orphan =
           taken.post && !recorded.has(receiver)
             ? `${processName(sender)}'s ${describe(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
             : null;
         const late = !taken.post && recorded.has(receiver) ? payload : null;
-        return withChannel(w, e.channel, rest, late, orphan);
+        // A duplicated delivery leaves its copy in flight, tagged as it was.
+        return withChannel(w, e.channel, e.kept ? channelOf(w, e.channel) : rest, late, orphan);
       }),
     );
   }

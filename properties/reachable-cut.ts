@@ -23,6 +23,10 @@ export const reachableCut: SafetyProperty = {
   name: "reachable-cut",
   description:
     "S* is reachable from app(S_start) and app(S_end) from S*, in the application-only system (Chandy & Lamport's theorem)",
+  unsupported: (model) =>
+    model.spec.faults.duplicating
+      ? "under duplicating channels copies create money, so the application-only state space is infinite and reachability cannot be decided"
+      : undefined,
   monitor(model: Model) {
     let built: ApplicationGraph | undefined;
     const graph = () => {

@@ -9,7 +9,7 @@ import { ConfigError } from "./errors.js";
 import type { ChannelDiscipline } from "./model/channels/discipline.js";
 import { fifo } from "./model/channels/fifo.js";
 import { nonfifo } from "./model/channels/nonfifo.js";
-import { Model } from "./model/model.js";
+import { type ChannelFaults, Model } from "./model/model.js";
 import { Topology } from "./model/topology.js";
 import { findWorkload, workloads } from "./workloads/index.js";
 
@@ -33,8 +33,44 @@ export interface SnapcheckConfig {
   readonly maxMemoryMiB?: number | undefined;
 }
 
-/** Without a limit, a search under an unordered discipline never ends (semantics.md): this bound applies. */
+/**
+ * Without a limit, a search under an unordered discipline never ends (semantics.md), nor under
+ * faulty channels (a lost marker leaves a channel recording forever; copies create money): this
+ * bound then applies.
+ */
 export const DEFAULT_NONFIFO_DEPTH = 12;
+
+const FAULTS = ["lossy", "duplicating"] as const;
+
+/** A discipline optionally followed by faults, e.g. "nonfifo,lossy", in canonical order. */
+function parseChannels(value: unknown): string {
+  const names = disciplines.map((d) => d.name);
+  const expected = `expected ${names.join(" or ")}, optionally followed by ,lossy and/or ,duplicating (e.g. nonfifo,lossy)`;
+  if (typeof value !== "string")
+    throw new ConfigError("channels", `${expected}, got ${JSON.stringify(value)}`);
+  const [discipline, ...faults] = value.split(",").map((s) => s.trim());
+  const unknown = faults.find((f) => !(FAULTS as readonly string[]).includes(f));
+  if (discipline === undefined || !names.includes(discipline) || unknown !== undefined) {
+    throw new ConfigError("channels", `${expected}, got ${JSON.stringify(value)}`);
+  }
+  return [discipline, ...FAULTS.filter((f) => faults.includes(f))].join(",");
+}
+
+/** The discipline and faults a canonical channels string names. */
+export function channelsOf(channels: string): { discipline: ChannelDiscipline; faults: ChannelFaults } {
+  const [name, ...faults] = channels.split(",");
+  const discipline = disciplines.find((d) => d.name === name);
+  if (discipline === undefined) throw new ConfigError("channels", `unknown discipline ${name}`);
+  return {
+    discipline,
+    faults: { lossy: faults.includes("lossy"), duplicating: faults.includes("duplicating") },
+  };
+}
+
+function isInfinite(channels: string): boolean {
+  const { discipline, faults } = channelsOf(channels);
+  return !discipline.ordered || faults.lossy || faults.duplicating;
+}
 
 const FIELDS = [
   "processes",
@@ -83,11 +119,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   }
   const topology = parseTopology(fields.topology ?? "complete", processes);
   const stock = fields.stock === undefined ? undefined : intList("stock", fields.stock);
-  const channels = oneOf(
-    "channels",
-    fields.channels ?? "fifo",
-    disciplines.map((d) => d.name),
-  );
+  const channels = parseChannels(fields.channels ?? "fifo");
   const algorithm = oneOf(
     "algorithm",
     fields.algorithm ?? "chandy-lamport",
@@ -108,7 +140,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
   const maxMemoryMiB =
     fields.maxMemoryMiB === undefined ? undefined : integer("maxMemoryMiB", fields.maxMemoryMiB, 16);
-  if (channels === "nonfifo" && maxStates === undefined && maxDepth === undefined)
+  if (isInfinite(channels) && maxStates === undefined && maxDepth === undefined)
     maxDepth = DEFAULT_NONFIFO_DEPTH;
   return {
     processes,
@@ -128,15 +160,15 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
 
 /** The model the configuration describes (complete topology). */
 export function buildModel(config: SnapcheckConfig): Model {
-  const discipline = disciplines.find((d) => d.name === config.channels);
+  const { discipline, faults } = channelsOf(config.channels);
   const algorithm = findAlgorithm(config.algorithm);
   const workload = findWorkload(config.workload);
-  if (discipline === undefined) throw new ConfigError("channels", `unknown discipline ${config.channels}`);
   if (algorithm === undefined) throw new ConfigError("algorithm", `unknown algorithm ${config.algorithm}`);
   if (workload === undefined) throw new ConfigError("workload", `unknown workload ${config.workload}`);
   return new Model({
     topology: topologyOf(config.topology, config.processes),
     discipline,
+    faults,
     workload,
     params: { balances: config.balances, stock: config.stock },
     algorithm,

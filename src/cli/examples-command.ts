@@ -20,10 +20,10 @@ export function examplesCommand(argv: string[]): number {
     .filter((f) => f.endsWith(".json"))
     .sort();
   const reports = files.map((f) => {
-    const { config, defaultBound } = configFrom(readConfigFile(join(dir, f)));
+    const resolved = configFrom(readConfigFile(join(dir, f)));
     return {
       example: f.replace(/\.json$/, ""),
-      report: runCheck(config, defaultBound, { outDir: values.out ?? "counterexamples" }),
+      report: runCheck(resolved, { outDir: values.out ?? "counterexamples" }),
     };
   });
   if (values.json === true) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);

@@ -53,8 +53,7 @@ export function exploreCommand(argv: string[]): number {
     const value = values[flag as keyof typeof values];
     if (value !== undefined) raw[field] = value;
   }
-  const { config, defaultBound } = configFrom(raw);
-  const report = runCheck(config, defaultBound, {
+  const report = runCheck(configFrom(raw), {
     outDir: values.out ?? "counterexamples",
     progress: stderrProgress,
     graphFile: values.graph,

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
  * The snapcheck command line — the only module that touches `process`. Commands: explore,
- * replay, list, examples. Exit codes: 0 every checked property holds, 1 a property is violated,
- * 2 bad input, 3 a limit stopped the search before a verdict. Errors print one line, never a
- * stack trace (an unexpected one says it is a bug).
+ * replay, list, examples, report, export. Exit codes: 0 every checked property holds, 1 a
+ * property is violated, 2 bad input, 3 a limit stopped the search before a verdict. Errors print
+ * one line, never a stack trace (an unexpected one says it is a bug).
  */
 import { SnapcheckError, UsageError } from "../errors.js";
 import { examplesCommand } from "./examples-command.js";
 import { exploreCommand } from "./explore-command.js";
+import { exportCommand } from "./export-command.js";
 import { listCommand } from "./list-command.js";
 import { replayCommand } from "./replay-command.js";
+import { reportCommand } from "./report-command.js";
 
 const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
@@ -18,6 +20,13 @@ Usage:
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck list                              list algorithms, workloads, channels and properties
+  snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
+  snapcheck export --format F …               a trace or the state graph for other tools:
+      --format svg|shiviz|mermaid FILE.itf.json          the run: space-time diagram, ShiViz log, Mermaid
+      --format gexf|graphml|dot [--config FILE] [flags]  the global-state graph (explore's model flags)
+      --format size-plot [--processes 2,3] [--max-money N] [--channels NAME] [--max-states N]
+                                                         distinct states against processes and money
+    (stdout, or --out FILE; never over a different file)
 
 explore flags (each overrides the same field of --config):
   --processes N        number of processes (default: one per balance, else 2)
@@ -36,6 +45,7 @@ explore flags (each overrides the same field of --config):
   --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout
 
+
 Exit codes: 0 all properties hold, 1 a property is violated, 2 bad input, 3 a limit stopped the search before a verdict.`;
 
 const commands: Record<string, (argv: string[]) => number> = {
@@ -43,6 +53,8 @@ const commands: Record<string, (argv: string[]) => number> = {
   replay: replayCommand,
   list: listCommand,
   examples: examplesCommand,
+  report: reportCommand,
+  export: exportCommand,
 };
 
 function main(argv: string[]): number {

@@ -18,7 +18,10 @@ export function printReport(report: CheckReport): void {
     `Finished in ${stats.seconds.toFixed(2)} s (${n(stats.statesPerSecond)} states/s)${stats.stoppedBy ? `; stopped by ${stats.stoppedBy}` : ""}.`,
   );
   out();
-  const width = Math.max(...report.properties.map((p) => p.name.length));
+  const width = Math.max(
+    ...report.properties.map((p) => p.name.length),
+    ...report.skipped.map((p) => p.name.length),
+  );
   for (const p of report.properties) {
     const name = p.name.padEnd(width);
     if (!p.holds && p.counterexample !== undefined) {
@@ -33,4 +36,5 @@ export function printReport(report: CheckReport): void {
       out(`  ${name}  holds      ${findProperty(p.name)?.description ?? ""}`);
     }
   }
+  for (const s of report.skipped) out(`  ${s.name.padEnd(width)}  NOT CHECKED  ${s.reason}`);
 }

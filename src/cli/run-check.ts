@@ -17,6 +17,8 @@ export interface CheckReport {
   readonly config: SnapcheckConfig;
   /** How the search was bounded, in words (e.g. "exhaustive", "depth ≤ 12 (default under nonfifo)"). */
   readonly search: string;
+  /** Properties that could not be decided on this model, and why. */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   readonly stats: {
     readonly distinctStates: number;
     readonly transitions: number;
@@ -47,14 +49,41 @@ export function exitCodeOf(report: CheckReport): number {
   return 0;
 }
 
-export function configFrom(raw: Record<string, unknown>): { config: SnapcheckConfig; defaultBound: boolean } {
-  const config = parseConfig(
+export interface ResolvedConfig {
+  readonly config: SnapcheckConfig;
+  /** The depth bound is the default one for an infinite space, not the user's. */
+  readonly defaultBound: boolean;
+  /** Properties of the default set that cannot be decided on this model, and why. */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+}
+
+/**
+ * Validates raw fields and settles the properties: one that cannot be decided on the model is left
+ * out of the default set (and reported), and refused when asked for by name.
+ */
+export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
+  const parsed = parseConfig(
     raw,
     catalogue.map((p) => p.name),
   );
+  const model = buildModel(parsed);
+  const skipped = parsed.properties.flatMap((name) => {
+    const reason = findProperty(name)?.unsupported?.(model);
+    return reason === undefined ? [] : [{ name, reason }];
+  });
+  if (raw.properties !== undefined && skipped[0] !== undefined) {
+    throw new ConfigError(
+      "properties",
+      `${skipped[0].name} cannot be checked here: ${skipped[0].reason}; leave it out`,
+    );
+  }
+  const config = {
+    ...parsed,
+    properties: parsed.properties.filter((name) => !skipped.some((s) => s.name === name)),
+  };
   const defaultBound =
     raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_NONFIFO_DEPTH;
-  return { config, defaultBound };
+  return { config, defaultBound, skipped };
 }
 
 export interface RunOptions {
@@ -64,7 +93,10 @@ export interface RunOptions {
   readonly graphFile?: string | undefined;
 }
 
-export function runCheck(config: SnapcheckConfig, defaultBound: boolean, options: RunOptions): CheckReport {
+export function runCheck(
+  { config, defaultBound, skipped }: ResolvedConfig,
+  options: RunOptions,
+): CheckReport {
   const { outDir } = options;
   const model = buildModel(config);
   const selected = config.properties.map((name) => findProperty(name) as Property);
@@ -73,6 +105,7 @@ export function runCheck(config: SnapcheckConfig, defaultBound: boolean, options
   return {
     config,
     search: searchDescription(config, defaultBound),
+    skipped,
     stats: {
       ...result.stats,
       seconds: Number(result.stats.seconds.toFixed(3)),

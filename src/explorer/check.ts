@@ -45,6 +45,8 @@ export interface PropertyVerdict {
 export interface CheckResult {
   readonly stats: ExplorationStats;
   readonly verdicts: readonly PropertyVerdict[];
+  /** Properties that cannot be decided on this model (see `unsupported`), and why: not checked. */
+  readonly skipped: readonly { readonly property: Property; readonly reason: string }[];
   readonly space: StateSpace;
 }
 
@@ -53,8 +55,13 @@ export interface CheckOptions {
   readonly progress?: ProgressSink | undefined;
 }
 
-export function check(model: Model, properties: readonly Property[], options: CheckOptions): CheckResult {
+export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult {
   const started = performance.now();
+  const skipped = requested.flatMap((property) => {
+    const reason = property.unsupported?.(model);
+    return reason === undefined ? [] : [{ property, reason }];
+  });
+  const properties = requested.filter((p) => !skipped.some((s) => s.property === p));
   const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
   const result = search(
     model,
@@ -88,7 +95,7 @@ export function check(model: Model, properties: readonly Property[], options: Ch
     if (found === undefined) return { property, holds: true, complete: exhaustive };
     return { property, holds: false, complete: true, counterexample: { property: property.name, ...found } };
   });
-  return { stats, verdicts, space };
+  return { stats, verdicts, skipped, space };
 }
 
 function checkLiveness(space: StateSpace, property: LivenessProperty, exhaustive: boolean): PropertyVerdict {

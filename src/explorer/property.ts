@@ -37,10 +37,16 @@ export interface Monitor<M> {
   advance(monitor: M, observed: ObservedStep): readonly MonitorOutcome<M>[];
 }
 
-export interface SafetyProperty {
-  readonly kind: "always";
+/** What every property has: a name, a one-line description, and where it cannot be decided. */
+interface PropertyBase {
   readonly name: string;
   readonly description: string;
+  /** Why the property cannot be decided on this model, if it cannot (it is then not checked). */
+  unsupported?(model: Model): string | undefined;
+}
+
+export interface SafetyProperty extends PropertyBase {
+  readonly kind: "always";
   monitor(model: Model): Monitor<unknown>;
 }
 
@@ -52,10 +58,8 @@ export interface LivenessViolation {
   readonly loop?: number | undefined;
 }
 
-export interface LivenessProperty {
+export interface LivenessProperty extends PropertyBase {
   readonly kind: "eventually";
-  readonly name: string;
-  readonly description: string;
   /** Judges the explored space; `undefined` when no violation exists in it. */
   check(space: StateSpace, model: Model): LivenessViolation | undefined;
 }

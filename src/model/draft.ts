@@ -66,13 +66,24 @@ export class StateDraft {
     this.events.push({ kind: "send", channel: c, message });
   }
 
-  /** Take the message at `index` off channel `c` and log its receipt. */
-  receive(c: number, index: number): Message {
+  /** Log the receipt of the message at `index` of channel `c`, and take it off unless it is `kept` (duplicated). */
+  receive(c: number, index: number, kept: boolean): Message {
     const message = at(this.contents(c), index);
+    if (!kept) this.remove(c, index);
+    this.events.push({ kind: "receive", channel: c, message, kept });
+    return message;
+  }
+
+  /** The message at `index` of channel `c` is lost. */
+  lose(c: number, index: number): void {
+    const message = at(this.contents(c), index);
+    this.remove(c, index);
+    this.events.push({ kind: "lose", channel: c, message });
+  }
+
+  private remove(c: number, index: number): void {
     this.channels ??= [...this.base.channels];
     this.channels[c] = removeAt(this.contents(c), index);
-    this.events.push({ kind: "receive", channel: c, message });
-    return message;
   }
 
   finish(): Transition {

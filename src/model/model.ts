@@ -9,11 +9,22 @@ import type { ChannelDiscipline } from "./channels/discipline.js";
 import { StateDraft } from "./draft.js";
 import { appMessage, messageKey } from "./message.js";
 import { channelName, processName, type Topology } from "./topology.js";
-import type { GlobalState, Step, Transition } from "./types.js";
+import type { GlobalState, Message, Step, Transition } from "./types.js";
+
+/** Relaxations of the lecture's reliable channels (semantics.md): each adds steps of its own. */
+export interface ChannelFaults {
+  /** A message may be lost: a `drop` step. */
+  readonly lossy: boolean;
+  /** A message may be delivered and stay in the channel: a `duplicate` step. */
+  readonly duplicating: boolean;
+}
+
+export const RELIABLE: ChannelFaults = { lossy: false, duplicating: false };
 
 export interface ModelSpec {
   readonly topology: Topology;
   readonly discipline: ChannelDiscipline;
+  readonly faults: ChannelFaults;
   readonly workload: Workload;
   readonly params: WorkloadParams;
   readonly algorithm: SnapshotAlgorithm;
@@ -39,9 +50,12 @@ export class Model {
     return this.spec.topology;
   }
 
-  /** The enabled steps of `state`: initiations, then application steps, then deliveries, each by process or channel. */
+  /**
+   * The enabled steps of `state`: initiations, then application steps, then for each channel and
+   * each message it offers: its delivery, then its loss and its duplication where channels allow.
+   */
   steps(state: GlobalState): Step[] {
-    const { topology, workload, algorithm, discipline } = this.spec;
+    const { topology, workload, algorithm, discipline, faults } = this.spec;
     const steps: Step[] = [];
     for (let p = 0; p < topology.processes; p++) {
       if (algorithm.canInitiate(state, p, this.initiators)) steps.push({ kind: "initiate", process: p });
@@ -54,7 +68,10 @@ export class Model {
     state.channels.forEach((contents, channel) => {
       for (const i of discipline.deliverable(contents)) {
         const message = contents[i];
-        if (message !== undefined) steps.push({ kind: "deliver", channel, message });
+        if (message === undefined) continue;
+        steps.push({ kind: "deliver", channel, message });
+        if (faults.lossy) steps.push({ kind: "drop", channel, message });
+        if (faults.duplicating) steps.push({ kind: "duplicate", channel, message });
       }
     });
     return steps;
@@ -81,18 +98,20 @@ export class Model {
         sendAll(step.process, effect.sends);
         break;
       }
-      case "deliver": {
-        const index = state.channels[step.channel]?.findIndex(
-          (m) => messageKey(m) === messageKey(step.message),
-        );
-        if (index === undefined || index < 0) throw new RangeError(`${this.label(step)} is not enabled`);
+      case "drop":
+        draft.lose(step.channel, this.indexOf(state, step));
+        break;
+      case "deliver":
+      case "duplicate": {
+        const index = this.indexOf(state, step);
+        const kept = step.kind === "duplicate";
         const { from, to } = topology.channel(step.channel);
         if (step.message.kind === "marker") {
-          draft.receive(step.channel, index);
+          draft.receive(step.channel, index, kept);
           algorithm.onMarker(draft, step.channel);
         } else {
           algorithm.onAppArrival(draft, step.channel, step.message.payload);
-          draft.receive(step.channel, index);
+          draft.receive(step.channel, index, kept);
           const effect = workload.receive(draft.proc(to), to, from, step.message.payload);
           draft.setProc(to, effect.state);
           sendAll(to, effect.sends);
@@ -101,6 +120,13 @@ export class Model {
       }
     }
     return draft.finish();
+  }
+
+  /** Where in its channel the message a delivery-like step takes lies. */
+  private indexOf(state: GlobalState, step: Step & { channel: number; message: Message }): number {
+    const index = state.channels[step.channel]?.findIndex((m) => messageKey(m) === messageKey(step.message));
+    if (index === undefined || index < 0) throw new RangeError(`${this.label(step)} is not enabled`);
+    return index;
   }
 
   /** The canonical key of a state: equal states, and only they, have equal keys. */
@@ -120,7 +146,9 @@ export class Model {
       case "app":
         return `${step.action}(${processName(step.process)}→${processName(step.to)})`;
       case "deliver":
-        return `deliver(${channelName(this.topology.channel(step.channel))}: ${messageKey(step.message)})`;
+      case "drop":
+      case "duplicate":
+        return `${step.kind}(${channelName(this.topology.channel(step.channel))}: ${messageKey(step.message)})`;
     }
   }
 }

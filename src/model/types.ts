@@ -43,7 +43,11 @@ export interface GlobalState {
   readonly channels: readonly (readonly Message[])[];
 }
 
-/** One atomic step (semantics.md): steps are data, so a path of steps can be saved and replayed. */
+/**
+ * One atomic step (semantics.md): steps are data, so a path of steps can be saved and replayed.
+ * `drop` (a lossy channel loses the message) and `duplicate` (a duplicating channel delivers it and
+ * keeps it) exist only when the channels are faulty.
+ */
 export type Step =
   | { readonly kind: "initiate"; readonly process: number }
   | {
@@ -52,7 +56,11 @@ export type Step =
       readonly process: number;
       readonly to: number;
     }
-  | { readonly kind: "deliver"; readonly channel: number; readonly message: Message };
+  | {
+      readonly kind: "deliver" | "drop" | "duplicate";
+      readonly channel: number;
+      readonly message: Message;
+    };
 
 /**
  * What happened inside a step, in order: the happens-before relation of a run is built from these,
@@ -61,7 +69,14 @@ export type Step =
 export type ModelEvent =
   | { readonly kind: "record"; readonly process: number }
   | { readonly kind: "send"; readonly channel: number; readonly message: Message }
-  | { readonly kind: "receive"; readonly channel: number; readonly message: Message };
+  | {
+      readonly kind: "receive";
+      readonly channel: number;
+      readonly message: Message;
+      /** The message stays in the channel (a duplicating channel delivered a copy). */
+      readonly kept: boolean;
+    }
+  | { readonly kind: "lose"; readonly channel: number; readonly message: Message };
 
 /** The result of taking a step: the next state and the events the step emitted. */
 export interface Transition {

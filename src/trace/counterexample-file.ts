@@ -1,10 +1,13 @@
 /**
- * A counterexample as files: the ITF trace (replayable with no other input) and its rendering for
- * people, side by side, named after what failed where, never written over a different file.
+ * A counterexample as files: the ITF trace (replayable with no other input), its rendering for
+ * people and its space-time diagram, side by side, named after what failed where, never written
+ * over a different file.
  */
+import { existsSync, writeFileSync } from "node:fs";
 import type { SnapcheckConfig } from "../config.js";
 import type { Counterexample } from "../explorer/check.js";
 import type { Model } from "../model/model.js";
+import { spaceTimeSvg } from "../render/space-time.js";
 import { type SnapcheckMeta, toItf } from "./itf.js";
 import { renderRun } from "./render.js";
 import { type StoredFile, storeTrace } from "./store.js";
@@ -13,12 +16,18 @@ import { type StoredFile, storeTrace } from "./store.js";
 export function counterexampleName(config: SnapcheckConfig, property: string): string {
   const initiators =
     config.initiators.length === 1 && config.initiators[0] === 0 ? "" : `_init${config.initiators.join("-")}`;
-  return `${property}_${config.workload}_${config.algorithm}_${config.channels}_b${config.balances.join("-")}${initiators}`;
+  const channels = config.channels.replaceAll(",", "+");
+  return `${property}_${config.workload}_${config.algorithm}_${channels}_b${config.balances.join("-")}${initiators}`;
+}
+
+/** The headline of a counterexample: what failed, on which configuration, in how many steps. */
+export function counterexampleTitle(config: SnapcheckConfig, property: string, steps: number): string {
+  return `snapcheck counterexample: ${property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}) — ${steps} steps`;
 }
 
 /**
- * Writes `cx` to `outDir` as NAME.itf.json and NAME.txt. `extra` adds fields to `#meta.snapcheck`
- * (e.g. the seed of a simulation).
+ * Writes `cx` to `outDir` as NAME.itf.json, NAME.txt and NAME.svg. `extra` adds fields to
+ * `#meta.snapcheck` (e.g. the seed of a simulation).
  */
 export function writeCounterexample(
   model: Model,
@@ -36,8 +45,8 @@ export function writeCounterexample(
     ...extra,
   };
   const trace = `${JSON.stringify(toItf(model, meta, cx.states, cx.loop), null, 1)}\n`;
-  const title = `snapcheck counterexample: ${cx.property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}) — ${cx.steps.length} steps`;
-  return storeTrace(outDir, counterexampleName(config, cx.property), trace, (path) =>
+  const title = counterexampleTitle(config, cx.property, cx.steps.length);
+  const stored = storeTrace(outDir, counterexampleName(config, cx.property), trace, (path) =>
     renderRun(model, {
       title,
       steps: cx.steps,
@@ -47,4 +56,11 @@ export function writeCounterexample(
       footer: [`Replay it: npx snapcheck replay ${path}`],
     }),
   );
+  // The diagram of the very run just stored; a file of that name is never replaced.
+  const svg = stored.path.replace(/\.itf\.json$/, ".svg");
+  if (!existsSync(svg)) {
+    const run = { title, steps: cx.steps, states: cx.states, loop: cx.loop, reason: cx.reason };
+    writeFileSync(svg, spaceTimeSvg(model, run), { flag: "wx" });
+  }
+  return stored;
 }

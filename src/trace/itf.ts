@@ -34,6 +34,16 @@ export interface SnapcheckMeta {
   readonly steps: readonly string[];
   /** Optional notes per step (e.g. the lecture's event letters). */
   readonly notes?: readonly string[] | undefined;
+  /** Which checker found it: `snapcheck simulate` writes "simulate"; absent means `explore`. */
+  readonly source?: "simulate" | undefined;
+  /** simulate: the seed, strategy and scheduled steps per run of the simulation that found it. */
+  readonly seed?: number | undefined;
+  readonly strategy?: string | undefined;
+  readonly maxSteps?: number | undefined;
+  /** simulate: `RUN:SHRINK…`, the run it was shrunk from and fast-check's shrink path. */
+  readonly path?: string | undefined;
+  /** simulate: the length of the failing run before shrinking. */
+  readonly stepsBeforeShrinking?: number | undefined;
 }
 
 export interface ItfTrace {

@@ -53,6 +53,7 @@ describe("snapcheck explore", () => {
     expect(p.counterexample.steps).toBe(4);
     expect(readdirSync(out).sort()).toEqual([
       "consistent-cut_bank_chandy-lamport_nonfifo_b1-1.itf.json",
+      "consistent-cut_bank_chandy-lamport_nonfifo_b1-1.svg",
       "consistent-cut_bank_chandy-lamport_nonfifo_b1-1.txt",
     ]);
     const replay = snapcheck("replay", p.counterexample.file);
@@ -113,7 +114,7 @@ describe("snapcheck explore", () => {
   it.each([
     [["explore", "--balances", "-1,2"], "balances"],
     [["explore", "--balances", "1,x"], "balances"],
-    [["explore", "--channels", "fifoo"], "channels: expected one of fifo, nonfifo"],
+    [["explore", "--channels", "fifoo"], "channels: expected fifo or nonfifo"],
     [["explore", "--properties", "liveness"], "properties"],
     [["explore", "--initiators", "5", "--balances", "1,1"], "initiators: P5 does not exist"],
     [["explore", "--processes", "3", "--balances", "1,1"], "balances: expected 3 values"],
@@ -121,6 +122,14 @@ describe("snapcheck explore", () => {
     [["explore", "--config", "no-such-file.json"], "--config: cannot read"],
     [["replay", "no-such-file.itf.json"], "cannot read"],
     [["fly"], 'unknown command "fly"'],
+    [
+      ["explore", "--channels", "fifo,sloppy"],
+      "channels: expected fifo or nonfifo, optionally followed by ,lossy",
+    ],
+    [
+      ["explore", "--channels", "fifo,duplicating", "--properties", "reachable-cut"],
+      "properties: reachable-cut cannot be checked here",
+    ],
     [
       ["explore", "--balances", "1,1", "--topology", "1-0"],
       "topology: markers from initiator P0 cannot reach P1",

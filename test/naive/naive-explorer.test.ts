@@ -399,3 +399,201 @@ describe("naive explorer: sanity of the properties", () => {
     });
   });
 });
+
+describe("naive explorer: channel faults (lossy, duplicating)", () => {
+  it("both flags false is exactly the model without faults", () => {
+    // The hand-counted (1,0) case above, with the flags spelled out...
+    expect(naiveExplore(bank([1, 0], { lossy: false, duplicating: false }))).toEqual({
+      distinctStates: 34,
+      transitions: 49,
+      maxDepth: 10,
+      completeSnapshots: 12,
+      deadlocks: 0,
+      shortest: noViolation,
+      termination: true,
+    });
+    // ...and a spread of configurations (fifo, nonfifo, mutants, orders, initiators, links).
+    const configs: NaiveConfig[] = [
+      bank([0, 0]),
+      bank([1, 1], { initiators: [0, 1] }),
+      bank([1, 0], { channels: "nonfifo", maxDepth: 6 }),
+      bank([1, 1], { mutant: "empty-record" }),
+      bank([0, 0, 0], { mutant: "no-forward" }),
+      bank([1, 0], { links: [[0, 1]] }),
+      { workload: "orders", balances: [1, 0], stock: [0, 0], channels: "fifo", initiators: [0] },
+    ];
+    for (const cfg of configs) {
+      expect(naiveExplore({ ...cfg, lossy: false, duplicating: false })).toEqual(naiveExplore(cfg));
+    }
+  });
+
+  it("lossy bank fifo (0,0): 6 states, a lost marker is an active deadlock", () => {
+    // S0 --initiate(0)--> S1 rec(0,-) c01=[M]                                   (1)
+    // S1: deliver c01 M -> S2 rec(0,0) c10=[M]; drop c01 M -> S3 rec(0,-), empty  (2)
+    // S2: deliver c10 M -> S4 complete; drop c10 M -> S5 rec(0,0), c10 never arrives (2)
+    // S3, S4, S5 have no step: 3 deadlocks, S3 and S5 with the snapshot incomplete, so
+    // termination fails. 6 states, 5 transitions, depth 3; S4 is the only complete state.
+    expect(naiveExplore(bank([0, 0], { lossy: true }))).toEqual({
+      distinctStates: 6,
+      transitions: 5,
+      maxDepth: 3,
+      completeSnapshots: 1,
+      deadlocks: 3,
+      shortest: noViolation,
+      termination: false,
+    });
+  });
+
+  it("lossy bank fifo (1,0), maxDepth 4: 27 states, 35 transitions", () => {
+    // Notation as above; "noM" = the marker of c(0,1) was dropped (P1 never records),
+    // "c10 lost" = the marker of c(1,0) was dropped. App-only: A=(1,0) B=(0,0)c01=[T] C=(0,1)
+    // D=(0,0)c10=[T] as in the 34-state test, plus Z=(0,0) empty (the unit was dropped).
+    // d0 A0: send -> B0, initiate -> X1                                                   [2]
+    // d1 B0: deliver -> C0, drop -> Z0, initiate -> X2 (rec0=0 c01=[T,M])                  [3]
+    //    X1 rec0=1 (1,0) c01=[M]: send -> X5 (c01=[M,T]), deliver M -> W1 rec(1,0) c10=[M],
+    //       drop M -> N1 rec0=1 (1,0) noM                                                 [3]
+    // d2 C0: send -> D0, initiate -> X3 (rec0=0 (0,1) c01=[M])                             [2]
+    //    Z0: initiate -> X8 (rec0=0 (0,0) c01=[M])                                         [1]
+    //    X2: deliver T -> X3, drop T -> X8                                                 [2]
+    //    X5: deliver M -> W2 rec(1,0) (0,0) c01=[T] c10=[M], drop M -> N2 rec0=1 c01=[T] noM [2]
+    //    W1: send -> W2, deliver c10 M -> K1 complete (1,0), drop c10 M -> W1' (c10 lost)  [3]
+    //    N1: send -> N2                                                                    [1]
+    // d3 D0: deliver -> A0, drop -> Z0, initiate -> X4 (rec0=0 c01=[M] c10=[T])            [3]
+    //    X3: send -> X4, deliver M -> W4 rec(0,1), drop M -> N3 rec0=0 (0,1) noM           [3]
+    //    X8: deliver M -> W5 rec(0,0), drop M -> N4 rec0=0 (0,0) noM                       [2]
+    //    W2: deliver T -> W6 (0,1), drop T -> W7 (0,0), deliver c10 M -> K2 complete
+    //        c01=[T], drop c10 M -> W2' (c10 lost)                                        [4]
+    //    N2: deliver T -> N5 rec0=1 (0,1), drop T -> N6 rec0=1 (0,0)                        [2]
+    //    K1: send -> K2;  W1': send -> W2'                                                  [1+1]
+    // d4 (not expanded): X4 W4 N3 W5 N4 W6 W7 K2 W2' N5 N6.
+    // States 1+2+6+7+11 = 27; transitions 2+6+11+16 = 35; complete K1, K2; deadlocks N4 and
+    // N6 (no money, no message, snapshot stuck): termination fails.
+    expect(naiveExplore(bank([1, 0], { lossy: true, maxDepth: 4 }))).toEqual({
+      distinctStates: 27,
+      transitions: 35,
+      maxDepth: 4,
+      completeSnapshots: 2,
+      deadlocks: 2,
+      shortest: noViolation,
+      termination: false,
+    });
+  });
+
+  it("lossy bank fifo (1,0) is infinite: after a lost marker a channel records forever", () => {
+    // Drop the marker of c(0,1): P1 never records, c(1,0) keeps recording, and each round of the
+    // unit P0 -> P1 -> P0 appends one more T to its recorded state: new states at every depth.
+    // The number of distinct recorded snapshots (complete states) stays finite.
+    const r40 = naiveExplore(bank([1, 0], { lossy: true, maxDepth: 40 }));
+    const r80 = naiveExplore(bank([1, 0], { lossy: true, maxDepth: 80 }));
+    expect(r40.maxDepth).toBe(40);
+    expect(r80.maxDepth).toBe(80);
+    expect(r80.distinctStates).toBeGreaterThan(r40.distinctStates);
+    expect(r80.completeSnapshots).toBe(r40.completeSnapshots);
+  });
+
+  it("lossy bank fifo (1,1): a lost marker breaks termination (an active deadlock at depth 6)", () => {
+    // Shortest stuck run: initiate(0), drop c01 M, send(0->1), drop T, send(1->0), drop T: P0
+    // recorded, P1 never will, no money and no message left. Its variant with send(0->1),
+    // initiate(0) (rec0=0), drop T, drop M, send(1->0), drop T is the other deadlock at depth 6.
+    // Within depth 5 neither is discovered, and no fair cycle exists while P1 waits (money
+    // coming back to P0 on c(1,0) is appended to its recorded state, so no state repeats).
+    const r5 = naiveExplore(bank([1, 1], { lossy: true, maxDepth: 5 }));
+    expect(r5.deadlocks).toBe(0);
+    expect(r5.termination).toBe(true);
+    const r6 = naiveExplore(bank([1, 1], { lossy: true, maxDepth: 6 }));
+    expect(r6.deadlocks).toBe(2);
+    expect(r6.termination).toBe(false);
+    // Losing messages does not break the safety properties under fifo for bank: a dropped
+    // transfer is simply no longer in flight, in the full and in the application-only system.
+    expect(naiveExplore(bank([1, 1], { lossy: true, maxDepth: 8 })).shortest).toEqual(noViolation);
+  });
+
+  it("duplicating bank fifo (0,0): 8 states, 17 transitions, duplicated markers", () => {
+    // S0 --initiate--> S1 rec(0,-) c01=[M]                                                    (1)
+    // S1: deliver c01 M -> S2 rec(0,0) c10=[M]; duplicate -> S3 = S2 with M still in c01       (2)
+    // S2: deliver c10 M -> S4 complete; duplicate -> S5 complete, c10=[M]                      (2)
+    // S3: deliver c01 M -> S2; duplicate c01 M -> S3 (self-loop: the marker already arrived);
+    //     deliver c10 M -> S6 complete c01=[M]; duplicate c10 M -> S7 complete c01=c10=[M]     (4)
+    // S5: deliver -> S4, duplicate -> S5;  S6: deliver -> S4, duplicate -> S6                  (2+2)
+    // S7: deliver c01 -> S5, dup c01 -> S7, deliver c10 -> S6, dup c10 -> S7                   (4)
+    // S4 is the only deadlock (complete). The self-loop on S3 (in progress) is not a fair cycle:
+    // "deliver c(0,1) M" and "deliver c(1,0) M" stay enabled and are never taken on it.
+    expect(naiveExplore(bank([0, 0], { duplicating: true }))).toEqual({
+      distinctStates: 8,
+      transitions: 17,
+      maxDepth: 3,
+      completeSnapshots: 4,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("duplicating bank fifo (1,0), maxDepth 3: 21 states, 26 transitions", () => {
+    // d0 A0 (1,0): send -> B0, initiate -> X1                                              [2]
+    // d1 B0 (0,0)c01=[T]: deliver -> C0 (0,1), duplicate -> B0' (0,1)c01=[T], initiate -> X2 [3]
+    //    X1 rec0=1 (1,0) c01=[M]: send -> X5 c01=[M,T], deliver M -> W1 rec(1,0) c10=[M],
+    //       duplicate M -> W1d = W1 with M still in c01                                     [3]
+    // d2 C0: send -> D0, initiate -> X3 rec0=0 (0,1) c01=[M]                                 [2]
+    //    B0': send(1->0) -> (0,0)c01=[T]c10=[T], deliver -> (0,2), duplicate -> (0,2)c01=[T],
+    //       initiate -> E4 rec0=0 (0,1) c01=[T,M]                                            [4]
+    //    X2 rec0=0 (0,0) c01=[T,M]: deliver T -> X3, duplicate T -> E4                       [2]
+    //    X5: deliver M -> W2 rec(1,0) (0,0) c01=[T] c10=[M], duplicate M -> X5d              [2]
+    //    W1: send -> W2, deliver c10 M -> K1 complete, duplicate -> K1d complete c10=[M]     [3]
+    //    W1d: send -> X5d, deliver c01 M -> W1, duplicate c01 M -> W1d, deliver c10 M -> K1c,
+    //       duplicate c10 M -> K1cd                                                          [5]
+    // d3 (not expanded): D0 X3 (0,0)[T][T] (0,2) (0,2)[T] E4 W2 X5d K1 K1d K1c K1cd = 12.
+    // States 1+2+6+12 = 21; transitions 2+6+18 = 26; complete K1 K1d K1c K1cd; no deadlock
+    // (there is always money or a message); the only cycle is W1d's self-loop (not fair).
+    expect(naiveExplore(bank([1, 0], { duplicating: true, maxDepth: 3 }))).toEqual({
+      distinctStates: 21,
+      transitions: 26,
+      maxDepth: 3,
+      completeSnapshots: 4,
+      deadlocks: 0,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("duplicating alone keeps the fifo cut consistent and conserving; with loss it does not", () => {
+    // Under fifo every pre message is ahead of its channel's marker and every post message behind
+    // it, and a duplicate stays where it is: no orphan receive, every pre message is received
+    // (once or more) while its channel records, and none is in flight at S_end. Counting money,
+    // S* = initial + duplicated receipts of pre messages, which lies between app(S_start) (only
+    // the duplicates before the first initiate) and app(S_end) (all duplicates so far).
+    const dup = naiveExplore(bank([1, 1], { duplicating: true, maxDepth: 8 }));
+    expect(dup.shortest).toEqual(noViolation); // reachable-cut: not computed, null
+    expect(dup.termination).toBe(true);
+    // With loss as well, 7 steps: initiate(0) (rec0=1, S_start money 2), send(0->1) (post, behind
+    // M), send(1->0) (pre), deliver c01 M (P1 records 0), duplicate c01 T (P1 has 1), drop c10 T
+    // (the pre transfer is lost), deliver c10 M: S* = 1 + 0 = 1 < 2 = app(S_start) = app(S_end)
+    // (P1's 1 plus the T still in c01).
+    const both = naiveExplore(bank([1, 1], { lossy: true, duplicating: true, maxDepth: 8 }));
+    expect(both.shortest).toEqual({ "consistent-cut": null, "reachable-cut": null, conservation: 7 });
+    // Under nonfifo duplication changes nothing to the 4-step marker overtaking counterexample.
+    const nonfifo = naiveExplore(bank([1, 1], { channels: "nonfifo", duplicating: true, maxDepth: 8 }));
+    expect(nonfifo.shortest).toEqual({ "consistent-cut": 4, "reachable-cut": null, conservation: 4 });
+  });
+
+  it("lossy orders fifo (1,1) stock (1,1): S* unreachable, fifo loses only the head (8 steps)", () => {
+    // order(0->1), order(1->0), initiate(0) (rec0: cash 0, stock 1), deliver c01 order (P1 sells:
+    // c10 = [order, item]), deliver c01 M (P1 records cash 1, stock 0; c10 = [order, item, M]),
+    // deliver c10 order (recorded on c(1,0); P0 sells), drop c10 item, deliver c10 M.
+    // S*: P0 cash 0 stock 1, P1 cash 1 stock 0, c(1,0) = [order], and P1's item is gone. From
+    // app(S_start) (c01 = [order], c10 = [order]) the item can only be lost after the order ahead
+    // of it has left c(1,0): S* is not reachable. The cut is consistent (the item was never
+    // received) and conserves (P1's good: 1 at S_start, 0 in S* and at S_end).
+    const r = naiveExplore({
+      workload: "orders",
+      balances: [1, 1],
+      stock: [1, 1],
+      channels: "fifo",
+      initiators: [0],
+      lossy: true,
+      maxDepth: 8,
+    });
+    expect(r.shortest).toEqual({ "consistent-cut": null, "reachable-cut": 8, conservation: null });
+    expect(r.termination).toBe(false);
+  });
+});

@@ -13,6 +13,18 @@
  *   4. the application-only system (for the reachable-cut property)
  *   5. the main BFS (statistics) and the termination check (SCCs)
  *   6. the safety properties, each searched in an augmented ("ghost") graph
+ *
+ * Channel faults (sem "System": lossy, duplicating), on top of fifo / nonfifo. For every message a
+ * channel offers (fifo: its head; nonfifo: one per distinct value) the enabled steps are, in this
+ * order: `deliver`, then `drop` (if lossy), then `duplicate` (if duplicating).
+ *   - drop: that message leaves the channel (fifo: the head; nonfifo: one copy), nothing else.
+ *     Markers can be dropped too (the snapshot then never completes).
+ *   - duplicate: exactly the effect of delivering it (application effect, marker handling,
+ *     channel recording), but the message stays in the channel (fifo: still at the head).
+ * Finiteness: with duplicating, value can be created again and again (always infinite once there
+ * is money or goods). With lossy, even under fifo: once a marker is lost some process waits
+ * forever on a recording channel, and every application message delivered on it is appended to
+ * its recorded state. So both are run with maxDepth except for money-less toy cases.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +44,12 @@ export interface NaiveConfig {
   initiators: number[]; // process indices allowed to initiate
   maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
   mutant?: NaiveMutant; // default "none"
+  // Channels may drop any offered message, markers included (a `drop` step); default false.
+  // A lost marker can leave a channel recording forever: infinite as soon as money circulates.
+  lossy?: boolean;
+  // Channels may deliver an offered message and keep it (a `duplicate` step); default false.
+  // Money (bank) / goods (orders) can then grow without bound: run such configs with maxDepth.
+  duplicating?: boolean;
 }
 
 export interface NaiveResult {
@@ -40,7 +58,8 @@ export interface NaiveResult {
   maxDepth: number;
   completeSnapshots: number;
   deadlocks: number;
-  // length (number of steps) of the shortest run violating each safety property; null if none found
+  // length (number of steps) of the shortest run violating each safety property; null if none found.
+  // reachable-cut is also null (not computed) when duplicating: see naiveExplore.
   shortest: {
     "consistent-cut": number | null;
     "reachable-cut": number | null;
@@ -100,7 +119,8 @@ interface AppState {
 type Step =
   | { kind: "initiate"; p: number }
   | { kind: "app"; from: number; to: number } // bank: send(from→to); orders: order(from→to)
-  | { kind: "deliver"; from: number; to: number; msg: Msg }; // deliver msg on c(from,to)
+  // deliver msg on c(from,to); drop it (lossy); deliver it and keep it in the channel (duplicating)
+  | { kind: "deliver" | "drop" | "duplicate"; from: number; to: number; msg: Msg };
 
 /** An application message put on a channel by a step (markers are not listed). */
 interface Sent {
@@ -116,6 +136,8 @@ interface Model {
   fifo: boolean;
   initiators: number[];
   mutant: NaiveMutant;
+  lossy: boolean;
+  duplicating: boolean;
   maxDepth: number; // Infinity when not bounded
   balances: number[];
   stock: number[];
@@ -183,6 +205,8 @@ function makeModel(config: NaiveConfig): Model {
     fifo: config.channels === "fifo",
     initiators: [...new Set(config.initiators)].sort((a, b) => a - b),
     mutant: config.mutant ?? "none",
+    lossy: config.lossy ?? false,
+    duplicating: config.duplicating ?? false,
     maxDepth: config.maxDepth ?? Number.POSITIVE_INFINITY,
     balances: [...config.balances],
     stock: [...stock],
@@ -233,6 +257,17 @@ function stateKey(s: State): string {
 function deliverable(model: Model, msgs: readonly Msg[]): Msg[] {
   if (model.fifo) return msgs.length > 0 ? [at(msgs, 0)] : [];
   return [...new Set(msgs)].sort();
+}
+
+/**
+ * The channel steps offered for one deliverable message, in order: deliver, drop (lossy),
+ * duplicate (duplicating). Shared by the full system and the application-only system.
+ */
+function channelKinds(model: Model): Array<"deliver" | "drop" | "duplicate"> {
+  const kinds: Array<"deliver" | "drop" | "duplicate"> = ["deliver"];
+  if (model.lossy) kinds.push("drop");
+  if (model.duplicating) kinds.push("duplicate");
+  return kinds;
 }
 
 /** Remove one copy of `msg` from a channel's contents (fifo: it must be the head). */
@@ -320,7 +355,8 @@ function appReceive(
 function stepLabel(step: Step): string {
   if (step.kind === "initiate") return `initiate(${step.p})`;
   if (step.kind === "app") return `app(${step.from}→${step.to})`;
-  return `deliver c(${step.from},${step.to}) ${step.msg}`;
+  // "deliver c(i,j) m" labels are the ones weak fairness applies to (terminationHolds).
+  return `${step.kind} c(${step.from},${step.to}) ${step.msg}`;
 }
 
 /** All enabled steps of a state (sem "Steps and states"). */
@@ -334,10 +370,12 @@ function enabledSteps(model: Model, s: State): Step[] {
   for (const [from, to] of model.appPairs) {
     if (appEnabled(s.procs, from)) steps.push({ kind: "app", from, to });
   }
-  // deliveries: fifo the head of each channel; nonfifo one per distinct message value.
+  // channel steps: for each message offered (fifo the head of each channel; nonfifo one per
+  // distinct message value): deliver, then drop if lossy, then duplicate if duplicating.
   for (const c of s.chans) {
-    for (const msg of deliverable(model, c.msgs))
-      steps.push({ kind: "deliver", from: c.from, to: c.to, msg });
+    for (const msg of deliverable(model, c.msgs)) {
+      for (const kind of channelKinds(model)) steps.push({ kind, from: c.from, to: c.to, msg });
+    }
   }
   return steps;
 }
@@ -365,6 +403,32 @@ function recordsArrival(model: Model, s: State, c: Chan): boolean {
   return receiverRecorded && !c.markerArrived; // sem: "while c(i,j) is recording"
 }
 
+/**
+ * The effect of a message arriving on channel c (deliver and duplicate alike), on `next` in place.
+ * Returns the app messages it sends (not yet put on their channels).
+ */
+function receive(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
+  if (msg === MARKER) {
+    if (at(next.recorded, c.to) === null) {
+      // sem: first marker P`to` sees: record own state, record c(from,to) as empty (recMsgs is
+      // still []), send M on every outgoing channel (not in mutant no-forward), start recording
+      // every other incoming channel (derived).
+      c.markerArrived = true;
+      recordProcess(next, c.to, model.mutant !== "no-forward");
+    } else {
+      // sem: otherwise c(from,to) stops recording; its recorded messages stay.
+      c.markerArrived = true;
+    }
+    return [];
+  }
+  // sem: an app message arriving on a recording channel is appended to its recorded state,
+  // as well as having its normal application effect.
+  if (recordsArrival(model, next, c)) c.recMsgs.push(msg);
+  const r = appReceive(model, next.procs, c.from, c.to, msg);
+  next.procs = r.procs;
+  return r.sent;
+}
+
 /** Apply an enabled step. Returns the (canonical) next state and the app messages it sent. */
 function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sent[] } {
   const next = clone(s);
@@ -380,26 +444,12 @@ function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sen
     sent = r.sent;
   } else {
     const c = at(next.chans, chanIndex(model, step.from, step.to));
-    removeOne(model, c.msgs, step.msg);
-    if (step.msg === MARKER) {
-      if (at(next.recorded, step.to) === null) {
-        // sem: first marker P`to` sees: record own state, record c(from,to) as empty (recMsgs is
-        // still []), send M on every outgoing channel (not in mutant no-forward), start recording
-        // every other incoming channel (derived).
-        c.markerArrived = true;
-        recordProcess(next, step.to, model.mutant !== "no-forward");
-      } else {
-        // sem: otherwise c(from,to) stops recording; its recorded messages stay.
-        c.markerArrived = true;
-      }
-    } else {
-      // sem: an app message arriving on a recording channel is appended to its recorded state,
-      // as well as having its normal application effect.
-      if (recordsArrival(model, next, c)) c.recMsgs.push(step.msg);
-      const r = appReceive(model, next.procs, step.from, step.to, step.msg);
-      next.procs = r.procs;
-      sent = r.sent;
-    }
+    // deliver and drop take the message out of the channel; duplicate leaves it where it is
+    // (fifo: still at the head).
+    if (step.kind !== "duplicate") removeOne(model, c.msgs, step.msg);
+    // drop (lossy): the message is gone and nothing else happens, for a marker too. deliver and
+    // duplicate: the message arrives.
+    if (step.kind !== "drop") sent = receive(model, next, c, step.msg);
   }
   for (const m of sent) at(next.chans, chanIndex(model, m.from, m.to)).msgs.push(m.msg);
   return { next: canonicalize(model, next), sent };
@@ -445,7 +495,10 @@ function recordedAppOf(model: Model, s: State): AppState {
   };
 }
 
-/** Successors in the application-only system: app steps and deliveries of app messages. */
+/**
+ * Successors in the application-only system: app steps and, for each offered app message, its
+ * delivery and the same faults as the full system (drop if lossy, duplicate if duplicating).
+ */
 function appSuccessors(model: Model, a: AppState): AppState[] {
   const out: AppState[] = [];
   const push = (procs: Proc[], chans: Msg[][], sent: Sent[]): void => {
@@ -459,10 +512,15 @@ function appSuccessors(model: Model, a: AppState): AppState[] {
   }
   model.pairs.forEach(([from, to], c) => {
     for (const msg of deliverable(model, at(a.chans, c))) {
-      const chans = clone(a.chans);
-      removeOne(model, at(chans, c), msg);
-      const r = appReceive(model, a.procs, from, to, msg);
-      push(r.procs, chans, r.sent);
+      for (const kind of channelKinds(model)) {
+        const chans = clone(a.chans);
+        if (kind !== "duplicate") removeOne(model, at(chans, c), msg);
+        if (kind === "drop") push(clone(a.procs), chans, []);
+        else {
+          const r = appReceive(model, a.procs, from, to, msg);
+          push(r.procs, chans, r.sent);
+        }
+      }
     }
   });
   return out;
@@ -640,6 +698,9 @@ function sccs(g: Graph, inSub: boolean[]): number[] {
  * (2) some nontrivial SCC of the expanded active states is fair: every delivery label enabled in
  *     all of its states is taken on some edge inside it. (A closed walk through every edge of the
  *     SCC is then a weakly fair cycle; conversely a fair cycle inside an SCC makes the SCC fair.)
+ * Fairness applies to `deliver` steps only (labels "deliver c(i,j) m": channel and message value);
+ * drop and duplicate steps need none. A dropped marker leaves the snapshot stuck, which shows up
+ * here as (1) or (2).
  */
 function terminationHolds(g: Graph): boolean {
   const n = g.states.length;
@@ -665,7 +726,7 @@ function terminationHolds(g: Graph): boolean {
     if (internal.length === 0) continue; // trivial: a single state without a self-loop
     // Delivery labels enabled in every state of the component.
     const enabledHere = nodes.map(
-      (v) => new Set((at(g.edges, v) ?? []).map((e) => e.label).filter((l) => l.startsWith("deliver"))),
+      (v) => new Set((at(g.edges, v) ?? []).map((e) => e.label).filter((l) => l.startsWith("deliver "))),
     );
     const always = [...at(enabledHere, 0)].filter((l) => enabledHere.every((set) => set.has(l)));
     const taken = new Set(internal.map((e) => e.label));
@@ -747,6 +808,9 @@ interface Tagged {
  *   sorted, a multiset);
  * - preRecv: the pre messages received after the receiver recorded (fifo: in order; nonfifo sorted);
  * - orphan: a post message was received by a process that had not recorded (sticky).
+ * Faults: a dropped message leaves `inflight` (nonfifo: any copy of that value, pre or post, one
+ * branch per flag); a duplicated one is a receive of one in-flight copy that stays in flight with
+ * its flag unchanged.
  */
 interface CutGhost {
   inflight: Tagged[][];
@@ -768,9 +832,9 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
     },
     next: (s, step, sent, g) => {
       let outs: CutGhost[] = [g];
-      if (step.kind === "deliver" && step.msg !== MARKER) {
-        // Which in-flight copy was delivered: fifo the first; nonfifo any copy with this payload
-        // (one branch per distinct flag).
+      if (step.kind !== "initiate" && step.kind !== "app" && step.msg !== MARKER) {
+        // deliver, drop or duplicate of an app message. Which in-flight copy: fifo the first;
+        // nonfifo any copy with this payload (one branch per distinct flag).
         const c = chanIndex(model, step.from, step.to);
         const flight = at(g.inflight, c);
         const choices: number[] = [];
@@ -784,12 +848,18 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
         const receiverRecorded = at(s.recorded, step.to) !== null; // before the step
         outs = choices.map((k) => {
           const g2 = clone(g);
-          const [t] = at(g2.inflight, c).splice(k, 1);
-          if (t === undefined) throw new Error("naive-explorer: unreachable");
-          if (!t.pre && !receiverRecorded) g2.orphan = true; // (a) an orphan receive
-          if (t.pre && receiverRecorded) {
-            at(g2.preRecv, c).push(t.msg);
-            if (!model.fifo) at(g2.preRecv, c).sort();
+          const flight2 = at(g2.inflight, c);
+          const t = at(flight2, k);
+          // deliver and drop: the copy is no longer in flight. duplicate: it is received and stays
+          // in flight with its flag unchanged (so a nonfifo list stays sorted).
+          if (step.kind !== "duplicate") flight2.splice(k, 1);
+          // drop: not received, nothing more. deliver and duplicate: a receive of this copy.
+          if (step.kind !== "drop") {
+            if (!t.pre && !receiverRecorded) g2.orphan = true; // (a) an orphan receive
+            if (t.pre && receiverRecorded) {
+              at(g2.preRecv, c).push(t.msg);
+              if (!model.fifo) at(g2.preRecv, c).sort();
+            }
           }
           return g2;
         });
@@ -828,6 +898,8 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
 /**
  * Ghost for reachable-cut: app(S_start), set by the first initiate step. To keep ghost keys short
  * it is stored as a number: the position of app(S_start) in the `starts` table (-1 = not yet).
+ * The application-only system has the same faults as the full one (appSuccessors); it is only
+ * used without duplicating (see naiveExplore), where it is finite.
  */
 function reachableCutSpec(model: Model): GhostSpec<number> {
   const cache = new Map<string, Set<string>>();
@@ -856,13 +928,27 @@ function reachableCutSpec(model: Model): GhostSpec<number> {
   };
 }
 
-/** Conservation needs no ghost: compare the conserved quantities of S* with the initial ones. */
-function conservationSpec(model: Model): GhostSpec<null> {
-  const initial = JSON.stringify(conserved(model, appOf(initialState(model))));
+/**
+ * Ghost for conservation: the conserved quantities of app(S_start), set by the first initiate step
+ * (null = not yet). At S_end each conserved quantity of S* must lie between its value in
+ * app(S_start) and its value in app(S_end), inclusive. Without faults the quantities never change,
+ * so this is the old definition (S* conserves the initial totals); a lossy channel can only lower
+ * them and a duplicating one only raise them, hence "between" in either order.
+ */
+function conservationSpec(model: Model): GhostSpec<number[] | null> {
   return {
     init: null,
-    next: () => [null],
-    violated: (sEnd) => JSON.stringify(conserved(model, recordedAppOf(model, sEnd))) !== initial,
+    next: (s, step, _sent, g) => [g === null && step.kind === "initiate" ? conserved(model, appOf(s)) : g],
+    violated: (sEnd, g) => {
+      if (g === null) throw new Error("naive-explorer: snapshot completed without an initiate");
+      const star = conserved(model, recordedAppOf(model, sEnd));
+      const end = conserved(model, appOf(sEnd));
+      return star.some((q, k) => {
+        const a = at(g, k);
+        const b = at(end, k);
+        return q < Math.min(a, b) || q > Math.max(a, b);
+      });
+    },
   };
 }
 
@@ -886,7 +972,10 @@ export function naiveExplore(config: NaiveConfig): NaiveResult {
     deadlocks: g.enabled.filter((k) => k === 0).length,
     shortest: {
       "consistent-cut": shortestViolation(model, g, consistentCutSpec(model)),
-      "reachable-cut": shortestViolation(model, g, reachableCutSpec(model)),
+      // With duplicating channels the application-only system is infinite (a duplicated transfer
+      // or item creates value, again and again), so "reachable from" cannot be decided by the
+      // plain exhaustive search used here: reachable-cut is not computed and reported as null.
+      "reachable-cut": model.duplicating ? null : shortestViolation(model, g, reachableCutSpec(model)),
       conservation: shortestViolation(model, g, conservationSpec(model)),
     },
     termination: terminationHolds(g),

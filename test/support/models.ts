@@ -17,6 +17,8 @@ export interface TestConfig {
   readonly balances: readonly number[];
   readonly stock?: readonly number[];
   readonly channels?: "fifo" | "nonfifo";
+  readonly lossy?: boolean;
+  readonly duplicating?: boolean;
   readonly initiators?: readonly number[];
   readonly algorithm?: SnapshotAlgorithm;
   /** The directed channels that exist; absent = the complete topology. */
@@ -33,6 +35,7 @@ export function modelOf(c: TestConfig): Model {
             c.links.map(([from, to]) => ({ from, to })),
           ),
     discipline: c.channels === "nonfifo" ? nonfifo : fifo,
+    faults: { lossy: c.lossy ?? false, duplicating: c.duplicating ?? false },
     workload: c.workload === "orders" ? orders : bank,
     params: { balances: c.balances, stock: c.stock },
     algorithm: c.algorithm ?? chandyLamport,

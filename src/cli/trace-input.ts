@@ -1,0 +1,55 @@
+/**
+ * Reading a trace file for the commands that show one (report, export): parse it, replay it on the
+ * model its `#meta` describes, and judge its property again, so every picture is of a run that the
+ * model really takes and states the reason the checker gives today.
+ */
+import { readFileSync } from "node:fs";
+import { findProperty, properties } from "../../properties/index.js";
+import { parseConfig, type SnapcheckConfig } from "../config.js";
+import { TraceError } from "../errors.js";
+import type { RunView } from "../render/timeline.js";
+import { counterexampleTitle } from "../trace/counterexample-file.js";
+import { type ItfTrace, parseTrace } from "../trace/itf.js";
+import { judgeRun, type ReplayedRun, replaySteps } from "../trace/replay.js";
+
+export interface TraceInput {
+  readonly file: string;
+  readonly trace: ItfTrace;
+  readonly config: SnapcheckConfig;
+  readonly run: ReplayedRun;
+  /** The run as the renderers take it: title, steps, states, loop, the judged reason, notes. */
+  readonly view: RunView;
+}
+
+/** Loads, replays and judges the trace in `file`; a TraceError names what does not fit. */
+export function readTraceInput(file: string): TraceInput {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new TraceError(`cannot read ${file}: give the path of an .itf.json trace`);
+  }
+  const trace = parseTrace(text, file);
+  const meta = trace["#meta"].snapcheck;
+  const config = parseConfig(
+    meta.config,
+    properties.map((p) => p.name),
+  );
+  const run = replaySteps(trace, config, file);
+  const property = meta.property === undefined ? undefined : findProperty(meta.property);
+  if (meta.property !== undefined && property === undefined) {
+    throw new TraceError(`${file}: unknown property "${meta.property}" in #meta; see snapcheck list`);
+  }
+  const title =
+    property === undefined
+      ? `snapcheck scenario: ${trace["#meta"].description}`
+      : counterexampleTitle(config, property.name, run.steps.length);
+  const reason = property === undefined ? undefined : judgeRun(run, property);
+  return {
+    file,
+    trace,
+    config,
+    run,
+    view: { title, steps: run.steps, states: run.states, loop: trace.loop, reason, notes: meta.notes },
+  };
+}
