@@ -3,16 +3,12 @@
  * why; one that no longer fails exits 0 and says so. A scenario (no property) prints the run and
  * the snapshot it recorded.
  */
-import { readFileSync } from "node:fs";
-import { findProperty, properties } from "../../properties/index.js";
-import { parseConfig } from "../config.js";
-import { TraceError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { isComplete } from "../model/snapshot.js";
 import { channelName, processName } from "../model/topology.js";
-import { parseTrace } from "../trace/itf.js";
 import { renderRun } from "../trace/render.js";
-import { judgeRun, replaySteps } from "../trace/replay.js";
 import { parseFlags } from "./args.js";
+import { readTraceInput } from "./trace-input.js";
 
 export function replayCommand(argv: string[]): number {
   const { values, positionals } = parseFlags(argv, { json: { type: "boolean" } }, "replay");
@@ -21,24 +17,9 @@ export function replayCommand(argv: string[]): number {
     throw new UsageError(
       "replay: give exactly one trace file, e.g. snapcheck replay counterexamples/X.itf.json",
     );
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new TraceError(`cannot read ${file}: give the path of an .itf.json trace`);
-  }
-  const trace = parseTrace(text, file);
+  const { trace, run, view } = readTraceInput(file);
   const meta = trace["#meta"].snapcheck;
-  const config = parseConfig(
-    meta.config,
-    properties.map((p) => p.name),
-  );
-  const run = replaySteps(trace, config, file);
-  const property = meta.property === undefined ? undefined : findProperty(meta.property);
-  if (meta.property !== undefined && property === undefined) {
-    throw new TraceError(`${file}: unknown property "${meta.property}" in #meta; see snapcheck list`);
-  }
-  const reason = property === undefined ? undefined : judgeRun(run, property);
+  const { reason } = view;
   const last = run.states[run.states.length - 1];
   const snapshot =
     last === undefined
@@ -56,11 +37,11 @@ export function replayCommand(argv: string[]): number {
     );
   } else {
     const verdict =
-      property === undefined
+      meta.property === undefined
         ? "scenario replayed"
         : reason !== undefined
-          ? `${property.name} still fails`
-          : `${property.name} no longer fails on this run`;
+          ? `${meta.property} still fails`
+          : `${meta.property} no longer fails on this run`;
     process.stdout.write(
       renderRun(run.model, {
         title: `snapcheck replay ${file}: ${verdict} (${meta.steps.length} steps${trace.states.length > 0 ? ", every state as recorded" : ""})`,

@@ -1,5 +1,5 @@
 /**
- * Reading a trace file for the commands that show one (report, export): parse it, replay it on the
+ * Reading a trace file for the commands that show or re-run one (replay, report, export): parse it, replay it on the
  * model its `#meta` describes, and judge its property again, so every picture is of a run that the
  * model really takes and states the reason the checker gives today.
  */
