@@ -14,6 +14,7 @@
  * and stays in flight.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
+import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { completesSnapshot, isInitiated } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -21,6 +22,8 @@ import type { GlobalState, ModelEvent } from "../src/model/types.js";
 
 interface Tagged {
   readonly payload: string;
+  /** The message's full content (payload and any piggybacked tag): a delivery takes a copy of it. */
+  readonly content: string;
   readonly post: boolean;
 }
 
@@ -72,7 +75,7 @@ function watchKey(w: Watch): string {
   let key = keys.get(w);
   if (key === undefined) {
     const inflight = w.inflight
-      .map((c) => c.map((t) => t.payload + (t.post ? "+" : "-")).join(","))
+      .map((c) => c.map((t) => t.content + (t.post ? "+" : "-")).join(","))
       .join(" ");
     key = `${inflight}/${w.late.map((c) => c.join(",")).join(" ")}/${w.orphan ?? ""}`;
     keys.set(w, key);
@@ -83,7 +86,9 @@ function watchKey(w: Watch): string {
 function watchFrom(state: GlobalState, ordered: boolean): Watch {
   return {
     inflight: state.channels.map((c) => {
-      const tagged = c.flatMap((m) => (m.kind === "app" ? [{ payload: m.payload, post: false }] : []));
+      const tagged = c.flatMap((m) =>
+        m.kind === "app" ? [{ payload: m.payload, content: messageKey(m), post: false }] : [],
+      );
       return ordered ? tagged : tagged.sort(compareTagged);
     }),
     late: state.channels.map(() => []),
@@ -111,14 +116,14 @@ function follow(
     const { payload } = e.message;
     const { from: sender, to: receiver } = model.topology.channel(e.channel);
     if (e.kind === "send") {
-      const tagged = { payload, post: recorded.has(sender) };
+      const tagged = { payload, content: messageKey(e.message), post: recorded.has(sender) };
       branches = branches.map((w) =>
         withChannel(w, e.channel, insert(channelOf(w, e.channel), tagged, ordered), null, null),
       );
       continue;
     }
     branches = branches.flatMap((w) =>
-      candidates(channelOf(w, e.channel), payload, ordered).map((i) => {
+      candidates(channelOf(w, e.channel), messageKey(e.message), ordered).map((i) => {
         const taken = channelOf(w, e.channel)[i] as Tagged;
         const rest = channelOf(w, e.channel).filter((_, k) => k !== i);
         if (e.kind === "lose") return withChannel(w, e.channel, rest, null, null);
@@ -153,15 +158,15 @@ function withChannel(
   };
 }
 
-/** Which in-flight copies a delivery of `payload` may have taken: the oldest, or one per distinct tag. */
-function candidates(inflight: readonly Tagged[], payload: string, ordered: boolean): number[] {
+/** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
+function candidates(inflight: readonly Tagged[], content: string, ordered: boolean): number[] {
   if (ordered) {
-    if (inflight[0]?.payload !== payload)
-      throw new RangeError(`delivered ${payload} is not the oldest message`);
+    if (inflight[0]?.content !== content)
+      throw new RangeError(`delivered ${content} is not the oldest message`);
     return [0];
   }
-  const pre = inflight.findIndex((t) => t.payload === payload && !t.post);
-  const post = inflight.findIndex((t) => t.payload === payload && t.post);
+  const pre = inflight.findIndex((t) => t.content === content && !t.post);
+  const post = inflight.findIndex((t) => t.content === content && t.post);
   return [pre, post].filter((i) => i >= 0);
 }
 
@@ -170,7 +175,7 @@ function insert(inflight: readonly Tagged[], t: Tagged, ordered: boolean): reado
 }
 
 function compareTagged(a: Tagged, b: Tagged): number {
-  return a.payload < b.payload ? -1 : a.payload > b.payload ? 1 : Number(a.post) - Number(b.post);
+  return a.content < b.content ? -1 : a.content > b.content ? 1 : Number(a.post) - Number(b.post);
 }
 
 /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */

@@ -40,7 +40,7 @@ export const reachableCut: SafetyProperty = {
         if (m === "done") return [{ ok: true, monitor: m }];
         let carried = m;
         if (carried === "idle" && initiatesSnapshot(from, to)) {
-          carried = { startComponent: graph().component(appProjection(from)) };
+          carried = { startComponent: graph().component(appProjection(from, model.spec.discipline)) };
         }
         if (carried === "idle" || !completesSnapshot(from, to)) return [{ ok: true, monitor: carried }];
         const recorded = recordedGlobalState(to, model.spec.discipline);
@@ -53,7 +53,7 @@ export const reachableCut: SafetyProperty = {
             },
           ];
         }
-        if (!graph().reaches(recorded, appProjection(to))) {
+        if (!graph().reaches(recorded, appProjection(to, model.spec.discipline))) {
           return [
             {
               ok: false,

@@ -132,6 +132,12 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   );
   const initiators = parseInitiators(fields.initiators ?? [0], processes);
   checkMarkersReachEveryone(topologyOf(topology, processes), initiators);
+  if (algorithm === "lai-yang" && channelsOf(channels).faults.lossy) {
+    throw new ConfigError(
+      "channels",
+      "lai-yang's model abstracts its message counters and assumes control messages arrive; it is not modelled on lossy channels: choose fifo or nonfifo, optionally duplicating",
+    );
+  }
   const properties =
     fields.properties === undefined
       ? [...knownProperties]

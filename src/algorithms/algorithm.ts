@@ -19,5 +19,9 @@ export interface SnapshotAlgorithm {
    * An application message with `payload` arrives on channel `c`, before the receiver processes
    * it (an algorithm that records on receipt records here, so the receipt falls after the cut).
    */
-  onAppArrival(draft: StateDraft, c: number, payload: string): void;
+  onAppArrival(draft: StateDraft, c: number, payload: string, tag: string | undefined): void;
+  /** The tag Pp piggybacks on an application message it sends now (none when undefined). */
+  tagOutgoing?(draft: StateDraft, p: number): string | undefined;
+  /** Runs at the end of every step (an algorithm that closes channels on a condition checks it here). */
+  afterStep?(draft: StateDraft): void;
 }

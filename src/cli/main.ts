@@ -10,6 +10,7 @@ import { examplesCommand } from "./examples-command.js";
 import { exploreCommand } from "./explore-command.js";
 import { exportCommand } from "./export-command.js";
 import { listCommand } from "./list-command.js";
+import { matrixCommand } from "./matrix-command.js";
 import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
 
@@ -19,6 +20,7 @@ Usage:
   snapcheck explore [--config FILE] [flags]   explore every interleaving and check the properties
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
+  snapcheck matrix [--json] [--out DIR]       every algorithm under every channel discipline: what fails
   snapcheck list                              list algorithms, workloads, channels and properties
   snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
   snapcheck export --format F …               a trace or the state graph for other tools:
@@ -53,6 +55,7 @@ const commands: Record<string, (argv: string[]) => number> = {
   replay: replayCommand,
   list: listCommand,
   examples: examplesCommand,
+  matrix: matrixCommand,
   report: reportCommand,
   export: exportCommand,
 };

@@ -5,19 +5,21 @@ export const MARKER: MarkerMessage = Object.freeze({ kind: "marker" });
 
 const appMessages = new Map<string, AppMessage>();
 
-/** The application message with this payload (interned: equal payloads give the same object). */
-export function appMessage(payload: string): AppMessage {
-  let m = appMessages.get(payload);
+/** The application message with this payload and tag (interned: equal contents give the same object). */
+export function appMessage(payload: string, tag?: string): AppMessage {
+  const key = tag === undefined ? payload : `${payload}/${tag}`;
+  let m = appMessages.get(key);
   if (m === undefined) {
-    m = Object.freeze({ kind: "app", payload });
-    appMessages.set(payload, m);
+    m = Object.freeze(tag === undefined ? { kind: "app", payload } : { kind: "app", payload, tag });
+    appMessages.set(key, m);
   }
   return m;
 }
 
-/** Canonical key: "M" for the marker, the payload for an application message (payloads are lower-case or "T"). */
+/** Canonical key: "M" for the marker; the payload, then "/" and the tag if any, for an application message. */
 export function messageKey(m: Message): string {
-  return m.kind === "marker" ? "M" : m.payload;
+  if (m.kind === "marker") return "M";
+  return m.tag === undefined ? m.payload : `${m.payload}/${m.tag}`;
 }
 
 export function compareMessages(a: Message, b: Message): number {

@@ -85,7 +85,7 @@ export class Model {
       for (const { to, payload } of sends) {
         const c = topology.channelIndex(p, to);
         if (c === undefined) throw new RangeError(`${workload.name}: no channel ${p}→${to}`);
-        draft.send(c, appMessage(payload));
+        draft.send(c, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
       }
     };
     switch (step.kind) {
@@ -110,7 +110,7 @@ export class Model {
           draft.receive(step.channel, index, kept);
           algorithm.onMarker(draft, step.channel);
         } else {
-          algorithm.onAppArrival(draft, step.channel, step.message.payload);
+          algorithm.onAppArrival(draft, step.channel, step.message.payload, step.message.tag);
           draft.receive(step.channel, index, kept);
           const effect = workload.receive(draft.proc(to), to, from, step.message.payload);
           draft.setProc(to, effect.state);
@@ -119,6 +119,7 @@ export class Model {
         break;
       }
     }
+    algorithm.afterStep?.(draft);
     return draft.finish();
   }
 

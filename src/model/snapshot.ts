@@ -38,13 +38,18 @@ function withoutSnapshot(
 
 const EMPTY_RECORD = Object.freeze({ closed: false, messages: Object.freeze([]) });
 
-/** app(S): drop markers and all snapshot state. */
-export function appProjection(state: GlobalState): GlobalState {
-  return withoutSnapshot(
-    state,
-    state.procs,
-    state.channels.map((c) => c.filter((m) => m.kind === "app")),
+/**
+ * app(S): drop markers, the tags algorithms piggyback on messages, and all snapshot state; channels
+ * are rebuilt through `discipline`, so a multiset stays in canonical order.
+ */
+export function appProjection(state: GlobalState, discipline: ChannelDiscipline): GlobalState {
+  const channels = state.channels.map((c) =>
+    c.reduce<readonly Message[]>(
+      (rebuilt, m) => (m.kind === "app" ? discipline.append(rebuilt, appMessage(m.payload)) : rebuilt),
+      [],
+    ),
   );
+  return withoutSnapshot(state, state.procs, channels);
 }
 
 /**

@@ -6,10 +6,14 @@
 /** A process's application state: a fixed-length tuple of integers whose meaning the workload names. */
 export type AppState = readonly number[];
 
-/** An application message: its payload is all it is (messages have no identity beyond content). */
+/**
+ * An application message: its content is all it is (messages have no identity beyond content).
+ * An algorithm may piggyback a tag on it (Lai–Yang's colour); the tag is part of the content.
+ */
 export interface AppMessage {
   readonly kind: "app";
   readonly payload: string;
+  readonly tag?: string | undefined;
 }
 
 /** A Chandy–Lamport marker. */

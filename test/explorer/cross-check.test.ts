@@ -4,6 +4,7 @@
  * counterexample lengths, including for broken algorithms.
  */
 import { describe, expect, it } from "vitest";
+import { laiYang } from "../../src/algorithms/lai-yang.js";
 import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";
 import { type NaiveConfig, type NaiveMutant, naiveBank, naiveExplore } from "../naive/naive-explorer.js";
 import { checkAll, shortest, type TestConfig } from "../support/models.js";
@@ -14,9 +15,12 @@ const mutantAlgorithms = {
   "record-after-marker": recordAfterMarker,
 };
 
-function compare(config: NaiveConfig): void {
+/** The checker's configuration for a naive one. */
+function oursOf(config: NaiveConfig): TestConfig {
   const mutant = (config.mutant ?? "none") as NaiveMutant;
-  const ours: TestConfig = {
+  const algorithm =
+    mutant !== "none" ? mutantAlgorithms[mutant] : config.algorithm === "lai-yang" ? laiYang : undefined;
+  return {
     workload: config.workload,
     balances: config.balances,
     channels: config.channels,
@@ -25,9 +29,12 @@ function compare(config: NaiveConfig): void {
     ...(config.links ? { links: config.links } : {}),
     ...(config.lossy ? { lossy: true } : {}),
     ...(config.duplicating ? { duplicating: true } : {}),
-    ...(mutant === "none" ? {} : { algorithm: mutantAlgorithms[mutant] }),
+    ...(algorithm === undefined ? {} : { algorithm }),
   };
-  const result = checkAll(ours, { maxDepth: config.maxDepth });
+}
+
+function compare(config: NaiveConfig): void {
+  const result = checkAll(oursOf(config), { maxDepth: config.maxDepth });
   const naive = naiveExplore(config);
   expect(result.stats).toMatchObject({
     distinctStates: naive.distinctStates,
@@ -126,9 +133,26 @@ describe("cross-check against the naive explorer", () => {
     compare(config),
   );
 
+  it.each([
+    bank([1, 1], { algorithm: "lai-yang" }),
+    bank([2, 1], { algorithm: "lai-yang" }),
+    bank([1, 1], { algorithm: "lai-yang", channels: "nonfifo", maxDepth: 10 }),
+    bank([1, 1, 0], { algorithm: "lai-yang", channels: "nonfifo", maxDepth: 8 }),
+    bank([1, 0], { algorithm: "lai-yang", channels: "nonfifo", duplicating: true, maxDepth: 7 }),
+    {
+      workload: "orders",
+      balances: [1, 1],
+      stock: [1, 1],
+      channels: "nonfifo",
+      initiators: [0],
+      algorithm: "lai-yang",
+      maxDepth: 8,
+    } as NaiveConfig,
+  ])("Lai–Yang: $workload $channels $balances within depth $maxDepth", (config) => compare(config));
+
   it("the lecture-sized bank 1,1,0 under fifo: 45,075 states", () => {
     const config = bank([1, 1, 0]);
     compare(config);
-    expect(checkAll(config).stats.distinctStates).toBe(45_075);
+    expect(checkAll(oursOf(config)).stats.distinctStates).toBe(45_075);
   }, 60_000);
 });

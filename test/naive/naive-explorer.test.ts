@@ -597,3 +597,103 @@ describe("naive explorer: channel faults (lossy, duplicating)", () => {
     expect(r.termination).toBe(false);
   });
 });
+
+describe("naive explorer: Lai–Yang", () => {
+  // Channel contents as in the model: T/w = white transfer (sent before its sender recorded),
+  // T/r = red (sent after). "closed" = the channel's recording is over (closing rule).
+  const ly = { algorithm: "lai-yang" } as const;
+
+  it("bank fifo (0,0), initiator P0: the same 4-state chain as Chandy–Lamport", () => {
+    // S0 --initiate(0)--> S1 rec(0,-), c01=[M]. Closing: P0's incoming c(1,0) stays open (P1 has
+    //    not recorded).
+    //    --deliver c(0,1) M--> S2 rec(0,0), c10=[M]: P1 records on the marker and sends M.
+    //    Closing: c(0,1) closes (both recorded, no M and no white in it); c(1,0) stays open (M).
+    //    --deliver c(1,0) M--> S3: P0 has recorded, so the marker does nothing by itself; then
+    //    closing closes c(1,0): complete. No money: S3 has no step, one deadlock (complete, so
+    //    termination holds). S* = (0,0), nothing recorded on the channels: no violation.
+    expect(naiveExplore(bank([0, 0], ly))).toEqual({
+      distinctStates: 4,
+      transitions: 3,
+      maxDepth: 3,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("bank nonfifo (1,0), maxDepth 3: 13 states, 14 transitions (red receipt records first)", () => {
+    // d0 A0 (1,0): initiate -> X1, send -> B0                                              [2]
+    // d1 X1 rec0=1 (1,0) c01={M}: send -> X5 (c01={M,T/r}), deliver M -> W1 (P1 records 0,
+    //       c10={M}; c(0,1) closes: empty)                                                 [2]
+    //    B0 (0,0) c01={T/w}: deliver T/w -> C0 (0,1), initiate -> X2 rec0=0 c01={M,T/w}     [2]
+    // d2 X5: deliver M -> W2 rec(1,0) (0,0) c01={T/r} (closed: a red message does not keep it
+    //       open) c10={M}; deliver T/r -> R1: P1 first records 0 and sends M, then gets the
+    //       unit: rec(1,0) (0,1) c01={M} c10={M}, nothing closed                             [2]
+    //    W1: send -> W2 (the same state), deliver c10 M -> K1 complete rec(1,0) (1,0)        [2]
+    //    C0: send(1->0) -> D0 c10={T/w}, initiate -> X3 rec0=0 (0,1) c01={M}                 [2]
+    //    X2: deliver M -> Y1 rec(0,0) c01={T/w} (open: a white message) c10={M};
+    //       deliver T/w -> X3 (P1 has not recorded: only the normal effect)                 [2]
+    // d3 (not expanded): W2 R1 K1 D0 X3 Y1. States 1+2+4+6 = 13, transitions 2+4+8 = 14.
+    // Every state has a step (no deadlock); K1's run is initiate, deliver M, deliver M: S* =
+    // (1,0) with empty channels, no violation; the explored graph is acyclic.
+    expect(naiveExplore(bank([1, 0], { ...ly, channels: "nonfifo", maxDepth: 3 }))).toEqual({
+      distinctStates: 13,
+      transitions: 14,
+      maxDepth: 3,
+      completeSnapshots: 1,
+      deadlocks: 0,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("nonfifo: no safety violation and termination holds (Chandy–Lamport fails in 4 steps)", () => {
+    for (const cfg of [
+      bank([1, 1], { ...ly, channels: "nonfifo", maxDepth: 9 }),
+      bank([1, 1, 0], { ...ly, channels: "nonfifo", maxDepth: 8 }),
+    ]) {
+      const r = naiveExplore(cfg);
+      expect(r.shortest).toEqual(noViolation);
+      expect(r.termination).toBe(true);
+      expect(r.completeSnapshots).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it.each([
+    ["(1,1)", [1, 1]],
+    ["(2,1)", [2, 1]],
+    ["(1,1,0)", [1, 1, 0]],
+  ])(
+    "fifo Lai–Yang on %s: every property holds",
+    (_name, balances) => {
+      const r = naiveExplore(bank(balances, ly));
+      expect(r.shortest).toEqual(noViolation);
+      expect(r.termination).toBe(true);
+      expect(r.completeSnapshots).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
+  it("fifo without faults: the same statistics as Chandy–Lamport", () => {
+    // Under fifo a white message is always ahead of its channel's M and a red one behind it, so
+    // no red message reaches an unrecorded process, a channel closes exactly when its M is
+    // delivered, and the colours are determined by the rest of the state: the two state graphs
+    // are isomorphic.
+    const configs: NaiveConfig[] = [
+      bank([1, 0]),
+      bank([1, 1]),
+      bank([1, 1], { initiators: [0, 1] }),
+      bank([1, 0], { links: [[0, 1]] }),
+      { workload: "orders", balances: [1, 1], stock: [1, 1], channels: "fifo", initiators: [0] },
+    ];
+    for (const cfg of configs) {
+      expect(naiveExplore({ ...cfg, ...ly })).toEqual(naiveExplore(cfg));
+    }
+  }, 60_000);
+
+  it("refuses mutants (they apply to Chandy–Lamport only)", () => {
+    expect(() => naiveExplore(bank([0, 0], { ...ly, mutant: "no-forward" }))).toThrow(/chandy-lamport only/);
+    expect(naiveExplore(bank([0, 0], { ...ly, mutant: "none" })).distinctStates).toBe(4);
+  });
+});

@@ -9,7 +9,8 @@
  * Layout of this file:
  *   1. configuration and the state representation
  *   2. the application (bank / orders) — shared by the full system and the application-only system
- *   3. the full system: Chandy–Lamport steps (sem "Chandy–Lamport", "Steps and states")
+ *   3. the full system: Chandy–Lamport steps (sem "Chandy–Lamport", "Steps and states"), or
+ *      Lai–Yang steps (config `algorithm: "lai-yang"`, model below)
  *   4. the application-only system (for the reachable-cut property)
  *   5. the main BFS (statistics) and the termination check (SCCs)
  *   6. the safety properties, each searched in an augmented ("ghost") graph
@@ -25,6 +26,24 @@
  * is money or goods). With lossy, even under fifo: once a marker is lost some process waits
  * forever on a recording channel, and every application message delivered on it is appended to
  * its recorded state. So both are run with maxDepth except for money-less toy cases.
+ *
+ * Lai–Yang (`algorithm: "lai-yang"`; not in sem, the model given with the task, exactly):
+ *   - every application message carries a colour fixed when it is sent: white ("w") if its sender
+ *     had not recorded at that moment, red ("r") otherwise. The colour is part of the message's
+ *     content (channel contents hold "T/w", "T/r", ...): part of the state, and under nonfifo a
+ *     channel offers one delivery per distinct (payload, colour). The marker M has no colour.
+ *   - a process that records (by initiate or otherwise) sends M on every outgoing channel.
+ *   - initiate(p): as for Chandy–Lamport (p an initiator that has not recorded).
+ *   - red message on c(i,j) to an unrecorded Pj: Pj first records (its state before the receipt)
+ *     and sends M everywhere, then the normal effect. A red message is never recorded on a channel.
+ *   - white message on c(i,j) to a recorded Pj: its payload is appended to c(i,j)'s recorded
+ *     messages, plus the normal effect (to an unrecorded Pj: only the normal effect).
+ *   - M on c(i,j) to Pj: if Pj has not recorded, it records and sends M everywhere; nothing else.
+ *   - closing (abstracts the message counters): after every step, every not yet closed incoming
+ *     channel c(i,j) of a recorded Pj is closed iff Pi has recorded and c(i,j) holds no M and no
+ *     white message. Closed = its recording is over (the `markerArrived` field); its recorded
+ *     messages stay. Complete = every process recorded and every channel closed.
+ *   Properties, faults and topologies are the same as for Chandy–Lamport; mutants are refused.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +51,8 @@
 // ---------------------------------------------------------------------------------------------
 
 export type NaiveMutant = "none" | "no-forward" | "empty-record" | "record-after-marker";
+
+export type NaiveAlgorithm = "chandy-lamport" | "lai-yang";
 
 export interface NaiveConfig {
   workload: "bank" | "orders";
@@ -43,7 +64,8 @@ export interface NaiveConfig {
   links?: [number, number][];
   initiators: number[]; // process indices allowed to initiate
   maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
-  mutant?: NaiveMutant; // default "none"
+  mutant?: NaiveMutant; // default "none"; Chandy–Lamport only (refused with lai-yang)
+  algorithm?: NaiveAlgorithm; // default "chandy-lamport"
   // Channels may drop any offered message, markers included (a `drop` step); default false.
   // A lost marker can leave a channel recording forever: infinite as soon as money circulates.
   lossy?: boolean;
@@ -68,9 +90,28 @@ export interface NaiveResult {
   termination: boolean; // true iff the termination property holds
 }
 
-/** A message is just its content (sem "Messages have no identity beyond their content"). */
+/**
+ * A message is just its content (sem "Messages have no identity beyond their content").
+ * Chandy–Lamport: the payload ("T", "order", ...). Lai–Yang app messages: payload "/" colour
+ * ("T/w", "T/r"). The marker is "M" under both.
+ */
 type Msg = string;
 const MARKER: Msg = "M";
+
+/** The payload of a channel message: drops a Lai–Yang colour (identity for everything else). */
+function payloadOf(msg: Msg): Msg {
+  const k = msg.indexOf("/");
+  return k < 0 ? msg : msg.slice(0, k);
+}
+
+/** The Lai–Yang colour of an app message; null for a marker or an uncoloured message. */
+function colourOf(msg: Msg): "w" | "r" | null {
+  const k = msg.indexOf("/");
+  if (k < 0) return null;
+  const c = msg.slice(k + 1);
+  if (c !== "w" && c !== "r") throw new Error(`naive-explorer: bad colour in ${msg}`);
+  return c;
+}
 
 /**
  * Application state of one process.
@@ -90,6 +131,8 @@ interface Proc {
  * the receiver's snapshot state for this incoming channel (recorded messages, in arrival order,
  * and whether its marker has arrived). Whether the channel is *recording* is derived:
  * receiver has recorded && marker not arrived.
+ * Lai–Yang: `msgs` holds coloured app messages and markers, `recMsgs` payloads (no colour), and
+ * `markerArrived` means "closed" (the closing rule above; the arrival of M itself is not kept).
  */
 interface Chan {
   from: number;
@@ -136,6 +179,7 @@ interface Model {
   fifo: boolean;
   initiators: number[];
   mutant: NaiveMutant;
+  laiYang: boolean; // algorithm "lai-yang"
   lossy: boolean;
   duplicating: boolean;
   maxDepth: number; // Infinity when not bounded
@@ -172,6 +216,13 @@ function makeModel(config: NaiveConfig): Model {
   for (const p of config.initiators) {
     if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`naive-explorer: bad initiator ${p}`);
   }
+  const algorithm = config.algorithm ?? "chandy-lamport";
+  if (algorithm !== "chandy-lamport" && algorithm !== "lai-yang") {
+    throw new Error(`naive-explorer: unknown algorithm ${String(algorithm)}`);
+  }
+  if (algorithm === "lai-yang" && (config.mutant ?? "none") !== "none") {
+    throw new Error("naive-explorer: mutants apply to chandy-lamport only");
+  }
   const pairs: Array<[number, number]> = [];
   if (config.links === undefined) {
     // The complete topology: c(i,j) for every ordered pair i != j.
@@ -205,6 +256,7 @@ function makeModel(config: NaiveConfig): Model {
     fifo: config.channels === "fifo",
     initiators: [...new Set(config.initiators)].sort((a, b) => a - b),
     mutant: config.mutant ?? "none",
+    laiYang: algorithm === "lai-yang",
     lossy: config.lossy ?? false,
     duplicating: config.duplicating ?? false,
     maxDepth: config.maxDepth ?? Number.POSITIVE_INFINITY,
@@ -408,6 +460,7 @@ function recordsArrival(model: Model, s: State, c: Chan): boolean {
  * Returns the app messages it sends (not yet put on their channels).
  */
 function receive(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
+  if (model.laiYang) return receiveLaiYang(model, next, c, msg);
   if (msg === MARKER) {
     if (at(next.recorded, c.to) === null) {
       // sem: first marker P`to` sees: record own state, record c(from,to) as empty (recMsgs is
@@ -429,7 +482,48 @@ function receive(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
   return r.sent;
 }
 
-/** Apply an enabled step. Returns the (canonical) next state and the app messages it sent. */
+/**
+ * Lai–Yang: the effect of a message arriving on channel c, on `next` in place. Returns the app
+ * messages it sends, uncoloured (applyStep colours them).
+ */
+function receiveLaiYang(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
+  const receiverRecorded = at(next.recorded, c.to) !== null;
+  if (msg === MARKER) {
+    // M: an unrecorded receiver records and sends M on every outgoing channel; nothing else.
+    if (!receiverRecorded) recordProcess(next, c.to, true);
+    return [];
+  }
+  const colour = colourOf(msg);
+  if (colour === null) throw new Error(`naive-explorer: uncoloured Lai–Yang message ${msg}`);
+  // red to an unrecorded receiver: it records first (its state before this receipt), sends M.
+  if (colour === "r" && !receiverRecorded) recordProcess(next, c.to, true);
+  // white to a recorded receiver: the payload is recorded on c. (Never a red one.)
+  if (colour === "w" && receiverRecorded) c.recMsgs.push(payloadOf(msg));
+  // then the normal application effect, on the payload.
+  const r = appReceive(model, next.procs, c.from, c.to, payloadOf(msg));
+  next.procs = r.procs;
+  return r.sent;
+}
+
+/**
+ * Lai–Yang closing rule, on `s` in place (after every step): for every recorded Pj and every
+ * incoming c(i,j) not closed, close it iff Pi has recorded and c(i,j) holds no M and no white
+ * message. (Once closed a channel stays closed: a recorded Pi sends no white message and no
+ * further M on it.)
+ */
+function closeChannelsLaiYang(s: State): void {
+  for (const c of s.chans) {
+    if (c.markerArrived || at(s.recorded, c.to) === null) continue;
+    if (at(s.recorded, c.from) === null) continue;
+    if (c.msgs.some((m) => m === MARKER || colourOf(m) === "w")) continue;
+    c.markerArrived = true;
+  }
+}
+
+/**
+ * Apply an enabled step. Returns the (canonical) next state and the app messages it sent (under
+ * Lai–Yang with their colour, as they were put on the channels).
+ */
 function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sent[] } {
   const next = clone(s);
   let sent: Sent[] = [];
@@ -451,13 +545,20 @@ function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sen
     // duplicate: the message arrives.
     if (step.kind !== "drop") sent = receive(model, next, c, step.msg);
   }
+  if (model.laiYang) {
+    // The colour is fixed at sending: red iff the sender has recorded at that moment. An app step
+    // never records; in a receipt any recording comes before the replies are sent. So it is the
+    // sender's status in `next`.
+    sent = sent.map((m) => ({ ...m, msg: `${m.msg}/${at(next.recorded, m.from) === null ? "w" : "r"}` }));
+  }
   for (const m of sent) at(next.chans, chanIndex(model, m.from, m.to)).msgs.push(m.msg);
+  if (model.laiYang) closeChannelsLaiYang(next);
   return { next: canonicalize(model, next), sent };
 }
 
 /**
  * sem: complete when every process has recorded and every channel's marker has arrived
- * (`s.chans` holds only the existing channels).
+ * (`s.chans` holds only the existing channels). Lai–Yang: every channel closed (same field).
  */
 function isComplete(s: State): boolean {
   return s.recorded.every((r) => r !== null) && s.chans.every((c) => c.markerArrived);
@@ -477,10 +578,15 @@ function appKey(a: AppState): string {
 }
 
 /** app(S): drop markers and all snapshot state. */
-function appOf(s: State): AppState {
+function appOf(model: Model, s: State): AppState {
   return {
     procs: clone(s.procs),
-    chans: s.chans.map((c) => c.msgs.filter((m) => m !== MARKER)),
+    // Lai–Yang: the colour is snapshot machinery, not application content: dropped too (and a
+    // nonfifo multiset re-sorted by payload).
+    chans: s.chans.map((c) => {
+      const app = c.msgs.filter((m) => m !== MARKER).map(payloadOf);
+      return model.fifo ? app : app.sort();
+    }),
   };
 }
 
@@ -742,11 +848,12 @@ function terminationHolds(g: Graph): boolean {
 /**
  * A ghost is extra information about the run (not part of the state, sem "the checker keeps
  * outside the state"). `next` lists the possible ghosts after a step (several when the step is
- * ambiguous — under nonfifo, which in-flight copy of a payload was delivered).
+ * ambiguous — under nonfifo, which in-flight copy of a payload was delivered). `s` is the source
+ * state of the step, `t` its target.
  */
 interface GhostSpec<G> {
   init: G;
-  next: (s: State, step: Step, sent: Sent[], g: G) => G[];
+  next: (s: State, step: Step, sent: Sent[], g: G, t: State) => G[];
   violated: (sEnd: State, g: G) => boolean;
 }
 
@@ -776,7 +883,7 @@ function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): n
     if (edges === null) throw new Error("naive-explorer: unexpanded state below the depth bound");
     for (const e of edges) {
       const next = at(graph.states, e.to);
-      for (const g2 of spec.next(s, e.step, e.sent, g)) {
+      for (const g2 of spec.next(s, e.step, e.sent, g, next)) {
         if (isComplete(next)) {
           if (spec.violated(next, g2)) return d + 1;
           continue;
@@ -796,7 +903,11 @@ function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): n
   return null;
 }
 
-/** An in-flight app message with its hidden flag: pre = sent before its sender recorded. */
+/**
+ * An in-flight app message (as in the channel: under Lai–Yang with its colour) with its hidden
+ * flag: pre = sent before its sender recorded. Under Lai–Yang pre coincides with white (checked),
+ * so a delivery of a white copy can only be of a pre copy and of a red copy only of a post copy.
+ */
 interface Tagged {
   msg: Msg;
   pre: boolean;
@@ -811,6 +922,12 @@ interface Tagged {
  * Faults: a dropped message leaves `inflight` (nonfifo: any copy of that value, pre or post, one
  * branch per flag); a duplicated one is a receive of one in-flight copy that stays in flight with
  * its flag unchanged.
+ * Whether the receiver had recorded at a receive is read in the step's target state: app
+ * deliveries never record under Chandy–Lamport (same as the source), and under Lai–Yang a red
+ * message makes its receiver record *before* the receipt. Likewise a message sent by a step is pre
+ * iff its sender has not recorded in the target state (a Lai–Yang reply to a red message is sent
+ * after the forced recording). preRecv and the truth hold payloads (recorded messages have no
+ * colour).
  */
 interface CutGhost {
   inflight: Tagged[][];
@@ -830,7 +947,7 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
       preRecv: model.pairs.map(() => []),
       orphan: false,
     },
-    next: (s, step, sent, g) => {
+    next: (_s, step, sent, g, target) => {
       let outs: CutGhost[] = [g];
       if (step.kind !== "initiate" && step.kind !== "app" && step.msg !== MARKER) {
         // deliver, drop or duplicate of an app message. Which in-flight copy: fifo the first;
@@ -845,7 +962,7 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
           choices.push(k);
         });
         if (choices.length === 0) throw new Error("naive-explorer: ghost lost track of a message");
-        const receiverRecorded = at(s.recorded, step.to) !== null; // before the step
+        const receiverRecorded = at(target.recorded, step.to) !== null; // at the receipt (see above)
         outs = choices.map((k) => {
           const g2 = clone(g);
           const flight2 = at(g2.inflight, c);
@@ -857,7 +974,7 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
           if (step.kind !== "drop") {
             if (!t.pre && !receiverRecorded) g2.orphan = true; // (a) an orphan receive
             if (t.pre && receiverRecorded) {
-              at(g2.preRecv, c).push(t.msg);
+              at(g2.preRecv, c).push(payloadOf(t.msg));
               if (!model.fifo) at(g2.preRecv, c).sort();
             }
           }
@@ -868,9 +985,13 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
       return outs.map((g0) => {
         const g2 = clone(g0);
         for (const m of sent) {
-          // pre iff the sender had not recorded before this step (app steps never record).
+          // pre iff the sender has not recorded when sending (see above).
           const list = at(g2.inflight, chanIndex(model, m.from, m.to));
-          list.push({ msg: m.msg, pre: at(s.recorded, m.from) === null });
+          const pre = at(target.recorded, m.from) === null;
+          if (model.laiYang && pre !== (colourOf(m.msg) === "w")) {
+            throw new Error("naive-explorer: Lai–Yang colour disagrees with pre/post");
+          }
+          list.push({ msg: m.msg, pre });
           if (!model.fifo) list.sort(compareTagged);
         }
         return g2;
@@ -885,7 +1006,7 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
           ...at(g.preRecv, c),
           ...at(g.inflight, c)
             .filter((t) => t.pre)
-            .map((t) => t.msg),
+            .map((t) => payloadOf(t.msg)),
         ];
         const rec = at(sEnd.chans, c).recMsgs;
         if (model.fifo) return JSON.stringify(truth) !== JSON.stringify(rec);
@@ -917,13 +1038,13 @@ function reachableCutSpec(model: Model): GhostSpec<number> {
   };
   return {
     init: -1,
-    next: (s, step, _sent, g) => [g === -1 && step.kind === "initiate" ? startId(appOf(s)) : g],
+    next: (s, step, _sent, g) => [g === -1 && step.kind === "initiate" ? startId(appOf(model, s)) : g],
     violated: (sEnd, g) => {
       if (g === -1) throw new Error("naive-explorer: snapshot completed without an initiate");
       const start = at(starts, g);
       const star = recordedAppOf(model, sEnd);
       if (!appReachable(model, cache, start).has(appKey(star))) return true;
-      return !appReachable(model, cache, star).has(appKey(appOf(sEnd)));
+      return !appReachable(model, cache, star).has(appKey(appOf(model, sEnd)));
     },
   };
 }
@@ -938,11 +1059,13 @@ function reachableCutSpec(model: Model): GhostSpec<number> {
 function conservationSpec(model: Model): GhostSpec<number[] | null> {
   return {
     init: null,
-    next: (s, step, _sent, g) => [g === null && step.kind === "initiate" ? conserved(model, appOf(s)) : g],
+    next: (s, step, _sent, g) => [
+      g === null && step.kind === "initiate" ? conserved(model, appOf(model, s)) : g,
+    ],
     violated: (sEnd, g) => {
       if (g === null) throw new Error("naive-explorer: snapshot completed without an initiate");
       const star = conserved(model, recordedAppOf(model, sEnd));
-      const end = conserved(model, appOf(sEnd));
+      const end = conserved(model, appOf(model, sEnd));
       return star.some((q, k) => {
         const a = at(g, k);
         const b = at(end, k);

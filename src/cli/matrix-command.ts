@@ -1,0 +1,109 @@
+/**
+ * `snapcheck matrix`: which algorithm survives which relaxation of the lecture's assumptions. Every
+ * algorithm is checked under every channel discipline on small configurations; a cell lists the
+ * properties that fail, each linked to its shortest counterexample, or says what the properties
+ * were proved on. The table is the README's; a test keeps it true.
+ */
+import { algorithms } from "../algorithms/index.js";
+import { SnapcheckError } from "../errors.js";
+import { parseFlags } from "./args.js";
+import { type CheckReport, configFrom, runCheck } from "./run-check.js";
+
+/** The disciplines of the columns: the lecture's, then each relaxation. */
+export const MATRIX_CHANNELS = [
+  "fifo",
+  "nonfifo",
+  "fifo,lossy",
+  "nonfifo,lossy",
+  "fifo,duplicating",
+  "nonfifo,duplicating",
+] as const;
+
+/**
+ * The configurations every cell is checked on, small so that each search ends or reaches its bound
+ * quickly. Only reliable fifo channels give finite spaces; the others are searched to MATRIX_DEPTH,
+ * beyond every shortest counterexample the matrix shows.
+ */
+export const MATRIX_DEPTH = 8;
+
+export const MATRIX_CONFIGS = [
+  { label: "bank 1,1", fields: { workload: "bank", balances: [1, 1] } },
+  { label: "orders 1,1", fields: { workload: "orders", balances: [1, 1], stock: [1, 1] } },
+] as const;
+
+export interface MatrixCell {
+  readonly algorithm: string;
+  readonly channels: string;
+  /** Why the cell is not modelled, if it is not. */
+  readonly refused?: string;
+  readonly runs: readonly { readonly label: string; readonly report: CheckReport }[];
+}
+
+export function matrixCommand(argv: string[]): number {
+  const { values } = parseFlags(argv, { json: { type: "boolean" }, out: { type: "string" } }, "matrix");
+  const cells = assumptionMatrix(values.out ?? "counterexamples");
+  if (values.json === true) process.stdout.write(`${JSON.stringify(cells, null, 2)}\n`);
+  else process.stdout.write(matrixTable(cells));
+  return 0;
+}
+
+/** Checks every algorithm under every discipline, writing counterexamples to `outDir`. */
+export function assumptionMatrix(outDir: string): MatrixCell[] {
+  return algorithms.flatMap((a) =>
+    MATRIX_CHANNELS.map((channels): MatrixCell => {
+      try {
+        const runs = MATRIX_CONFIGS.map(({ label, fields }) => ({
+          label,
+          report: runCheck(
+            configFrom({
+              ...fields,
+              algorithm: a.name,
+              channels,
+              ...(channels === "fifo" ? {} : { maxDepth: MATRIX_DEPTH }),
+            }),
+            { outDir },
+          ),
+        }));
+        return { algorithm: a.name, channels, runs };
+      } catch (e) {
+        if (!(e instanceof SnapcheckError)) throw e;
+        return { algorithm: a.name, channels, refused: e.message, runs: [] };
+      }
+    }),
+  );
+}
+
+/** The matrix as Markdown: rows algorithms, columns disciplines. */
+export function matrixTable(cells: readonly MatrixCell[]): string {
+  const rows = [...new Set(cells.map((c) => c.algorithm))].map((algorithm) => {
+    const row = MATRIX_CHANNELS.map((channels) => {
+      const cell = cells.find((c) => c.algorithm === algorithm && c.channels === channels);
+      return cell === undefined ? "–" : cellText(cell);
+    });
+    return `| ${algorithm} | ${row.join(" | ")} |`;
+  });
+  return `${[`| algorithm | ${MATRIX_CHANNELS.join(" | ")} |`, `|${" --- |".repeat(MATRIX_CHANNELS.length + 1)}`, ...rows].join("\n")}\n`;
+}
+
+function cellText(cell: MatrixCell): string {
+  if (cell.refused !== undefined) return "not modelled";
+  const failures = new Map<string, { steps: number; file: string }>();
+  for (const { report } of cell.runs) {
+    for (const p of report.properties) {
+      const cx = p.counterexample;
+      const known = failures.get(p.name);
+      if (cx !== undefined && (known === undefined || cx.steps < known.steps)) failures.set(p.name, cx);
+    }
+  }
+  if (failures.size > 0) {
+    return [...failures].map(([name, cx]) => `✗ [${name}](${cx.file}) (${cx.steps})`).join("<br>");
+  }
+  const bounds = [
+    ...new Set(
+      cell.runs.map((r) => (r.report.search === "exhaustive" ? "exhaustive" : `depth ≤ ${MATRIX_DEPTH}`)),
+    ),
+  ];
+  const skipped = [...new Set(cell.runs.flatMap((r) => r.report.skipped.map((s) => s.name)))];
+  const proved = `✓ ${cell.runs.map((r) => r.label).join(", ")} (${bounds.join(", ")})`;
+  return skipped.length > 0 ? `${proved}; ${skipped.join(", ")} not decidable` : proved;
+}

@@ -1,0 +1,17 @@
+/** The README's assumption matrix is what `snapcheck matrix` finds, and every linked counterexample is committed. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { assumptionMatrix, matrixTable } from "../src/cli/matrix-command.js";
+
+it("the README's assumption matrix matches a fresh run, and its links point at the committed files", () => {
+  const out = mkdtempSync(join(tmpdir(), "snapcheck-matrix-"));
+  const table = matrixTable(assumptionMatrix(out)).replaceAll(out, "counterexamples");
+  const normal = (text: string) => text.replace(/-{3,}/g, "---").replace(/ +/g, " ");
+  expect(normal(readFileSync("README.md", "utf8"))).toContain(normal(table));
+  for (const [, file] of table.matchAll(/\]\((counterexamples\/[^)]+)\)/g)) {
+    const name = (file as string).slice("counterexamples/".length);
+    expect(readFileSync(file as string, "utf8"), file).toBe(readFileSync(join(out, name), "utf8"));
+  }
+}, 120_000);
