@@ -20,7 +20,7 @@ Usage:
   snapcheck explore [--config FILE] [flags]   explore every interleaving and check the properties
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
-  snapcheck matrix [--json] [--out DIR]       every algorithm under every channel discipline: what fails
+  snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
   snapcheck list                              list algorithms, workloads, channels and properties
   snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
   snapcheck export --format F …               a trace or the state graph for other tools:

@@ -6,7 +6,9 @@
  */
 import { algorithms } from "../algorithms/index.js";
 import { SnapcheckError } from "../errors.js";
+import { type MatrixPicture, matrixSvg } from "../render/matrix-svg.js";
 import { parseFlags } from "./args.js";
+import { writeNewFile } from "./output-file.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 
 /** The disciplines of the columns: the lecture's, then each relaxation. */
@@ -40,8 +42,13 @@ export interface MatrixCell {
 }
 
 export function matrixCommand(argv: string[]): number {
-  const { values } = parseFlags(argv, { json: { type: "boolean" }, out: { type: "string" } }, "matrix");
+  const { values } = parseFlags(
+    argv,
+    { json: { type: "boolean" }, out: { type: "string" }, svg: { type: "string" } },
+    "matrix",
+  );
   const cells = assumptionMatrix(values.out ?? "counterexamples");
+  if (values.svg !== undefined) writeNewFile(values.svg, matrixSvg(matrixPicture(cells)), "--svg");
   if (values.json === true) process.stdout.write(`${JSON.stringify(cells, null, 2)}\n`);
   else process.stdout.write(matrixTable(cells));
   return 0;
@@ -85,8 +92,33 @@ export function matrixTable(cells: readonly MatrixCell[]): string {
   return `${[`| algorithm | ${MATRIX_CHANNELS.join(" | ")} |`, `|${" --- |".repeat(MATRIX_CHANNELS.length + 1)}`, ...rows].join("\n")}\n`;
 }
 
-function cellText(cell: MatrixCell): string {
-  if (cell.refused !== undefined) return "not modelled";
+/** The matrix as the picture shows it: per cell its verdict and the failing properties or what it was proved on. */
+export function matrixPicture(cells: readonly MatrixCell[]): MatrixPicture {
+  const algorithmNames = [...new Set(cells.map((c) => c.algorithm))];
+  return {
+    title: "Which snapshot algorithm survives which channel relaxation",
+    columns: MATRIX_CHANNELS,
+    rows: algorithmNames.map((name) => ({
+      name,
+      cells: MATRIX_CHANNELS.map((channels) => {
+        const cell = cells.find((c) => c.algorithm === name && c.channels === channels);
+        if (cell === undefined || cell.refused !== undefined)
+          return { verdict: "not modelled" as const, lines: ["not modelled"] };
+        const failing = [...failuresOf(cell).keys()];
+        return failing.length > 0
+          ? { verdict: "fails" as const, lines: failing }
+          : {
+              verdict: "holds" as const,
+              lines: ["all hold", ...skippedOf(cell).map((n) => `(${n} undecidable)`)],
+            };
+      }),
+    })),
+    note: `bank 1,1 and orders 1,1; reliable fifo exhaustively, the others to depth ${MATRIX_DEPTH} (snapcheck matrix --svg)`,
+  };
+}
+
+/** Each failing property of a cell with its shortest counterexample over the cell's runs. */
+function failuresOf(cell: MatrixCell): Map<string, { steps: number; file: string }> {
   const failures = new Map<string, { steps: number; file: string }>();
   for (const { report } of cell.runs) {
     for (const p of report.properties) {
@@ -95,6 +127,17 @@ function cellText(cell: MatrixCell): string {
       if (cx !== undefined && (known === undefined || cx.steps < known.steps)) failures.set(p.name, cx);
     }
   }
+  return failures;
+}
+
+/** The properties that could not be decided in some run of the cell. */
+function skippedOf(cell: MatrixCell): string[] {
+  return [...new Set(cell.runs.flatMap((r) => r.report.skipped.map((s) => s.name)))];
+}
+
+function cellText(cell: MatrixCell): string {
+  if (cell.refused !== undefined) return "not modelled";
+  const failures = failuresOf(cell);
   if (failures.size > 0) {
     return [...failures].map(([name, cx]) => `✗ [${name}](${cx.file}) (${cx.steps})`).join("<br>");
   }
@@ -103,7 +146,7 @@ function cellText(cell: MatrixCell): string {
       cell.runs.map((r) => (r.report.search === "exhaustive" ? "exhaustive" : `depth ≤ ${MATRIX_DEPTH}`)),
     ),
   ];
-  const skipped = [...new Set(cell.runs.flatMap((r) => r.report.skipped.map((s) => s.name)))];
+  const skipped = skippedOf(cell);
   const proved = `✓ ${cell.runs.map((r) => r.label).join(", ")} (${bounds.join(", ")})`;
   return skipped.length > 0 ? `${proved}; ${skipped.join(", ")} not decidable` : proved;
 }
