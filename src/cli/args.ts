@@ -4,9 +4,24 @@ import { UsageError } from "../errors.js";
 
 type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseFlags<const T extends FlagSpec>(argv: readonly string[], spec: T, command: string) {
+/** The value of each flag given: a string, or `true` for a boolean flag. */
+export type FlagValues<T extends FlagSpec> = {
+  [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string;
+};
+
+export function parseFlags<const T extends FlagSpec>(
+  argv: readonly string[],
+  spec: T,
+  command: string,
+): { values: FlagValues<T>; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: spec,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as FlagValues<T>, positionals };
   } catch (e) {
     const message = (e as Error).message
       .replace(/\. To specify a positional argument.*$/s, "")

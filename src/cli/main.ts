@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The snapcheck command line — the only module that touches `process`. Commands: explore,
- * replay, list, examples, report, export. Exit codes: 0 every checked property holds, 1 a
+ * simulate, merge, replay, list, examples, matrix, report, export. Exit codes: 0 every checked property holds, 1 a
  * property is violated, 2 bad input, 3 a limit stopped the search before a verdict. Errors print
  * one line, never a stack trace (an unexpected one says it is a bug).
  */
@@ -11,13 +11,17 @@ import { exploreCommand } from "./explore-command.js";
 import { exportCommand } from "./export-command.js";
 import { listCommand } from "./list-command.js";
 import { matrixCommand } from "./matrix-command.js";
+import { mergeCommand } from "./merge-command.js";
 import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
+import { simulateCommand } from "./simulate-command.js";
 
 const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
 Usage:
   snapcheck explore [--config FILE] [flags]   explore every interleaving and check the properties
+  snapcheck simulate [--config FILE] [flags]  sample random runs (fast-check), shrink what fails
+  snapcheck merge FILE… [--json]              combine the --json reports of simulate's shards
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
@@ -47,6 +51,13 @@ explore flags (each overrides the same field of --config):
   --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout
 
+simulate: explore's model flags, --properties, --out and --json, and
+  --runs K             runs to sample                             (default 1000)
+  --max-steps L        scheduled steps per run; then no more application steps, deliveries forced fair (default 50)
+  --seed S             fast-check seed, 0 to 2^31-1               (default random, printed)
+  --strategy NAME      uniform | pct | overtake                   (default uniform)
+  --shard i/n          run only the i-th of n blocks of the runs (merge the --json reports)
+  --path P             replay one counterexample: the path a simulation printed (RUN:SHRINK…)
 
 Exit codes: 0 all properties hold, 1 a property is violated, 2 bad input, 3 a limit stopped the search before a verdict.`;
 
@@ -56,6 +67,8 @@ const commands: Record<string, (argv: string[]) => number> = {
   list: listCommand,
   examples: examplesCommand,
   matrix: matrixCommand,
+  simulate: simulateCommand,
+  merge: mergeCommand,
   report: reportCommand,
   export: exportCommand,
 };

@@ -83,6 +83,7 @@ export function matrixSvg(picture: MatrixPicture): string {
       "font-family": "sans-serif",
       "font-size": 12,
     },
+    textEl("title", {}, picture.title),
     el("defs", {}, hatch),
     el("rect", { width, height, fill: "#ffffff" }),
     textEl("text", { x: 10, y: 22, "font-size": 15, "font-weight": "bold" }, picture.title),
