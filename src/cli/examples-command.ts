@@ -27,7 +27,12 @@ export function examplesCommand(argv: string[]): number {
     };
   });
   if (values.json === true) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else process.stdout.write(verdictTable(reports));
+  else {
+    const out = values.out ?? "counterexamples";
+    process.stdout.write(
+      `${verdictTable(reports)}\n✓ holds on every state searched · ✗ violated: the shortest failing run is in ${out}/ (.txt to read, .svg to look at; replay it with snapcheck replay FILE) · ? bound: no violation within the depth bound\n`,
+    );
+  }
   return 0;
 }
 
