@@ -38,7 +38,7 @@ export interface SnapcheckConfig {
  * faulty channels (a lost marker leaves a channel recording forever; copies create money): this
  * bound then applies.
  */
-export const DEFAULT_NONFIFO_DEPTH = 12;
+export const DEFAULT_DEPTH_BOUND = 12;
 
 const FAULTS = ["lossy", "duplicating"] as const;
 
@@ -147,7 +147,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   const maxMemoryMiB =
     fields.maxMemoryMiB === undefined ? undefined : integer("maxMemoryMiB", fields.maxMemoryMiB, 16);
   if (isInfinite(channels) && maxStates === undefined && maxDepth === undefined)
-    maxDepth = DEFAULT_NONFIFO_DEPTH;
+    maxDepth = DEFAULT_DEPTH_BOUND;
   return {
     processes,
     topology,

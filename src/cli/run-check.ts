@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
-import { buildModel, DEFAULT_NONFIFO_DEPTH, parseConfig, type SnapcheckConfig } from "../config.js";
+import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { check } from "../explorer/check.js";
 import type { ProgressSink } from "../explorer/limits.js";
@@ -82,7 +82,7 @@ export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
     properties: parsed.properties.filter((name) => !skipped.some((s) => s.name === name)),
   };
   const defaultBound =
-    raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_NONFIFO_DEPTH;
+    raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;
   return { config, defaultBound, skipped };
 }
 
