@@ -8,7 +8,7 @@
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, initiatesSnapshot, recordedGlobalState } from "../src/model/snapshot.js";
+import { completesSnapshot, initiatesSnapshot, recordedGlobalState, viewOf } from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight } from "../src/workloads/workload.js";
 
@@ -22,15 +22,17 @@ export const conservation: SafetyProperty = {
   name: "conservation",
   description:
     "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
-  monitor(model: Model) {
+  monitor(model: Model, instance: number) {
     return {
       initial: (): Totals | null => null,
       key: (m: Totals | null) => (m === null ? "" : JSON.stringify(m)),
       advance(m: Totals | null, { from, to }) {
-        const start = m ?? (initiatesSnapshot(from, to) ? totals(model, from) : null);
-        if (start === null || !completesSnapshot(from, to)) return [{ ok: true, monitor: start }];
+        const before = viewOf(from, instance);
+        const after = viewOf(to, instance);
+        const start = m ?? (initiatesSnapshot(before, after) ? totals(model, from) : null);
+        if (start === null || !completesSnapshot(before, after)) return [{ ok: true, monitor: start }];
         const end = totals(model, to);
-        const recorded = totals(model, recordedGlobalState(to, model.spec.discipline));
+        const recorded = totals(model, recordedGlobalState(after, model.spec.discipline));
         for (const [quantity, atStart] of Object.entries(start)) {
           const got = recorded[quantity] ?? 0;
           const atEnd = end[quantity] ?? 0;

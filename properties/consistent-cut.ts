@@ -16,9 +16,9 @@
 import type { SafetyProperty } from "../src/explorer/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, isInitiated } from "../src/model/snapshot.js";
+import { completesSnapshot, isInitiated, viewOf } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
-import type { GlobalState, ModelEvent } from "../src/model/types.js";
+import type { GlobalState, ModelEvent, SnapshotView } from "../src/model/types.js";
 
 interface Tagged {
   readonly payload: string;
@@ -44,23 +44,27 @@ export const consistentCut: SafetyProperty = {
   name: "consistent-cut",
   description:
     "the recorded cut respects happens-before: no receive without its send, and each channel holds exactly the messages that cross the cut",
-  monitor(model: Model) {
+  monitor(model: Model, instance: number) {
     const ordered = model.spec.discipline.ordered;
     const describe = (payload: string) => model.spec.workload.describePayload(payload);
     return {
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
-      advance(m: CutMonitor, { from, to, events }) {
+      advance(m: CutMonitor, { from, to, events: all }) {
         if (m === "done") return [{ ok: true, monitor: m }];
-        if (m === "idle" && !events.some((e) => e.kind === "record") && !isInitiated(to)) {
+        const before = viewOf(from, instance);
+        const after = viewOf(to, instance);
+        // Only this instance's recordings place its cut.
+        const events = all.filter((e) => e.kind !== "record" || e.instance === instance);
+        if (m === "idle" && !events.some((e) => e.kind === "record") && !isInitiated(after)) {
           return [{ ok: true, monitor: m }];
         }
         const start = m === "idle" ? watchFrom(from, ordered) : m;
         const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
-        if (!judged && !completesSnapshot(from, to)) return [{ ok: true, monitor: start }];
-        return follow(start, from, events, model, ordered, describe).map((w) => {
-          if (!completesSnapshot(from, to)) return { ok: true, monitor: w };
-          const reason = w.orphan ?? channelMismatch(w, to, model, ordered);
+        if (!judged && !completesSnapshot(before, after)) return [{ ok: true, monitor: start }];
+        return follow(start, before, events, model, ordered, describe).map((w) => {
+          if (!completesSnapshot(before, after)) return { ok: true, monitor: w };
+          const reason = w.orphan ?? channelMismatch(w, after, model, ordered);
           return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
         });
       },
@@ -99,7 +103,7 @@ function watchFrom(state: GlobalState, ordered: boolean): Watch {
 /** Applies the step's events in order; one result per way of matching deliveries to sends. */
 function follow(
   start: Watch,
-  from: GlobalState,
+  from: SnapshotView,
   events: readonly ModelEvent[],
   model: Model,
   ordered: boolean,
@@ -179,7 +183,7 @@ function compareTagged(a: Tagged, b: Tagged): number {
 }
 
 /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
-function channelMismatch(w: Watch, end: GlobalState, model: Model, ordered: boolean): string | null {
+function channelMismatch(w: Watch, end: SnapshotView, model: Model, ordered: boolean): string | null {
   for (const [c, record] of end.records.entries()) {
     const crossing = [...(w.late[c] ?? []), ...channelOf(w, c).flatMap((t) => (t.post ? [] : [t.payload]))];
     const recorded = [...record.messages];

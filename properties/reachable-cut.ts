@@ -13,6 +13,7 @@ import {
   completesSnapshot,
   initiatesSnapshot,
   recordedGlobalState,
+  viewOf,
 } from "../src/model/snapshot.js";
 
 /** Before initiation nothing to carry; between S_start and S_end, the component of app(S_start). */
@@ -23,27 +24,28 @@ export const reachableCut: SafetyProperty = {
   name: "reachable-cut",
   description:
     "S* is reachable from app(S_start) and app(S_end) from S*, in the application-only system (Chandy & Lamport's theorem)",
-  unsupported: (model) =>
-    model.spec.faults.duplicating
-      ? "under duplicating channels copies create money, so the application-only state space is infinite and reachability cannot be decided"
-      : undefined,
-  monitor(model: Model) {
-    let built: ApplicationGraph | undefined;
-    const graph = () => {
-      built ??= new ApplicationGraph(model);
-      return built;
-    };
+  unsupported(model) {
+    if (model.spec.faults.duplicating)
+      return "under duplicating channels copies create money, so the application-only state space is infinite and reachability cannot be decided";
+    if (model.spec.script !== undefined)
+      return "a script fixes one global order of the application's actions, stronger than happens-before, so a consistent S* need not be a state the script passes through";
+    return undefined;
+  },
+  monitor(model: Model, instance: number) {
+    const graph = () => applicationGraphOf(model);
     return {
       initial: (): ReachMonitor => "idle",
       key: (m: ReachMonitor) => (typeof m === "string" ? m : `s${m.startComponent}`),
       advance(m: ReachMonitor, { from, to }) {
         if (m === "done") return [{ ok: true, monitor: m }];
+        const before = viewOf(from, instance);
+        const after = viewOf(to, instance);
         let carried = m;
-        if (carried === "idle" && initiatesSnapshot(from, to)) {
+        if (carried === "idle" && initiatesSnapshot(before, after)) {
           carried = { startComponent: graph().component(appProjection(from, model.spec.discipline)) };
         }
-        if (carried === "idle" || !completesSnapshot(from, to)) return [{ ok: true, monitor: carried }];
-        const recorded = recordedGlobalState(to, model.spec.discipline);
+        if (carried === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: carried }];
+        const recorded = recordedGlobalState(after, model.spec.discipline);
         if (!graph().componentReaches(carried.startComponent, recorded)) {
           return [
             {
@@ -67,3 +69,15 @@ export const reachableCut: SafetyProperty = {
     };
   },
 };
+
+/** One application graph per model, shared by the monitors of all its snapshot instances. */
+const applicationGraphs = new WeakMap<Model, ApplicationGraph>();
+
+function applicationGraphOf(model: Model): ApplicationGraph {
+  let graph = applicationGraphs.get(model);
+  if (graph === undefined) {
+    graph = new ApplicationGraph(model);
+    applicationGraphs.set(model, graph);
+  }
+  return graph;
+}

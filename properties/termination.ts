@@ -6,12 +6,15 @@
  * progress, or by a fair cycle of in-progress states: within a strongly connected component of
  * in-progress states, a cycle through all of it is fair iff every delivery enabled in all its
  * states is taken on one of its edges (weak fairness needs no recursion into sub-components).
+ * With several snapshot instances, every initiated instance must complete: a state is in progress
+ * while some instance is (an instance never leaves "initiated" or "complete", so a strongly
+ * connected component has the same instances in progress throughout).
  */
 import type { LivenessProperty, LivenessViolation } from "../src/explorer/property.js";
 import type { StateSpace } from "../src/explorer/state-space.js";
 import { stronglyConnectedComponents } from "../src/graph/scc.js";
 import type { Model } from "../src/model/model.js";
-import { isInProgress } from "../src/model/snapshot.js";
+import { isInProgress, someInstanceInProgress } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
 import type { GlobalState, Step } from "../src/model/types.js";
 
@@ -21,12 +24,13 @@ export const termination: LivenessProperty = {
   description:
     "every initiated snapshot completes, under weak fairness of deliveries (no stuck state, no fair cycle while it is in progress)",
   check(space, model) {
-    const inProgress = (id: number) => isInProgress(space.state(id));
+    const inProgress = (id: number) => someInstanceInProgress(space.state(id));
     for (let id = 0; id < space.size; id++) {
       if (inProgress(id) && space.enabledCount[id] === 0) {
         return {
           reason: `no step is enabled, yet ${missing(space.state(id), model)}`,
           path: space.tree.pathTo(id),
+          instance: stuckInstance(space.state(id)),
         };
       }
     }
@@ -34,15 +38,24 @@ export const termination: LivenessProperty = {
   },
 };
 
-/** What the snapshot still lacks, as a phrase. */
+/** The first instance in progress in `state`. */
+function stuckInstance(state: GlobalState): number {
+  return Math.max(0, state.snapshots.findIndex(isInProgress));
+}
+
+/** What the snapshot (the first instance in progress) still lacks, as a phrase. */
 function missing(state: GlobalState, model: Model): string {
-  const unrecorded = state.recorded.flatMap((r, p) => (r === null ? [processName(p)] : []));
-  const open = state.records.flatMap((r, c) => (r.closed ? [] : [channelName(model.topology.channel(c))]));
+  const instance = stuckInstance(state);
+  const snapshot = state.snapshots[instance];
+  const unrecorded = snapshot?.recorded.flatMap((r, p) => (r === null ? [processName(p)] : [])) ?? [];
+  const open =
+    snapshot?.records.flatMap((r, c) => (r.closed ? [] : [channelName(model.topology.channel(c))])) ?? [];
   const parts = [
     unrecorded.length > 0 ? `${unrecorded.join(", ")} never recorded` : "",
     open.length > 0 ? `${open.join(", ")} still recording` : "",
   ].filter((s) => s !== "");
-  return `the snapshot is incomplete (${parts.join("; ")})`;
+  const which = state.snapshots.length > 1 ? `snapshot #${instance}` : "snapshot";
+  return `the ${which} is incomplete (${parts.join("; ")})`;
 }
 
 function deliveryLabels(state: GlobalState, model: Model): Set<string> {
@@ -79,6 +92,7 @@ function fairCycle(
     const stem = space.tree.pathTo(entry);
     return {
       reason: `the run can cycle forever, fairly, while ${missing(space.state(entry), model)}`,
+      instance: stuckInstance(space.state(entry)),
       path: [...stem, ...cycle.slice(1)],
       loop: stem.length - 1,
     };

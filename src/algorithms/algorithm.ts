@@ -5,19 +5,23 @@
  * (the model does). Adding an algorithm is one new module implementing this interface.
  */
 import type { StateDraft } from "../model/draft.js";
-import type { GlobalState } from "../model/types.js";
+import type { SnapshotState } from "../model/types.js";
 
 export interface SnapshotAlgorithm {
   readonly name: string;
   readonly description: string;
-  /** May Pp initiate the snapshot in `state`, given the configured initiators? */
-  canInitiate(state: GlobalState, p: number, initiators: ReadonlySet<number>): boolean;
-  initiate(draft: StateDraft, p: number): void;
-  /** A marker arrived on channel `c` (already taken off the channel). */
-  onMarker(draft: StateDraft, c: number): void;
+  /** Set when the algorithm is modelled for one snapshot instance only (several are refused). */
+  readonly oneInstanceOnly?: boolean;
+  /** May Pp, one of the instance's initiators, initiate it given the instance's snapshot state? */
+  canInitiate(snapshot: SnapshotState, p: number): boolean;
+  /** Pp initiates snapshot instance `k`. */
+  initiate(draft: StateDraft, p: number, k: number): void;
+  /** A marker of instance `k` arrived on channel `c` (already taken off the channel). */
+  onMarker(draft: StateDraft, c: number, k: number): void;
   /**
    * An application message with `payload` arrives on channel `c`, before the receiver processes
    * it (an algorithm that records on receipt records here, so the receipt falls after the cut).
+   * Every instance recording the channel records it.
    */
   onAppArrival(draft: StateDraft, c: number, payload: string, tag: string | undefined): void;
   /** The tag Pp piggybacks on an application message it sends now (none when undefined). */

@@ -20,11 +20,12 @@ export function replayCommand(argv: string[]): number {
   const { trace, run, view } = readTraceInput(file);
   const meta = trace["#meta"].snapcheck;
   const { reason } = view;
-  const last = run.states[run.states.length - 1];
+  const last = view.states[view.states.length - 1];
   const snapshot =
     last === undefined
       ? undefined
       : {
+          instance: last.instance,
           complete: isComplete(last),
           processes: Object.fromEntries(last.recorded.map((r, p) => [processName(p), r])),
           channels: Object.fromEntries(
@@ -46,7 +47,7 @@ export function replayCommand(argv: string[]): number {
       renderRun(run.model, {
         title: `snapcheck replay ${file}: ${verdict} (${meta.steps.length} steps${trace.states.length > 0 ? ", every state as recorded" : ""})`,
         steps: run.steps,
-        states: run.states,
+        states: view.states,
         loop: trace.loop,
         reason,
         notes: meta.notes,

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { findProperty, properties } from "../../properties/index.js";
 import { parseConfig, type SnapcheckConfig } from "../config.js";
 import { TraceError } from "../errors.js";
+import { viewsOf } from "../model/snapshot.js";
 import type { RunView } from "../render/timeline.js";
 import { counterexampleTitle } from "../trace/counterexample-file.js";
 import { type ItfTrace, parseTrace } from "../trace/itf.js";
@@ -44,12 +45,19 @@ export function readTraceInput(file: string): TraceInput {
     property === undefined
       ? `snapcheck scenario: ${trace["#meta"].description}`
       : counterexampleTitle(config, property.name, run.steps.length);
-  const reason = property === undefined ? undefined : judgeRun(run, property);
+  const reason = property === undefined ? undefined : judgeRun(run, property, meta.instance ?? 0);
   return {
     file,
     trace,
     config,
     run,
-    view: { title, steps: run.steps, states: run.states, loop: trace.loop, reason, notes: meta.notes },
+    view: {
+      title,
+      steps: run.steps,
+      states: viewsOf(run.states, meta.instance ?? 0),
+      loop: trace.loop,
+      reason,
+      notes: meta.notes,
+    },
   };
 }

@@ -4,7 +4,7 @@
  * liveness properties on the state graph. Exploring never throws for a violation: results are data.
  */
 import type { Model } from "../model/model.js";
-import { isComplete } from "../model/snapshot.js";
+import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { LivenessProperty, Property, SafetyProperty } from "./property.js";
@@ -27,6 +27,8 @@ export interface ExplorationStats {
 /** A run that violates a property: `states[k+1]` is the state after `steps[k]`. */
 export interface Counterexample {
   readonly property: string;
+  /** The snapshot instance the run violates the property for (0 with one snapshot). */
+  readonly instance: number;
   readonly reason: string;
   readonly steps: readonly Step[];
   readonly states: readonly GlobalState[];
@@ -63,9 +65,11 @@ export function check(model: Model, requested: readonly Property[], options: Che
   });
   const properties = requested.filter((p) => !skipped.some((s) => s.property === p));
   const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
+  // One monitor per property and snapshot instance: monitors[i * instances + k].
+  const instances = model.initial.snapshots.length;
   const result = search(
     model,
-    safety.map((p) => p.monitor(model)),
+    safety.flatMap((p) => Array.from({ length: instances }, (_, k) => p.monitor(model, k))),
     options.limits,
     options.progress,
   );
@@ -74,7 +78,7 @@ export function check(model: Model, requested: readonly Property[], options: Che
   let completeSnapshots = 0;
   let deadlocks = 0;
   for (let id = 0; id < space.size; id++) {
-    if (isComplete(space.state(id))) completeSnapshots++;
+    if (everyInstanceComplete(space.state(id))) completeSnapshots++;
     if (space.enabledCount[id] === 0) deadlocks++;
   }
   const stats: ExplorationStats = {
@@ -91,11 +95,26 @@ export function check(model: Model, requested: readonly Property[], options: Che
   const exhaustive = result.stop === "exhausted";
   const verdicts = properties.map((property): PropertyVerdict => {
     if (property.kind === "eventually") return checkLiveness(space, property, exhaustive);
-    const found = result.violations[safety.indexOf(property)];
+    const first = safety.indexOf(property) * instances;
+    const found = shortestOf(result.violations.slice(first, first + instances));
     if (found === undefined) return { property, holds: true, complete: exhaustive };
-    return { property, holds: false, complete: true, counterexample: { property: property.name, ...found } };
+    const counterexample = { property: property.name, instance: found.instance, ...found.violation };
+    return { property, holds: false, complete: true, counterexample };
   });
   return { stats, verdicts, skipped, space };
+}
+
+/** The shortest of the violations found for one property's instances (the lowest instance, on a tie). */
+function shortestOf<V extends { readonly steps: readonly unknown[] }>(
+  found: readonly (V | undefined)[],
+): { violation: V; instance: number } | undefined {
+  let best: { violation: V; instance: number } | undefined;
+  found.forEach((violation, instance) => {
+    if (violation === undefined) return;
+    if (best === undefined || violation.steps.length < best.violation.steps.length)
+      best = { violation, instance };
+  });
+  return best;
 }
 
 function checkLiveness(space: StateSpace, property: LivenessProperty, exhaustive: boolean): PropertyVerdict {
@@ -114,6 +133,7 @@ function checkLiveness(space: StateSpace, property: LivenessProperty, exhaustive
     complete: true,
     counterexample: {
       property: property.name,
+      instance: violation.instance ?? 0,
       reason: violation.reason,
       steps,
       states,

@@ -47,7 +47,8 @@ interface PropertyBase {
 
 export interface SafetyProperty extends PropertyBase {
   readonly kind: "always";
-  monitor(model: Model): Monitor<unknown>;
+  /** The monitor judging snapshot instance `instance` (properties hold per instance). */
+  monitor(model: Model, instance: number): Monitor<unknown>;
 }
 
 /** A liveness violation: a path, and for a lasso the index in `states` where the loop starts. */
@@ -56,6 +57,8 @@ export interface LivenessViolation {
   /** State ids in the explored space, from the initial state. */
   readonly path: readonly number[];
   readonly loop?: number | undefined;
+  /** The snapshot instance that never completes (0 when absent). */
+  readonly instance?: number | undefined;
 }
 
 export interface LivenessProperty extends PropertyBase {

@@ -7,7 +7,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { StateSpace } from "../explorer/state-space.js";
-import { isComplete } from "../model/snapshot.js";
+import { everyInstanceComplete } from "../model/snapshot.js";
 
 export interface StateAttributes {
   readonly key: string;
@@ -28,7 +28,7 @@ export function toGraphology(space: StateSpace): MultiDirectedGraph<StateAttribu
     graph.addNode(String(id), {
       key: model.key(state),
       depth: space.tree.depth(id),
-      complete: isComplete(state),
+      complete: everyInstanceComplete(state),
       deadlock: space.enabledCount[id] === 0,
     });
   }

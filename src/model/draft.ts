@@ -7,13 +7,27 @@
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { removeAt } from "./channels/discipline.js";
 import type { Topology } from "./topology.js";
-import type { AppState, ChannelRecord, GlobalState, Message, ModelEvent, Transition } from "./types.js";
+import type {
+  AppState,
+  ChannelRecord,
+  GlobalState,
+  Message,
+  ModelEvent,
+  SnapshotState,
+  Transition,
+} from "./types.js";
+
+/** The copied parts of one instance's snapshot state. */
+interface SnapshotDraft {
+  recorded?: (AppState | null)[];
+  records?: ChannelRecord[];
+}
 
 export class StateDraft {
   private procs: AppState[] | undefined;
-  private recordedStates: (AppState | null)[] | undefined;
-  private records: ChannelRecord[] | undefined;
+  private snapshots: SnapshotDraft[] | undefined;
   private channels: (readonly Message[])[] | undefined;
+  private scriptPosition: number | undefined;
   private readonly events: ModelEvent[] = [];
 
   constructor(
@@ -31,28 +45,49 @@ export class StateDraft {
     this.procs[p] = state;
   }
 
-  recordedState(p: number): AppState | null {
-    return at(this.recordedStates ?? this.base.recorded, p);
+  /** How many snapshot instances the state has. */
+  get instances(): number {
+    return this.base.snapshots.length;
   }
 
-  hasRecorded(p: number): boolean {
-    return this.recordedState(p) !== null;
+  private snapshot(k: number): SnapshotState {
+    return at(this.base.snapshots, k);
   }
 
-  /** Pp records its current application state (the cut passes here). */
-  recordProcess(p: number): void {
-    this.recordedStates ??= [...this.base.recorded];
-    this.recordedStates[p] = this.proc(p);
-    this.events.push({ kind: "record", process: p });
+  private snapshotDraft(k: number): SnapshotDraft {
+    this.snapshots ??= this.base.snapshots.map(() => ({}));
+    return at(this.snapshots, k);
   }
 
-  channelRecord(c: number): ChannelRecord {
-    return at(this.records ?? this.base.records, c);
+  recordedState(p: number, k: number): AppState | null {
+    return at(this.snapshots?.[k]?.recorded ?? this.snapshot(k).recorded, p);
   }
 
-  setChannelRecord(c: number, record: ChannelRecord): void {
-    this.records ??= [...this.base.records];
-    this.records[c] = record;
+  hasRecorded(p: number, k: number): boolean {
+    return this.recordedState(p, k) !== null;
+  }
+
+  /** Pp records its current application state for instance k (the cut of k passes here). */
+  recordProcess(p: number, k: number): void {
+    const draft = this.snapshotDraft(k);
+    draft.recorded ??= [...this.snapshot(k).recorded];
+    draft.recorded[p] = this.proc(p);
+    this.events.push({ kind: "record", process: p, instance: k });
+  }
+
+  channelRecord(c: number, k: number): ChannelRecord {
+    return at(this.snapshots?.[k]?.records ?? this.snapshot(k).records, c);
+  }
+
+  setChannelRecord(c: number, k: number, record: ChannelRecord): void {
+    const draft = this.snapshotDraft(k);
+    draft.records ??= [...this.snapshot(k).records];
+    draft.records[c] = record;
+  }
+
+  /** The scripted scenario moves on to its next command. */
+  advanceScript(): void {
+    this.scriptPosition = (this.scriptPosition ?? this.base.scriptPosition) + 1;
   }
 
   contents(c: number): readonly Message[] {
@@ -87,11 +122,19 @@ export class StateDraft {
   }
 
   finish(): Transition {
+    const { snapshots } = this;
     const state: GlobalState = {
       procs: this.procs ?? this.base.procs,
-      recorded: this.recordedStates ?? this.base.recorded,
-      records: this.records ?? this.base.records,
+      snapshots:
+        snapshots === undefined
+          ? this.base.snapshots
+          : this.base.snapshots.map((s, k) => {
+              const draft = snapshots[k];
+              if (draft?.recorded === undefined && draft?.records === undefined) return s;
+              return { recorded: draft.recorded ?? s.recorded, records: draft.records ?? s.records };
+            }),
       channels: this.channels ?? this.base.channels,
+      scriptPosition: this.scriptPosition ?? this.base.scriptPosition,
     };
     return { state, events: this.events };
   }

@@ -1,7 +1,13 @@
 /** Constructors, canonical keys and names of messages. */
 import type { AppMessage, MarkerMessage, Message } from "./types.js";
 
-export const MARKER: MarkerMessage = Object.freeze({ kind: "marker" });
+const markers: MarkerMessage[] = [];
+
+/** The marker of snapshot instance `instance` (interned). */
+export function marker(instance: number): MarkerMessage {
+  markers[instance] ??= Object.freeze({ kind: "marker", instance });
+  return markers[instance];
+}
 
 const appMessages = new Map<string, AppMessage>();
 
@@ -16,9 +22,12 @@ export function appMessage(payload: string, tag?: string): AppMessage {
   return m;
 }
 
-/** Canonical key: "M" for the marker; the payload, then "/" and the tag if any, for an application message. */
+/**
+ * Canonical key: "M" for the marker (of instance 0; "M1", "M2", … for later instances); the payload,
+ * then "/" and the tag if any, for an application message.
+ */
 export function messageKey(m: Message): string {
-  if (m.kind === "marker") return "M";
+  if (m.kind === "marker") return m.instance === 0 ? "M" : `M${m.instance}`;
   return m.tag === undefined ? m.payload : `${m.payload}/${m.tag}`;
 }
 

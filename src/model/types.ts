@@ -16,9 +16,10 @@ export interface AppMessage {
   readonly tag?: string | undefined;
 }
 
-/** A Chandy–Lamport marker. */
+/** A Chandy–Lamport marker of one snapshot instance (0 unless several snapshots run). */
 export interface MarkerMessage {
   readonly kind: "marker";
+  readonly instance: number;
 }
 
 export type Message = AppMessage | MarkerMessage;
@@ -32,19 +33,40 @@ export interface ChannelRecord {
 }
 
 /**
- * A global state, exactly as semantics.md defines it and nothing more: no history, no counters.
- * Channels are indexed as in the topology; a channel is "recording" iff its receiver has recorded
- * and its record is not closed (derived, never stored).
+ * The snapshot state of one snapshot instance. A channel is "recording" iff its receiver has
+ * recorded and its record is not closed (derived, never stored).
  */
-export interface GlobalState {
-  /** Each process's application state. */
-  readonly procs: readonly AppState[];
+export interface SnapshotState {
   /** Each process's recorded application state, or null while it has not recorded. */
   readonly recorded: readonly (AppState | null)[];
   /** Each channel's recorded state, by channel index. */
   readonly records: readonly ChannelRecord[];
+}
+
+/**
+ * A global state, exactly as semantics.md defines it and nothing more: no history, no counters.
+ * Channels are indexed as in the topology. Several snapshot instances (README, "Several
+ * snapshots") each have their own snapshot state; a scripted scenario adds the position of its
+ * next command, which is part of the application's state.
+ */
+export interface GlobalState {
+  /** Each process's application state. */
+  readonly procs: readonly AppState[];
+  /** The snapshot state of each instance 0, 1, …: one instance unless configured otherwise. */
+  readonly snapshots: readonly SnapshotState[];
   /** Each channel's contents, by channel index: oldest first under fifo, sorted under nonfifo. */
   readonly channels: readonly (readonly Message[])[];
+  /** The index of the scripted scenario's next command (always 0 without a script). */
+  readonly scriptPosition: number;
+}
+
+/**
+ * A global state seen through one snapshot instance: the state itself plus that instance's
+ * snapshot state under the names semantics.md uses for one snapshot. What properties judge and
+ * pictures draw.
+ */
+export interface SnapshotView extends GlobalState, SnapshotState {
+  readonly instance: number;
 }
 
 /**
@@ -53,7 +75,9 @@ export interface GlobalState {
  * keeps it) exist only when the channels are faulty.
  */
 export type Step =
-  | { readonly kind: "initiate"; readonly process: number }
+  | { readonly kind: "initiate"; readonly process: number; readonly instance: number }
+  /** The scripted scenario's next command (a send, a snapshot, a tick): `command` is its index. */
+  | { readonly kind: "script"; readonly command: number }
   | {
       readonly kind: "app";
       readonly action: string;
@@ -71,7 +95,7 @@ export type Step =
  * never from the algorithm's own bookkeeping.
  */
 export type ModelEvent =
-  | { readonly kind: "record"; readonly process: number }
+  | { readonly kind: "record"; readonly process: number; readonly instance: number }
   | { readonly kind: "send"; readonly channel: number; readonly message: Message }
   | {
       readonly kind: "receive";

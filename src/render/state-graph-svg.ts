@@ -5,7 +5,7 @@
  * Path nodes carry `data-run` (their indices in the run) for the report's step slider.
  */
 import type { StateSpace } from "../explorer/state-space.js";
-import { isComplete } from "../model/snapshot.js";
+import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState } from "../model/types.js";
 import { el, textEl } from "./xml.js";
 
@@ -65,7 +65,7 @@ export function stateGraphSvg(space: StateSpace, states: readonly GlobalState[])
   const nodes = [...position.keys()].map((id) => {
     const [cx, cy] = at(id);
     const run = runIndices.get(id);
-    const complete = isComplete(space.state(id));
+    const complete = everyInstanceComplete(space.state(id));
     return el(
       "g",
       { class: run === undefined ? "state" : "state run", "data-run": run?.join(" ") },

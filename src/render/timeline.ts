@@ -96,7 +96,8 @@ export function skeletonOf(model: Model, view: RunView): Skeleton {
     };
     for (const e of model.next(from, step).events) {
       if (e.kind === "record") {
-        records[e.process] = place(e.process, "record");
+        // Only the recordings of the instance the run is about place its cut.
+        if (e.instance === from.instance) records[e.process] = place(e.process, "record");
         continue;
       }
       const { from: sender, to } = topology.channel(e.channel);

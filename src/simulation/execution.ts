@@ -6,7 +6,7 @@
  * left to deliver.
  */
 import type { Model } from "../model/model.js";
-import { isComplete } from "../model/snapshot.js";
+import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, Step } from "../model/types.js";
 import { fairCompletion } from "./fair-completion.js";
 import type { Chooser } from "./schedule.js";
@@ -42,7 +42,7 @@ export function execute(model: Model, chooser: Chooser, forceFair: boolean): Exe
   const advance = (choose: Chooser, limit: number): RunEnd | undefined => {
     for (let taken = 0; ; taken++) {
       const state = states[states.length - 1] as GlobalState;
-      if (isComplete(state)) return "complete";
+      if (everyInstanceComplete(state)) return "complete";
       const enabled = model.steps(state);
       if (enabled.length === 0) return "deadlock";
       if (taken >= limit) return "limit";

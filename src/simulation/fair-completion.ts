@@ -14,7 +14,7 @@ import type { Chooser } from "./schedule.js";
 export function fairCompletion(): Chooser {
   let nextChannel = 0;
   return (enabled, state) => {
-    if (!isInitiated(state)) {
+    if (!state.snapshots.every(isInitiated)) {
       const initiate = enabled.findIndex((s) => s.kind === "initiate");
       if (initiate >= 0) return initiate;
     }

@@ -9,7 +9,7 @@ import type { GlobalState, ModelEvent } from "../model/types.js";
 import { HOLDS, type RunJudge, violatedAt } from "./verdict.js";
 
 export function monitorJudge(property: SafetyProperty, model: Model): RunJudge {
-  const monitor = property.monitor(model);
+  const monitor = property.monitor(model, 0);
   return {
     name: property.name,
     forceFair: false,

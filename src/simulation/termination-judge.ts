@@ -11,7 +11,7 @@ import type { LivenessProperty } from "../explorer/property.js";
 import { search } from "../explorer/search.js";
 import type { StateSpace } from "../explorer/state-space.js";
 import type { Model } from "../model/model.js";
-import { isInProgress } from "../model/snapshot.js";
+import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { CONTINUATION_LIMIT } from "./execution.js";
 import { HOLDS, type RunJudge } from "./verdict.js";
@@ -25,7 +25,7 @@ export function terminationJudge(property: LivenessProperty, model: Model): RunJ
     forceFair: true,
     judge(run) {
       const last = run.states[run.states.length - 1] as GlobalState;
-      if (!isInProgress(last)) return HOLDS;
+      if (!someInstanceInProgress(last)) return HOLDS;
       if (run.end === "limit") {
         return {
           kind: "undecided",
@@ -44,6 +44,7 @@ export function terminationJudge(property: LivenessProperty, model: Model): RunJ
       return {
         kind: "violated",
         violation: {
+          instance: found.instance ?? 0,
           reason: found.reason,
           steps: [...run.steps, ...tail.map((to, i) => stepBetween(space, found.path[i] as number, to))],
           states: [...run.states, ...tail.map((id) => space.state(id))],

@@ -4,7 +4,10 @@
  */
 import type { Counterexample } from "../explorer/check.js";
 import type { Execution } from "./execution.js";
-/** A run that violates a property: `states[k+1]` follows `steps[k]`; `loop` starts a lasso. */
+/**
+ * A run that violates a property: `states[k+1]` follows `steps[k]`; `loop` starts a lasso. Simulation
+ * runs one snapshot (instance 0): several instances and scripts are explored exhaustively.
+ */
 export type Violation = Omit<Counterexample, "property">;
 
 export type RunVerdict =
@@ -25,6 +28,11 @@ export const HOLDS: RunVerdict = { kind: "holds" };
 export function violatedAt(run: Execution, length: number, reason: string): RunVerdict {
   return {
     kind: "violated",
-    violation: { reason, steps: run.steps.slice(0, length), states: run.states.slice(0, length + 1) },
+    violation: {
+      instance: 0,
+      reason,
+      steps: run.steps.slice(0, length),
+      states: run.states.slice(0, length + 1),
+    },
   };
 }

@@ -14,7 +14,7 @@
 import { noSnapshot } from "../algorithms/no-snapshot.js";
 import { appMessage } from "../model/message.js";
 import { Model } from "../model/model.js";
-import { appProjection, isInitiated, recordedGlobalState } from "../model/snapshot.js";
+import { appProjection, isInitiated, recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import type { Execution } from "./execution.js";
 import { HOLDS, type RunJudge, violatedAt } from "./verdict.js";
@@ -26,11 +26,11 @@ export function witnessJudge(model: Model): RunJudge {
     forceFair: false,
     judge(run) {
       if (run.end !== "complete") return HOLDS;
-      const start = run.states.findIndex(isInitiated) - 1;
+      const start = run.states.findIndex((s) => isInitiated(viewOf(s, 0))) - 1;
       const sStart = run.states[start] as GlobalState;
       const sEnd = run.states[run.states.length - 1] as GlobalState;
       const { discipline } = model.spec;
-      const recorded = recordedGlobalState(sEnd, discipline);
+      const recorded = recordedGlobalState(viewOf(sEnd, 0), discipline);
       const { before, after } = splitAtCut(model, run, start);
       const failure =
         walk(appModel, appProjection(sStart, discipline), before, recorded, "does not pass through S*") ??
@@ -58,7 +58,7 @@ function splitAtCut(model: Model, run: Execution, start: number): { before: Step
     const event = applicationEvent(model, run.steps[k] as Step);
     if (event === undefined) continue;
     // Judged after the step: an algorithm that records on receipt records before the receipt.
-    const recorded = (run.states[k + 1] as GlobalState).recorded[event.process] !== null;
+    const recorded = viewOf(run.states[k + 1] as GlobalState, 0).recorded[event.process] !== null;
     (recorded ? after : before).push(event.step);
   }
   return { before, after };
@@ -70,7 +70,7 @@ function splitAtCut(model: Model, run: Execution, start: number): { before: Step
  */
 function applicationEvent(model: Model, step: Step): { process: number; step: Step } | undefined {
   if (step.kind === "app") return { process: step.process, step };
-  if (step.kind === "initiate" || step.message.kind === "marker") return undefined;
+  if (step.kind === "initiate" || step.kind === "script" || step.message.kind === "marker") return undefined;
   const message = appMessage(step.message.payload);
   return { process: model.topology.channel(step.channel).to, step: { ...step, message } };
 }

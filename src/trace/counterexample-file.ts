@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import type { SnapcheckConfig } from "../config.js";
 import type { Counterexample } from "../explorer/check.js";
 import type { Model } from "../model/model.js";
+import { viewsOf } from "../model/snapshot.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { type SnapcheckMeta, toItf } from "./itf.js";
 import { renderRun } from "./render.js";
@@ -40,6 +41,7 @@ export function writeCounterexample(
     kind: "counterexample",
     config,
     property: cx.property,
+    ...(cx.instance === 0 ? {} : { instance: cx.instance }),
     reason: cx.reason,
     steps: cx.steps.map((s) => model.label(s)),
     ...extra,
@@ -50,7 +52,7 @@ export function writeCounterexample(
     renderRun(model, {
       title,
       steps: cx.steps,
-      states: cx.states,
+      states: viewsOf(cx.states, cx.instance),
       loop: cx.loop,
       reason: cx.reason,
       footer: [`Replay it: npx snapcheck replay ${path}`],
@@ -59,7 +61,13 @@ export function writeCounterexample(
   // The diagram of the very run just stored; a file of that name is never replaced.
   const svg = stored.path.replace(/\.itf\.json$/, ".svg");
   if (!existsSync(svg)) {
-    const run = { title, steps: cx.steps, states: cx.states, loop: cx.loop, reason: cx.reason };
+    const run = {
+      title,
+      steps: cx.steps,
+      states: viewsOf(cx.states, cx.instance),
+      loop: cx.loop,
+      reason: cx.reason,
+    };
     writeFileSync(svg, spaceTimeSvg(model, run), { flag: "wx" });
   }
   return stored;

@@ -11,10 +11,19 @@ import { TraceError } from "../errors.js";
 import { messageKey } from "../model/message.js";
 import type { Model } from "../model/model.js";
 import { channelName, processName } from "../model/topology.js";
-import type { GlobalState } from "../model/types.js";
+import type { GlobalState, SnapshotState } from "../model/types.js";
 
 const ITF_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
+/** The variables of a one-snapshot model; several instances replace recorded and records by `snapshots`, a script adds `script`. */
 export const VARS = ["procs", "recorded", "records", "channels", "mbt::actionTaken"] as const;
+
+/** The variables of `model`'s states. */
+export function varsOf(model: Model): string[] {
+  const snapshot =
+    model.instances === 1 && model.spec.script === undefined ? ["recorded", "records"] : ["snapshots"];
+  const script = model.spec.script === undefined ? [] : ["script"];
+  return ["procs", ...snapshot, "channels", ...script, "mbt::actionTaken"];
+}
 
 export type ItfValue = boolean | string | number | ItfValue[] | { readonly [key: string]: ItfValue };
 
@@ -29,6 +38,8 @@ export interface SnapcheckMeta {
   readonly kind: "counterexample" | "scenario";
   readonly config: SnapcheckConfig;
   readonly property?: string | undefined;
+  /** The snapshot instance the property fails for (absent: instance 0). */
+  readonly instance?: number | undefined;
   readonly reason?: string | undefined;
   /** Step labels, as `Model.label` writes them. */
   readonly steps: readonly string[];
@@ -70,20 +81,26 @@ export function encodeState(model: Model, state: GlobalState, index: number, act
   const byChannel = (value: (c: number) => ItfValue): ItfValue => ({
     "#map": model.topology.channels.map((c, i) => [channelName(c), value(i)]),
   });
-  return {
-    "#meta": { index },
-    procs: { "#map": state.procs.map((s, p) => [processName(p), appRecord(s)]) },
+  const snapshotOf = (snapshot: SnapshotState) => ({
     recorded: {
-      "#map": state.recorded.map((r, p) => [
+      "#map": snapshot.recorded.map((r, p) => [
         processName(p),
         r === null ? { tag: "None", value: { "#tup": [] } } : { tag: "Some", value: appRecord(r) },
       ]),
     },
     records: byChannel((c) => {
-      const r = state.records[c];
+      const r = snapshot.records[c];
       return { closed: r?.closed ?? false, messages: [...(r?.messages ?? [])] };
     }),
+  });
+  const single = varsOf(model).includes("recorded");
+  const [first] = state.snapshots;
+  return {
+    "#meta": { index },
+    procs: { "#map": state.procs.map((s, p) => [processName(p), appRecord(s)]) },
+    ...(single && first !== undefined ? snapshotOf(first) : { snapshots: state.snapshots.map(snapshotOf) }),
     channels: byChannel((c) => (state.channels[c] ?? []).map(messageKey)),
+    ...(model.spec.script === undefined ? {} : { script: bigint(state.scriptPosition) }),
     "mbt::actionTaken": action,
   };
 }
@@ -106,7 +123,7 @@ export function toItf(
           : "snapcheck scenario",
       snapcheck: meta,
     },
-    vars: [...VARS],
+    vars: varsOf(model),
     states: states.map((s, i) => encodeState(model, s, i, actions[i] ?? "")),
     ...(loop === undefined ? {} : { loop }),
   };

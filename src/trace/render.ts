@@ -7,12 +7,13 @@
 import { messageKey } from "../model/message.js";
 import type { Model } from "../model/model.js";
 import { channelName, processName } from "../model/topology.js";
-import type { GlobalState, Step } from "../model/types.js";
+import type { SnapshotView, Step } from "../model/types.js";
 
 export interface RenderedRun {
   readonly title: string;
   readonly steps: readonly Step[];
-  readonly states: readonly GlobalState[];
+  /** The run's states seen through the snapshot instance it is about (`viewsOf`). */
+  readonly states: readonly SnapshotView[];
   readonly loop?: number | undefined;
   readonly reason?: string | undefined;
   readonly notes?: readonly string[] | undefined;
@@ -75,7 +76,7 @@ export function renderRun(model: Model, run: RenderedRun): string {
 }
 
 /** The recorded snapshot S* as far as it has been recorded, and what is in flight. */
-export function describeSnapshot(model: Model, state: GlobalState): string[] {
+export function describeSnapshot(model: Model, state: SnapshotView): string[] {
   const { workload, topology } = model.spec;
   const procs = state.recorded.map(
     (r, p) => `${processName(p)} ${r === null ? "(not recorded)" : workload.describeState(r)}`,
@@ -92,8 +93,9 @@ export function describeSnapshot(model: Model, state: GlobalState): string[] {
   const inFlight = state.channels.flatMap((contents, c) =>
     contents.length === 0 ? [] : [`${channelName(topology.channel(c))} ${seq(contents.map(messageKey))}`],
   );
+  const which = state.snapshots.length > 1 ? ` (snapshot #${state.instance})` : "";
   return [
-    `Recorded snapshot S*: ${procs.join(", ")}`,
+    `Recorded snapshot S*${which}: ${procs.join(", ")}`,
     `  channels: ${channels.join(", ")}`,
     `In flight at the end: ${inFlight.length === 0 ? "nothing" : inFlight.join(", ")}`,
   ];

@@ -63,11 +63,11 @@ function checkRecorded(
   }
 }
 
-/** Why the run violates the property, or undefined when it does not (any more). */
-export function judgeRun(run: ReplayedRun, property: Property): string | undefined {
+/** Why the run violates the property for snapshot `instance`, or undefined when it does not (any more). */
+export function judgeRun(run: ReplayedRun, property: Property, instance = 0): string | undefined {
   const { model, steps, states } = run;
   if (property.kind === "eventually") return property.check(spaceOfRun(model, states, steps), model)?.reason;
-  const monitor = property.monitor(model);
+  const monitor = property.monitor(model, instance);
   let branches: unknown[] = [monitor.initial(model.initial)];
   for (const [i, step] of steps.entries()) {
     const from = states[i] as GlobalState;

@@ -3,17 +3,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fifo } from "../../src/model/channels/fifo.js";
 import { nonfifo } from "../../src/model/channels/nonfifo.js";
-import { appMessage, MARKER } from "../../src/model/message.js";
+import { appMessage, marker } from "../../src/model/message.js";
 import type { Model } from "../../src/model/model.js";
-import { isComplete } from "../../src/model/snapshot.js";
-import type { GlobalState, Step } from "../../src/model/types.js";
+import { isComplete, viewOf } from "../../src/model/snapshot.js";
+import type { GlobalState, SnapshotView, Step } from "../../src/model/types.js";
 import { modelOf } from "../support/models.js";
 
-function take(model: Model, state: GlobalState, label: string): GlobalState {
+const M0 = marker(0);
+
+/** The state after `label`, seen through snapshot instance 0. */
+function take(model: Model, state: GlobalState, label: string): SnapshotView {
   const step = model.steps(state).find((s) => model.label(s) === label);
   if (step === undefined)
     throw new Error(`${label} not enabled; enabled: ${model.steps(state).map((s) => model.label(s))}`);
-  return model.next(state, step).state;
+  return viewOf(model.next(state, step).state, 0);
 }
 
 /** The labels of the deliveries enabled in `state`. */
@@ -24,8 +27,8 @@ function deliveries(model: Model, state: GlobalState): string[] {
     .map((x) => model.label(x));
 }
 
-function run(model: Model, labels: string[]): GlobalState {
-  return labels.reduce((s, l) => take(model, s, l), model.initial);
+function run(model: Model, labels: string[]): SnapshotView {
+  return labels.reduce((s, l) => take(model, s, l), viewOf(model.initial, 0));
 }
 
 describe("bank with Chandy–Lamport", () => {
@@ -42,8 +45,8 @@ describe("bank with Chandy–Lamport", () => {
   it("initiate records the initiator's state and sends a marker on every outgoing channel", () => {
     const s = run(model, ["initiate(P0)"]);
     expect(s.recorded).toEqual([[1], null, null]);
-    expect(s.channels[model.topology.channelIndex(0, 1) ?? -1]).toEqual([MARKER]);
-    expect(s.channels[model.topology.channelIndex(0, 2) ?? -1]).toEqual([MARKER]);
+    expect(s.channels[model.topology.channelIndex(0, 1) ?? -1]).toEqual([M0]);
+    expect(s.channels[model.topology.channelIndex(0, 2) ?? -1]).toEqual([M0]);
     expect(model.steps(s).some((x) => x.kind === "initiate")).toBe(false);
   });
 
@@ -51,8 +54,8 @@ describe("bank with Chandy–Lamport", () => {
     const s = run(model, ["initiate(P0)", "deliver(c(0,1): M)"]);
     expect(s.recorded[1]).toEqual([0]);
     expect(s.records[model.topology.channelIndex(0, 1) ?? -1]).toEqual({ closed: true, messages: [] });
-    expect(s.channels[model.topology.channelIndex(1, 0) ?? -1]).toEqual([MARKER]);
-    expect(s.channels[model.topology.channelIndex(1, 2) ?? -1]).toEqual([MARKER]);
+    expect(s.channels[model.topology.channelIndex(1, 0) ?? -1]).toEqual([M0]);
+    expect(s.channels[model.topology.channelIndex(1, 2) ?? -1]).toEqual([M0]);
   });
 
   it("a transfer arriving on a recording channel is recorded and credited", () => {
@@ -99,10 +102,8 @@ describe("nonfifo", () => {
 
   it("a channel is a multiset: the same messages sent in any order give the same contents", () => {
     const t = appMessage("T");
-    expect(nonfifo.append(nonfifo.append([], t), MARKER)).toEqual(
-      nonfifo.append(nonfifo.append([], MARKER), t),
-    );
-    expect(fifo.append(fifo.append([], t), MARKER)).not.toEqual(fifo.append(fifo.append([], MARKER), t));
+    expect(nonfifo.append(nonfifo.append([], t), M0)).toEqual(nonfifo.append(nonfifo.append([], M0), t));
+    expect(fifo.append(fifo.append([], t), M0)).not.toEqual(fifo.append(fifo.append([], M0), t));
   });
 
   it("interleavings that leave equal states are found equal", () => {

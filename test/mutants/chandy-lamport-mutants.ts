@@ -9,10 +9,10 @@ import { chandyLamport, closeChannel, sendMarkers } from "../../src/algorithms/c
 export const noForward: SnapshotAlgorithm = {
   ...chandyLamport,
   name: "mutant-no-forward",
-  onMarker(draft, c) {
+  onMarker(draft, c, k) {
     const p = draft.topology.channel(c).to;
-    if (!draft.hasRecorded(p)) draft.recordProcess(p);
-    closeChannel(draft, c);
+    if (!draft.hasRecorded(p, k)) draft.recordProcess(p, k);
+    closeChannel(draft, c, k);
   },
 };
 
@@ -28,9 +28,11 @@ export const recordAfterMarker: SnapshotAlgorithm = {
   ...chandyLamport,
   name: "mutant-record-after-marker",
   onAppArrival(draft, c, payload) {
-    if (draft.hasRecorded(draft.topology.channel(c).to)) {
-      const record = draft.channelRecord(c);
-      draft.setChannelRecord(c, { ...record, messages: [...record.messages, payload] });
+    for (let k = 0; k < draft.instances; k++) {
+      if (draft.hasRecorded(draft.topology.channel(c).to, k)) {
+        const record = draft.channelRecord(c, k);
+        draft.setChannelRecord(c, k, { ...record, messages: [...record.messages, payload] });
+      }
     }
   },
 };
@@ -39,11 +41,11 @@ export const recordAfterMarker: SnapshotAlgorithm = {
 export const forwardOnly: SnapshotAlgorithm = {
   ...chandyLamport,
   name: "mutant-forward-without-closing",
-  onMarker(draft, c) {
+  onMarker(draft, c, k) {
     const p = draft.topology.channel(c).to;
-    if (!draft.hasRecorded(p)) {
-      draft.recordProcess(p);
-      sendMarkers(draft, p);
+    if (!draft.hasRecorded(p, k)) {
+      draft.recordProcess(p, k);
+      sendMarkers(draft, p, k);
     }
     // never closes the channel the marker came on: the snapshot never completes
   },
@@ -56,7 +58,7 @@ export const forwardOnly: SnapshotAlgorithm = {
 export const silentInitiator: SnapshotAlgorithm = {
   ...emptyRecord,
   name: "mutant-silent-initiator",
-  initiate: (draft, p) => draft.recordProcess(p),
+  initiate: (draft, p, k) => draft.recordProcess(p, k),
 };
 
 export const mutants = { noForward, emptyRecord, recordAfterMarker, forwardOnly, silentInitiator };

@@ -1,6 +1,6 @@
 /** Faulty channels: what each fault does to a step, and which properties Chandy–Lamport then loses. */
 import { describe, expect, it } from "vitest";
-import { MARKER } from "../../src/model/message.js";
+import { marker } from "../../src/model/message.js";
 import { checkAll, modelOf, shortest } from "../support/models.js";
 
 describe("lossy and duplicating channels", () => {
@@ -14,15 +14,16 @@ describe("lossy and duplicating channels", () => {
 
   it("a drop loses the message; a duplicate delivers it and keeps it", () => {
     const model = modelOf({ balances: [1, 0], lossy: true, duplicating: true });
-    const init = model.next(model.initial, { kind: "initiate", process: 0 }).state;
+    const MARKER = marker(0);
+    const init = model.next(model.initial, { kind: "initiate", process: 0, instance: 0 }).state;
     const c01 = model.topology.channelIndex(0, 1) ?? -1;
     const dropped = model.next(init, { kind: "drop", channel: c01, message: MARKER });
     expect(dropped.state.channels[c01]).toEqual([]);
-    expect(dropped.state.recorded[1]).toBeNull();
+    expect(dropped.state.snapshots[0]?.recorded[1]).toBeNull();
     expect(dropped.events).toEqual([{ kind: "lose", channel: c01, message: MARKER }]);
     const copied = model.next(init, { kind: "duplicate", channel: c01, message: MARKER });
     expect(copied.state.channels[c01]).toEqual([MARKER]);
-    expect(copied.state.recorded[1]).toEqual([0]);
+    expect(copied.state.snapshots[0]?.recorded[1]).toEqual([0]);
   });
 
   it("under fifo,lossy a lost marker stalls the snapshot (termination) while the recorded cuts stay consistent", () => {

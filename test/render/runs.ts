@@ -1,5 +1,6 @@
 /** Runs for the rendering tests, written as the step labels a trace holds. */
 import type { Model } from "../../src/model/model.js";
+import { viewsOf } from "../../src/model/snapshot.js";
 import type { GlobalState, Step } from "../../src/model/types.js";
 import type { RunView } from "../../src/render/timeline.js";
 
@@ -14,7 +15,7 @@ export function runOf(model: Model, labels: readonly string[], extra: Partial<Ru
     steps.push(step);
     states.push(model.next(from, step).state);
   }
-  return { title: "a test run", steps, states, ...extra };
+  return { title: "a test run", steps, states: viewsOf(states, 0), ...extra };
 }
 
 /** The lecture's non-FIFO counterexample: P0's marker overtakes P1's transfer on c(1,0). */

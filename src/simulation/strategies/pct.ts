@@ -45,7 +45,11 @@ export const pct: Strategy = {
 function pctSchedule(model: Model, value: PctValue): Schedule {
   const processes = model.topology.processes;
   const actorOf = (step: Step) =>
-    step.kind === "initiate" || step.kind === "app" ? step.process : processes + step.channel;
+    step.kind === "initiate" || step.kind === "app"
+      ? step.process
+      : step.kind === "script"
+        ? processes + model.topology.channels.length
+        : processes + step.channel;
   return {
     start() {
       let k = 0;

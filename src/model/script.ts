@@ -1,0 +1,42 @@
+/**
+ * Scripted scenarios (README, "Scripted scenarios"): instead of a free application, a script fixes
+ * the application's actions in one global order — `send SRC DST n` (n tokens, waiting until the
+ * sender holds them), `snapshot P` (P starts the next snapshot instance: 0, 1, 2, … in script
+ * order) and `tick` — while deliveries interleave freely between any two commands and go on after
+ * the script ends. With `ticks`, deliveries happen only while the next command is a `tick`, or after
+ * the end. Without `ticks` a tick has no effect and is left out of the script.
+ */
+
+export type ScriptCommand =
+  | { readonly kind: "send"; readonly from: number; readonly to: number; readonly amount: number }
+  | { readonly kind: "snapshot"; readonly process: number }
+  | { readonly kind: "tick" };
+
+export interface Script {
+  readonly commands: readonly ScriptCommand[];
+  /** Deliveries only at `tick` commands and after the end. */
+  readonly ticks: boolean;
+}
+
+/** The commands a model runs: ticks are dropped unless they gate deliveries. */
+export function effectiveCommands(script: Script): readonly ScriptCommand[] {
+  return script.ticks ? script.commands : script.commands.filter((c) => c.kind !== "tick");
+}
+
+/** The snapshot instance each command starts (by command index; undefined for other commands). */
+export function instancesStarted(commands: readonly ScriptCommand[]): readonly (number | undefined)[] {
+  let next = 0;
+  return commands.map((c) => (c.kind === "snapshot" ? next++ : undefined));
+}
+
+/** A command as a line of the script format, with process numbers. */
+export function commandText(command: ScriptCommand): string {
+  switch (command.kind) {
+    case "send":
+      return `send ${command.from} ${command.to} ${command.amount}`;
+    case "snapshot":
+      return `snapshot ${command.process}`;
+    case "tick":
+      return "tick";
+  }
+}
