@@ -10,6 +10,7 @@ import type { ChannelDiscipline } from "./model/channels/discipline.js";
 import { fifo } from "./model/channels/fifo.js";
 import { nonfifo } from "./model/channels/nonfifo.js";
 import { type ChannelFaults, Model } from "./model/model.js";
+import type { Script, ScriptCommand } from "./model/script.js";
 import { Topology } from "./model/topology.js";
 import { findWorkload, workloads } from "./workloads/index.js";
 
@@ -27,6 +28,12 @@ export interface SnapcheckConfig {
   readonly algorithm: string;
   readonly workload: string;
   readonly initiators: readonly number[];
+  /** How many snapshot instances run (README, "Several snapshots"); absent: one. */
+  readonly instances?: number | undefined;
+  /** A scripted scenario, one command a line (`send 0 1 3`, `snapshot 1`, `tick`): the workload is then `tokens`. */
+  readonly script?: readonly string[] | undefined;
+  /** With a script: deliveries only at `tick` commands and after the end. */
+  readonly ticks?: boolean | undefined;
   readonly properties: readonly string[];
   readonly maxStates?: number | undefined;
   readonly maxDepth?: number | undefined;
@@ -67,8 +74,10 @@ export function channelsOf(channels: string): { discipline: ChannelDiscipline; f
   };
 }
 
-function isInfinite(channels: string): boolean {
+/** A script bounds every message sent, so only copies (duplicating) make its space infinite. */
+function isInfinite(channels: string, scripted: boolean): boolean {
   const { discipline, faults } = channelsOf(channels);
+  if (scripted) return faults.duplicating;
   return !discipline.ordered || faults.lossy || faults.duplicating;
 }
 
@@ -81,6 +90,9 @@ const FIELDS = [
   "algorithm",
   "workload",
   "initiators",
+  "instances",
+  "script",
+  "ticks",
   "properties",
   "maxStates",
   "maxDepth",
@@ -125,17 +137,44 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     fields.algorithm ?? "chandy-lamport",
     algorithms.map((a) => a.name),
   );
+  const script = fields.script === undefined ? undefined : parseScript(fields.script, processes);
   const workload = oneOf(
     "workload",
-    fields.workload ?? "bank",
+    fields.workload ?? (script === undefined ? "bank" : "tokens"),
     workloads.map((w) => w.name),
   );
-  const initiators = parseInitiators(fields.initiators ?? [0], processes);
+  if ((script === undefined) !== (workload !== "tokens")) {
+    throw new ConfigError(
+      script === undefined ? "workload" : "script",
+      script === undefined
+        ? "tokens has no application steps of its own: give a script (or import one with snapcheck snapshots --topology --events)"
+        : `a script drives the tokens workload; leave workload out (got ${JSON.stringify(workload)})`,
+    );
+  }
+  if (script !== undefined && (fields.initiators !== undefined || fields.instances !== undefined)) {
+    throw new ConfigError(
+      fields.initiators !== undefined ? "initiators" : "instances",
+      "a script starts its snapshots itself with `snapshot P` lines: leave initiators and instances out",
+    );
+  }
+  const initiators =
+    script === undefined ? parseInitiators(fields.initiators ?? [0], processes) : snapshotProcesses(script);
+  const instances = fields.instances === undefined ? undefined : integer("instances", fields.instances, 1, 4);
+  const ticks = fields.ticks === undefined ? undefined : flag("ticks", fields.ticks);
+  if (ticks !== undefined && script === undefined)
+    throw new ConfigError("ticks", "ticks gate the deliveries of a script: give a script too");
   checkMarkersReachEveryone(topologyOf(topology, processes), initiators);
   if (algorithm === "lai-yang" && channelsOf(channels).faults.lossy) {
     throw new ConfigError(
       "channels",
       "lai-yang's model abstracts its message counters and assumes control messages arrive; it is not modelled on lossy channels: choose fifo or nonfifo, optionally duplicating",
+    );
+  }
+  const snapshotCount = script === undefined ? (instances ?? 1) : initiatorLines(script).length;
+  if (snapshotCount > 1 && findAlgorithm(algorithm)?.oneInstanceOnly === true) {
+    throw new ConfigError(
+      script === undefined ? "instances" : "script",
+      `${algorithm} is modelled for one snapshot instance; run several with chandy-lamport`,
     );
   }
   const properties =
@@ -146,7 +185,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
   const maxMemoryMiB =
     fields.maxMemoryMiB === undefined ? undefined : integer("maxMemoryMiB", fields.maxMemoryMiB, 16);
-  if (isInfinite(channels) && maxStates === undefined && maxDepth === undefined)
+  if (isInfinite(channels, script !== undefined) && maxStates === undefined && maxDepth === undefined)
     maxDepth = DEFAULT_DEPTH_BOUND;
   return {
     processes,
@@ -157,6 +196,9 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     algorithm,
     workload,
     initiators,
+    ...(instances === undefined ? {} : { instances }),
+    ...(script === undefined ? {} : { script }),
+    ...(ticks === undefined ? {} : { ticks }),
     properties,
     maxStates,
     maxDepth,
@@ -179,7 +221,81 @@ export function buildModel(config: SnapcheckConfig): Model {
     params: { balances: config.balances, stock: config.stock },
     algorithm,
     initiators: config.initiators,
+    instances: config.instances,
+    script: config.script === undefined ? undefined : toScript(config.script, config.ticks ?? false),
   });
+}
+
+/** The script a config's command lines describe (validated by parseConfig). */
+function toScript(lines: readonly string[], ticks: boolean): Script {
+  return { commands: lines.map((line) => parseCommand(line)), ticks };
+}
+
+/** One command line: `send SRC DST n`, `snapshot P` or `tick` (with process numbers). */
+function parseCommand(line: string): ScriptCommand {
+  const [verb, ...args] = line.trim().split(/\s+/);
+  const numbers = args.map((a) => (/^\d+$/.test(a) ? Number(a) : Number.NaN));
+  if (verb === "send" && numbers.length === 3 && numbers.every(Number.isSafeInteger)) {
+    const [from, to, amount] = numbers as [number, number, number];
+    return { kind: "send", from, to, amount };
+  }
+  if (verb === "snapshot" && numbers.length === 1 && Number.isSafeInteger(numbers[0])) {
+    return { kind: "snapshot", process: numbers[0] as number };
+  }
+  if (verb === "tick" && numbers.length <= 1 && numbers.every(Number.isSafeInteger)) return { kind: "tick" };
+  throw new ConfigError(
+    "script",
+    `cannot read ${JSON.stringify(line)}: expected "send SRC DST n", "snapshot P" or "tick" with process numbers`,
+  );
+}
+
+/** Validates a script: each line a command over existing processes, sends of at least one token. */
+function parseScript(value: unknown, processes: number): string[] {
+  const lines = typeof value === "string" ? value.split(/\n|;/) : value;
+  if (!Array.isArray(lines) || !lines.every((l) => typeof l === "string")) {
+    throw new ConfigError("script", 'expected a list of command lines such as ["send 0 1 2", "snapshot 1"]');
+  }
+  const kept = lines.map((l) => l.trim()).filter((l) => l !== "");
+  for (const line of kept) {
+    const command = parseCommand(line);
+    const named =
+      command.kind === "send"
+        ? [command.from, command.to]
+        : command.kind === "snapshot"
+          ? [command.process]
+          : [];
+    const missing = named.find((p) => p >= processes);
+    if (missing !== undefined)
+      throw new ConfigError(
+        "script",
+        `${JSON.stringify(line)} names P${missing}, but processes are P0…P${processes - 1}`,
+      );
+    if (command.kind === "send" && command.from === command.to)
+      throw new ConfigError("script", `${JSON.stringify(line)} sends from a process to itself`);
+    if (command.kind === "send" && command.amount < 1)
+      throw new ConfigError(
+        "script",
+        `${JSON.stringify(line)} sends no tokens: give an amount of at least 1`,
+      );
+  }
+  return kept;
+}
+
+/** The `snapshot P` lines of a script, in order. */
+function initiatorLines(lines: readonly string[]): ScriptCommand[] {
+  return lines.map((l) => parseCommand(l)).filter((c) => c.kind === "snapshot");
+}
+
+/** The processes a script's `snapshot P` lines name: they initiate its instances. */
+function snapshotProcesses(lines: readonly string[]): number[] {
+  const named = initiatorLines(lines).flatMap((c) => (c.kind === "snapshot" ? [c.process] : []));
+  return [...new Set(named)].sort((a, b) => a - b);
+}
+
+function flag(field: string, value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  throw new ConfigError(field, `expected true or false, got ${JSON.stringify(value)}`);
 }
 
 /** The topology a spec names. */

@@ -15,6 +15,7 @@ import { mergeCommand } from "./merge-command.js";
 import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
 import { simulateCommand } from "./simulate-command.js";
+import { snapshotsCommand } from "./snapshots-command.js";
 
 const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
@@ -25,6 +26,8 @@ Usage:
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
+  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--json]
+                                              every snapshot the algorithm can record in a scenario
   snapcheck list                              list algorithms, workloads, channels and properties
   snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
   snapcheck export --format F …               a trace or the state graph for other tools:
@@ -43,6 +46,9 @@ explore flags (each overrides the same field of --config):
   --algorithm NAME     chandy-lamport                             (default chandy-lamport)
   --channels NAME      fifo | nonfifo                             (default fifo)
   --initiators LIST    0 | 0,2 | all                              (default 0)
+  --instances K        snapshot instances, each started by an initiator once the previous one started (default 1)
+  --events FILE        a COS 418 events file (with --topology FILE.top): a scripted scenario
+  --ticks              scripted scenarios: deliveries only at tick lines and after the end
   --properties LIST    names from 'snapcheck list'                (default all)
   --max-states N       stop after N distinct states
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
@@ -71,6 +77,7 @@ const commands: Record<string, (argv: string[]) => number> = {
   merge: mergeCommand,
   report: reportCommand,
   export: exportCommand,
+  snapshots: snapshotsCommand,
 };
 
 function main(argv: string[]): number {

@@ -40,11 +40,23 @@ interface Node {
 const RETIRED = Symbol("retired");
 const PROGRESS_EVERY = 2048;
 
+/**
+ * Told of every violating step the search meets, not only the first per monitor: the monitor's
+ * index, why, the state the step reaches, and (on demand) the shortest run found to it.
+ */
+export type ViolationSink = (found: {
+  readonly monitor: number;
+  readonly reason: string;
+  readonly state: GlobalState;
+  readonly run: () => FoundViolation;
+}) => void;
+
 export function search(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   limits: Limits,
   progress?: ProgressSink,
+  onViolation?: ViolationSink,
 ): SearchResult {
   const started = performance.now();
   let nextReport = started + 1000;
@@ -95,6 +107,12 @@ export function search(
           if (outcome === RETIRED) return RETIRED;
           if (outcome.ok) return outcome.monitor;
           violations[k] ??= violationAt(tree, space, id, step, target, outcome.reason);
+          onViolation?.({
+            monitor: k,
+            reason: outcome.reason,
+            state: space.state(target),
+            run: () => violationAt(tree, space, id, step, target, outcome.reason),
+          });
           return RETIRED;
         });
         const childKey = nodeKey(target, ms);

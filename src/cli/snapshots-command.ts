@@ -1,0 +1,199 @@
+/**
+ * `snapcheck snapshots`: every distinct snapshot the algorithm can record in a scenario, per
+ * instance, each with a shortest witness run, flagged with the properties some run recording it
+ * violates. The scenario comes from COS 418 files (`--topology X.top --events Y.events`), or from a
+ * config and explore's flags (a `script`, or a free application). `--snap DIR` writes each snapshot
+ * of a tokens scenario in COS 418's `.snap` format.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findProperty } from "../../properties/index.js";
+import { buildModel, type SnapcheckConfig } from "../config.js";
+import { ConfigError, UsageError } from "../errors.js";
+import type { SafetyProperty } from "../explorer/property.js";
+import { type RecordedSnapshot, type Run, recordedSnapshots } from "../explorer/recorded-snapshots.js";
+import type { Model } from "../model/model.js";
+import { processName } from "../model/topology.js";
+import { readCos418 } from "../scenarios/cos418.js";
+import { snapText } from "../scenarios/snap-format.js";
+import { parseFlags } from "./args.js";
+import { readConfigFile } from "./explore-command.js";
+import { writeNewFile } from "./output-file.js";
+import { stderrProgress } from "./progress.js";
+import { configFrom } from "./run-check.js";
+
+const FLAGS = {
+  config: { type: "string" },
+  topology: { type: "string" },
+  events: { type: "string" },
+  ticks: { type: "boolean" },
+  processes: { type: "string" },
+  balances: { type: "string" },
+  workload: { type: "string" },
+  algorithm: { type: "string" },
+  channels: { type: "string" },
+  initiators: { type: "string" },
+  instances: { type: "string" },
+  properties: { type: "string" },
+  "max-states": { type: "string" },
+  "max-depth": { type: "string" },
+  "max-memory": { type: "string" },
+  snap: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+const FIELD_OF: Record<string, string> = {
+  processes: "processes",
+  balances: "balances",
+  workload: "workload",
+  algorithm: "algorithm",
+  channels: "channels",
+  initiators: "initiators",
+  instances: "instances",
+  ticks: "ticks",
+  properties: "properties",
+  "max-states": "maxStates",
+  "max-depth": "maxDepth",
+  "max-memory": "maxMemoryMiB",
+};
+
+export function snapshotsCommand(argv: string[]): number {
+  const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
+  if (positionals.length > 0)
+    throw new UsageError(
+      `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
+    );
+  const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
+  let names: readonly string[] | undefined;
+  if (values.events !== undefined) {
+    if (values.topology === undefined)
+      throw new ConfigError("--events", "give the scenario's topology file too: --topology X.top");
+    const imported = readCos418(readText(values.topology, "--topology"), readText(values.events, "--events"));
+    Object.assign(raw, imported.config);
+    names = imported.names;
+  } else if (values.topology !== undefined) {
+    raw.topology = values.topology;
+  }
+  for (const [flag, field] of Object.entries(FIELD_OF)) {
+    const value = values[flag as keyof typeof values];
+    if (value !== undefined) raw[field] = value;
+  }
+  const { config } = configFrom(raw);
+  const model = buildModel(config);
+  const judged = config.properties
+    .map((name) => findProperty(name))
+    .filter((p): p is SafetyProperty => p?.kind === "always" && p.unsupported?.(model) === undefined);
+  const result = recordedSnapshots(
+    model,
+    judged,
+    { maxDepth: config.maxDepth, maxStates: config.maxStates, maxMemoryMiB: config.maxMemoryMiB },
+    stderrProgress,
+  );
+  const nameOf = (p: number) => names?.[p] ?? processName(p);
+  if (values.snap !== undefined) writeSnapFiles(values.snap, result.snapshots, model, names ?? []);
+  const report = {
+    config,
+    names: Array.from({ length: model.topology.processes }, (_, p) => nameOf(p)),
+    search: result.stop === "exhausted" ? "exhaustive" : `stopped by ${result.stop}`,
+    distinctStates: result.distinctStates,
+    properties: judged.map((p) => p.name),
+    snapshots: result.snapshots.map((s) => snapshotJson(s, model, nameOf)),
+  };
+  if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(describe(report, config));
+  if (result.snapshots.some((s) => s.violations.length > 0)) return 1;
+  return result.stop === "exhausted" ? 0 : 3;
+}
+
+function readText(path: string, flag: string): { text: string; path: string } {
+  try {
+    return { text: readFileSync(path, "utf8"), path };
+  } catch {
+    throw new ConfigError(flag, `cannot read ${path}: give the path of a COS 418 ${flag.slice(2)} file`);
+  }
+}
+
+type SnapshotJson = ReturnType<typeof snapshotJson>;
+
+function snapshotJson(s: RecordedSnapshot, model: Model, nameOf: (p: number) => string) {
+  const { workload, topology } = model.spec;
+  const fields = workload.fields(topology.processes);
+  const stateOf = (state: readonly number[]) =>
+    fields.length === 1 ? (state[0] ?? 0) : Object.fromEntries(fields.map((f, i) => [f, state[i] ?? 0]));
+  const message = (payload: string) => (workload.name === "tokens" ? Number(payload) : payload);
+  const labels = (run: Run) => run.steps.map((step) => model.label(step));
+  return {
+    instance: s.instance,
+    processes: Object.fromEntries(s.processes.map((state, p) => [nameOf(p), stateOf(state)])),
+    channels: s.channels.flatMap((messages, c) => {
+      const { from, to } = topology.channel(c);
+      return messages.length === 0
+        ? []
+        : [{ from: nameOf(from), to: nameOf(to), messages: messages.map(message) }];
+    }),
+    violated: s.violations.map((v) => v.property),
+    witness: labels(s.witness),
+    violations: s.violations.map((v) => ({ property: v.property, reason: v.reason, witness: labels(v.run) })),
+  };
+}
+
+function describe(
+  report: {
+    names: string[];
+    search: string;
+    distinctStates: number;
+    properties: string[];
+    snapshots: SnapshotJson[];
+  },
+  config: SnapcheckConfig,
+): string {
+  const renamed = report.names.some((n, p) => n !== processName(p));
+  const lines = [
+    `snapcheck snapshots: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes${renamed ? ` (${report.names.map((n, p) => `${n} = P${p}`).join(", ")})` : ""}${config.script === undefined ? "" : `, a script of ${config.script.length} commands${config.ticks === true ? " with ticks" : ""}`}`,
+    `Search: ${report.search}, ${report.distinctStates.toLocaleString("en-US")} distinct states; judged: ${report.properties.join(", ") || "nothing"}`,
+  ];
+  const instances = [...new Set(report.snapshots.map((s) => s.instance))];
+  if (instances.length === 0) lines.push("", "No snapshot completes in this scenario.");
+  for (const k of instances) {
+    const mine = report.snapshots.filter((s) => s.instance === k);
+    const bad = mine.filter((s) => s.violated.length > 0).length;
+    lines.push(
+      "",
+      `Instance ${k}: ${mine.length} distinct snapshot${mine.length === 1 ? "" : "s"}${bad > 0 ? `, ${bad} violating a property` : ""}`,
+    );
+    mine.forEach((s, i) => {
+      const procs = Object.entries(s.processes)
+        .map(([name, v]) => `${name} ${typeof v === "number" ? v : JSON.stringify(v)}`)
+        .join(", ");
+      const channels =
+        s.channels.map((c) => `${c.from}→${c.to} ⟨${c.messages.join(", ")}⟩`).join(", ") || "channels empty";
+      const verdict = s.violated.length === 0 ? "✓" : `✗ ${s.violated.join(", ")}`;
+      lines.push(`  ${String(i + 1).padStart(2)}. ${procs}; ${channels}   ${verdict}`);
+      lines.push(`      witness (${s.witness.length} steps): ${s.witness.join(", ")}`);
+      for (const v of s.violations)
+        lines.push(`      ${v.property}: ${v.reason} (${v.witness.length} steps: ${v.witness.join(", ")})`);
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Writes DIR/instanceK-N.snap for each snapshot (tokens scenarios only); never over a different file. */
+function writeSnapFiles(
+  dir: string,
+  snapshots: readonly RecordedSnapshot[],
+  model: Model,
+  names: readonly string[],
+): void {
+  if (model.spec.workload.name !== "tokens")
+    throw new ConfigError(
+      "--snap",
+      "the .snap format holds tokens: use it with a scripted (tokens) scenario",
+    );
+  mkdirSync(dir, { recursive: true });
+  const counters = new Map<number, number>();
+  for (const s of snapshots) {
+    const n = (counters.get(s.instance) ?? 0) + 1;
+    counters.set(s.instance, n);
+    writeNewFile(join(dir, `instance${s.instance}-${n}.snap`), snapText(s, model.topology, names), "--snap");
+  }
+}
