@@ -5,6 +5,7 @@ import { parseFlags } from "./args.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom, exitCodeOf, runCheck } from "./run-check.js";
+import { scenarioInput } from "./scenario-input.js";
 
 const FLAGS = {
   config: { type: "string" },
@@ -54,9 +55,12 @@ export function exploreCommand(argv: string[]): number {
       `unexpected argument "${positionals[0]}"; give a config with --config FILE`,
     );
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
+  const scenario = scenarioInput(values.topology, values.events);
+  if (scenario !== undefined) Object.assign(raw, scenario.config);
   for (const [flag, field] of Object.entries(FIELD_OF)) {
     const value = values[flag as keyof typeof values];
-    if (value !== undefined) raw[field] = value;
+    // With --events, --topology named the scenario's topology file, read above.
+    if (value !== undefined && !(scenario !== undefined && flag === "topology")) raw[field] = value;
   }
   const report = runCheck(configFrom(raw), {
     outDir: values.out ?? "counterexamples",

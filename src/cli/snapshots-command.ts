@@ -5,7 +5,7 @@
  * config and explore's flags (a `script`, or a free application). `--snap DIR` writes each snapshot
  * of a tokens scenario in COS 418's `.snap` format.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
@@ -14,13 +14,13 @@ import type { SafetyProperty } from "../explorer/property.js";
 import { type RecordedSnapshot, type Run, recordedSnapshots } from "../explorer/recorded-snapshots.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
-import { readCos418 } from "../scenarios/cos418.js";
 import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./explore-command.js";
 import { writeNewFile } from "./output-file.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom } from "./run-check.js";
+import { scenarioInput } from "./scenario-input.js";
 
 const FLAGS = {
   config: { type: "string" },
@@ -64,16 +64,10 @@ export function snapshotsCommand(argv: string[]): number {
       `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
     );
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
-  let names: readonly string[] | undefined;
-  if (values.events !== undefined) {
-    if (values.topology === undefined)
-      throw new ConfigError("--events", "give the scenario's topology file too: --topology X.top");
-    const imported = readCos418(readText(values.topology, "--topology"), readText(values.events, "--events"));
-    Object.assign(raw, imported.config);
-    names = imported.names;
-  } else if (values.topology !== undefined) {
-    raw.topology = values.topology;
-  }
+  const imported = scenarioInput(values.topology, values.events);
+  if (imported !== undefined) Object.assign(raw, imported.config);
+  else if (values.topology !== undefined) raw.topology = values.topology;
+  const names = imported?.names;
   for (const [flag, field] of Object.entries(FIELD_OF)) {
     const value = values[flag as keyof typeof values];
     if (value !== undefined) raw[field] = value;
@@ -103,14 +97,6 @@ export function snapshotsCommand(argv: string[]): number {
   else process.stdout.write(describe(report, config));
   if (result.snapshots.some((s) => s.violations.length > 0)) return 1;
   return result.stop === "exhausted" ? 0 : 3;
-}
-
-function readText(path: string, flag: string): { text: string; path: string } {
-  try {
-    return { text: readFileSync(path, "utf8"), path };
-  } catch {
-    throw new ConfigError(flag, `cannot read ${path}: give the path of a COS 418 ${flag.slice(2)} file`);
-  }
 }
 
 type SnapshotJson = ReturnType<typeof snapshotJson>;

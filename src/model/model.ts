@@ -185,11 +185,14 @@ export class Model {
     return command.kind !== "send" || held(state.procs[command.from] ?? []) >= command.amount;
   }
 
-  /** With `ticks`, channels deliver only while the script waits at a tick, or after its end. */
+  /**
+   * With `ticks`, channels deliver only while the script waits — at a tick, or at a send whose
+   * sender does not hold its tokens yet (time passes while it waits) — and after its end.
+   */
   private deliveriesEnabled(state: GlobalState): boolean {
     if (this.spec.script?.ticks !== true) return true;
     const command = this.commands[state.scriptPosition];
-    return command === undefined || command.kind === "tick";
+    return command === undefined || command.kind === "tick" || !this.scriptStepEnabled(state);
   }
 
   /** Where in its channel the message a delivery-like step takes lies. */

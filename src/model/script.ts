@@ -3,8 +3,10 @@
  * the application's actions in one global order — `send SRC DST n` (n tokens, waiting until the
  * sender holds them), `snapshot P` (P starts the next snapshot instance: 0, 1, 2, … in script
  * order) and `tick` — while deliveries interleave freely between any two commands and go on after
- * the script ends. With `ticks`, deliveries happen only while the next command is a `tick`, or after
- * the end. Without `ticks` a tick has no effect and is left out of the script.
+ * the script ends. With `ticks`, deliveries happen only while the script waits — its next command
+ * is a `tick`, or a send whose sender does not hold the tokens yet — or after the end. Without
+ * `ticks` a tick has no effect and is left out of the script; `tick k` is one tick either way
+ * (deliveries interleave freely between ticks, so k of them add nothing).
  */
 
 export type ScriptCommand =
