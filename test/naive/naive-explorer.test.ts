@@ -697,3 +697,131 @@ describe("naive explorer: Lai–Yang", () => {
     expect(naiveExplore(bank([0, 0], { ...ly, mutant: "none" })).distinctStates).toBe(4);
   });
 });
+
+describe("naive explorer: several snapshot instances", () => {
+  // Notation: i0 / i1 = the snapshot state of instance 0 / 1 ("P0" = only P0 recorded, "P0P1" =
+  // both recorded, "c01" = the marker of that instance arrived on c(0,1), "done" = complete).
+  // M = the marker of instance 0, M1 the marker of instance 1.
+
+  it("K = 1 (explicitly, or with one instanceInitiators list) is exactly the old model", () => {
+    const configs: NaiveConfig[] = [
+      bank([0, 0]),
+      bank([1, 0]),
+      bank([1, 1], { initiators: [0, 1] }),
+      bank([1, 0], { channels: "nonfifo", maxDepth: 4 }),
+      bank([1, 1], { mutant: "empty-record" }),
+      bank([1, 0], { lossy: true, maxDepth: 4 }),
+      bank([1, 0], { algorithm: "lai-yang", channels: "nonfifo", maxDepth: 3 }),
+    ];
+    for (const cfg of configs) {
+      const old = naiveExplore(cfg);
+      expect(naiveExplore({ ...cfg, instances: 1 })).toEqual(old);
+      expect(naiveExplore({ ...cfg, instanceInitiators: [cfg.initiators] })).toEqual(old);
+    }
+    // The hand-counted figures of the tests above, once more with instances: 1.
+    expect(naiveExplore(bank([1, 0], { instances: 1 }))).toMatchObject({
+      distinctStates: 34,
+      transitions: 49,
+    });
+    expect(naiveExplore(bank([1, 0], { instances: 1, channels: "nonfifo", maxDepth: 4 }))).toMatchObject({
+      distinctStates: 21,
+      transitions: 25,
+      completeSnapshots: 3,
+    });
+  });
+
+  it("K = 2, bank fifo (0,0), initiator P0 for both: 10 states, 12 transitions", () => {
+    // initiate(0,1) is enabled once someone recorded in instance 0 (and P0 not yet in 1).
+    // S0 nothing:                          initiate(0,0) -> S1                               [1]
+    // S1 i0 P0, c01=[M]:                   initiate(0,1) -> S2, deliver M -> S3              [2]
+    // S2 i0 P0, i1 P0, c01=[M,M1]:         deliver M -> S4                                   [1]
+    // S3 i0 P0P1 c01, c10=[M]:             initiate(0,1) -> S4, deliver c10 M -> S5           [2]
+    // S4 i0 P0P1 c01, i1 P0, c01=[M1], c10=[M]: deliver M1 -> S6, deliver c10 M -> S7         [2]
+    // S5 i0 done, empty:                   initiate(0,1) -> S7                               [1]
+    // S6 i0 P0P1 c01, i1 P0P1 c01, c10=[M,M1]: deliver M -> S8                               [1]
+    // S7 i0 done, i1 P0, c01=[M1]:         deliver M1 -> S8                                  [1]
+    // S8 i0 done, i1 P0P1 c01, c10=[M1]:   deliver M1 -> S9                                  [1]
+    // S9 both done: the only deadlock and the only state where EVERY instance is complete.
+    // Depths: S0 0, S1 1, S2 S3 2, S4 S5 3, S6 S7 4, S8 5, S9 6.
+    expect(naiveExplore(bank([0, 0], { instances: 2 }))).toEqual({
+      distinctStates: 10,
+      transitions: 12,
+      maxDepth: 6,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("K = 2, bank nonfifo (0,0): M1 can overtake M, instance 1 completes first (13 states)", () => {
+    // The 10 states above, plus (a channel is a multiset, so c01={M,M1} offers both markers):
+    //   S2 also: deliver M1 -> N1 = i0 P0, i1 P0P1 c01, c01={M}, c10={M1}                   [+1]
+    //   N1: deliver c01 M -> S6 (P1 records for i0, c10={M,M1}), deliver c10 M1 -> N2       [2]
+    //   N2 = i0 P0, i1 done, c01={M}: deliver M -> N3                                       [1]
+    //   S6 also: deliver M1 -> N3 = i0 P0P1 c01, i1 done, c10={M}                           [+1]
+    //   N3: deliver M -> S9                                                                  [1]
+    // 13 states, 12 + 1 + 2 + 1 + 1 + 1 = 18 transitions, S9 still at depth 6 and the only
+    // state where both instances are complete. No app message: no violation.
+    expect(naiveExplore(bank([0, 0], { instances: 2, channels: "nonfifo" }))).toEqual({
+      distinctStates: 13,
+      transitions: 18,
+      maxDepth: 6,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("K = 2: a lost M1 after instance 0 completed still breaks termination", () => {
+    // bank (0,0) lossy: initiate(0,0), deliver M, deliver c10 M (instance 0 complete),
+    // initiate(0,1), drop c01 M1: instance 1 was initiated and never completes; no step is
+    // enabled. With K = 1 the same losses only concern the one instance.
+    const r = naiveExplore(bank([0, 0], { instances: 2, lossy: true }));
+    expect(r.termination).toBe(false);
+    expect(r.completeSnapshots).toBe(1); // only the run losing nothing completes both
+    expect(r.shortest).toEqual(noViolation);
+  });
+
+  it("K = 2 nonfifo (1,0): the marker-overtaking violation is found in 4 steps, as for K = 1", () => {
+    // send(0->1), initiate(0,0) (c01={M,T}), deliver M (P1 records 0), deliver c10 M: instance 0
+    // completes with no money recorded. Instance 1 needs no completion for this to count.
+    const r = naiveExplore(bank([1, 0], { instances: 2, channels: "nonfifo", maxDepth: 6 }));
+    expect(r.shortest).toEqual({ "consistent-cut": 4, "reachable-cut": 4, conservation: 4 });
+  });
+
+  it("K = 2 under fifo: every instance keeps every property", () => {
+    for (const cfg of [
+      bank([1, 0], { instances: 2 }),
+      bank([1, 1], { instanceInitiators: [[0], [1]] }),
+      bank([1, 0, 0], {
+        instances: 2,
+        links: [
+          [0, 1],
+          [1, 2],
+          [2, 0],
+        ],
+      }),
+    ]) {
+      const r = naiveExplore(cfg);
+      expect(r.shortest).toEqual(noViolation);
+      expect(r.termination).toBe(true);
+      expect(r.completeSnapshots).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("refuses lai-yang and mutants with several instances, and bad initiator lists", () => {
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, algorithm: "lai-yang" }))).toThrow(
+      /chandy-lamport only/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, mutant: "no-forward" }))).toThrow(
+      /chandy-lamport only/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, instanceInitiators: [[0]] }))).toThrow(
+      /one list per instance/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 0 }))).toThrow(/instances/);
+    expect(() => naiveExplore(bank([0, 0], { instanceInitiators: [[0], [2]] }))).toThrow(/bad initiator/);
+  });
+});
