@@ -14,6 +14,7 @@
  *   4. the application-only system (for the reachable-cut property)
  *   5. the main BFS (statistics) and the termination check (SCCs)
  *   6. the safety properties, each searched in an augmented ("ghost") graph
+ *   7. scripts: the distinct recorded snapshots
  *
  * Channel faults (sem "System": lossy, duplicating), on top of fifo / nonfifo. For every message a
  * channel offers (fifo: its head; nonfifo: one per distinct value) the enabled steps are, in this
