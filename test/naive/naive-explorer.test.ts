@@ -964,6 +964,34 @@ describe("naive explorer: scripted token scenarios", () => {
     expect(r.termination).toBe(true);
   });
 
+  it("the same two instances under nonfifo: each instance gets its own flags", () => {
+    // Instance 0: P0 records 1 before the send; the (post) unit may overtake M and reach P1
+    // before it records: S*(0) = rec(1,1), an orphan receipt and 2 tokens (both flagged); or
+    // not: rec(1,0), fine. P1's records of c(0,1) are closed at once (it records on that
+    // channel's marker) and c(1,0) only carries markers, so no channel is recorded in 0.
+    // Instance 1: P1 records 1 (unit arrived: rec(0,1), fine) or 0; then P0 records 0 on M1
+    // and the unit, pre for instance 1, is recorded on c(0,1) if it beats M1 (fine) or lost if
+    // M1 overtakes it: rec(0,0) with nothing recorded, both flagged.
+    // Shortest (both properties): 5 steps, either snapshot 0, send, deliver 1, deliver M,
+    // deliver c10 M (instance 0) or snapshot 0, send, snapshot 1, deliver c10 M1, deliver c01 M1
+    // (instance 1). In 4 steps only instance 0 can complete, with rec(1,0): no violation.
+    const r = naiveExplore(
+      naiveScript(
+        { tokens: [1, 0], links: both, commands: [snapshot(0), send(0, 1, 1), snapshot(1)] },
+        { channels: "nonfifo" },
+      ),
+    );
+    expect(r.snapshots).toEqual([
+      { instance: 0, processes: [1, 0], channels: [], violated: [] },
+      { instance: 0, processes: [1, 1], channels: [], violated: ["conservation", "consistent-cut"] },
+      { instance: 1, processes: [0, 0], channels: [], violated: ["conservation", "consistent-cut"] },
+      { instance: 1, processes: [0, 0], channels: [{ from: 0, to: 1, messages: [1] }], violated: [] },
+      { instance: 1, processes: [0, 1], channels: [], violated: [] },
+    ]);
+    expect(r.shortest).toEqual({ "consistent-cut": 5, "reachable-cut": null, conservation: 5 });
+    expect(r.termination).toBe(true);
+  });
+
   it("ticks: send 0 1 1, snapshot 0, tick — channels move only at the tick or at the end", () => {
     // With ticks: S0 t(1,0) pc0 -send-> S1 c01=[1] pc1 -snapshot 0-> C1 rec0=0 c01=[1,M] pc2
     // (no delivery before: the command at pc is not a tick). From C1 the channel part is a chain
