@@ -96,7 +96,7 @@ export interface NaiveConfig {
   // The directed channels that exist, each [from, to] with from != to, no duplicates (any order:
   // channels are always ordered by (from, to)). Absent = the complete topology (every ordered pair).
   links?: [number, number][];
-  initiators: number[]; // process indices allowed to initiate
+  initiators: number[]; // process indices allowed to initiate (each instance, see instanceInitiators)
   maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
   mutant?: NaiveMutant; // default "none"; Chandy–Lamport only (refused with lai-yang)
   algorithm?: NaiveAlgorithm; // default "chandy-lamport"
