@@ -4,7 +4,13 @@
  * rec(x,y) = recorded balances of P0,P1 ("-" = not recorded); R10 = recorded messages of c(1,0).
  */
 import { describe, expect, it } from "vitest";
-import { type NaiveConfig, naiveBank, naiveExplore } from "./naive-explorer.js";
+import {
+  type NaiveCommand,
+  type NaiveConfig,
+  naiveBank,
+  naiveExplore,
+  naiveScript,
+} from "./naive-explorer.js";
 
 const bank = naiveBank;
 
@@ -695,5 +701,384 @@ describe("naive explorer: Lai–Yang", () => {
   it("refuses mutants (they apply to Chandy–Lamport only)", () => {
     expect(() => naiveExplore(bank([0, 0], { ...ly, mutant: "no-forward" }))).toThrow(/chandy-lamport only/);
     expect(naiveExplore(bank([0, 0], { ...ly, mutant: "none" })).distinctStates).toBe(4);
+  });
+});
+
+describe("naive explorer: several snapshot instances", () => {
+  // Notation: i0 / i1 = the snapshot state of instance 0 / 1 ("P0" = only P0 recorded, "P0P1" =
+  // both recorded, "c01" = the marker of that instance arrived on c(0,1), "done" = complete).
+  // M = the marker of instance 0, M1 the marker of instance 1.
+
+  it("K = 1 (explicitly, or with one instanceInitiators list) is exactly the old model", () => {
+    const configs: NaiveConfig[] = [
+      bank([0, 0]),
+      bank([1, 0]),
+      bank([1, 1], { initiators: [0, 1] }),
+      bank([1, 0], { channels: "nonfifo", maxDepth: 4 }),
+      bank([1, 1], { mutant: "empty-record" }),
+      bank([1, 0], { lossy: true, maxDepth: 4 }),
+      bank([1, 0], { algorithm: "lai-yang", channels: "nonfifo", maxDepth: 3 }),
+    ];
+    for (const cfg of configs) {
+      const old = naiveExplore(cfg);
+      expect(naiveExplore({ ...cfg, instances: 1 })).toEqual(old);
+      expect(naiveExplore({ ...cfg, instanceInitiators: [cfg.initiators] })).toEqual(old);
+    }
+    // The hand-counted figures of the tests above, once more with instances: 1.
+    expect(naiveExplore(bank([1, 0], { instances: 1 }))).toMatchObject({
+      distinctStates: 34,
+      transitions: 49,
+    });
+    expect(naiveExplore(bank([1, 0], { instances: 1, channels: "nonfifo", maxDepth: 4 }))).toMatchObject({
+      distinctStates: 21,
+      transitions: 25,
+      completeSnapshots: 3,
+    });
+  });
+
+  it("K = 2, bank fifo (0,0), initiator P0 for both: 10 states, 12 transitions", () => {
+    // initiate(0,1) is enabled once someone recorded in instance 0 (and P0 not yet in 1).
+    // S0 nothing:                          initiate(0,0) -> S1                               [1]
+    // S1 i0 P0, c01=[M]:                   initiate(0,1) -> S2, deliver M -> S3              [2]
+    // S2 i0 P0, i1 P0, c01=[M,M1]:         deliver M -> S4                                   [1]
+    // S3 i0 P0P1 c01, c10=[M]:             initiate(0,1) -> S4, deliver c10 M -> S5           [2]
+    // S4 i0 P0P1 c01, i1 P0, c01=[M1], c10=[M]: deliver M1 -> S6, deliver c10 M -> S7         [2]
+    // S5 i0 done, empty:                   initiate(0,1) -> S7                               [1]
+    // S6 i0 P0P1 c01, i1 P0P1 c01, c10=[M,M1]: deliver M -> S8                               [1]
+    // S7 i0 done, i1 P0, c01=[M1]:         deliver M1 -> S8                                  [1]
+    // S8 i0 done, i1 P0P1 c01, c10=[M1]:   deliver M1 -> S9                                  [1]
+    // S9 both done: the only deadlock and the only state where EVERY instance is complete.
+    // Depths: S0 0, S1 1, S2 S3 2, S4 S5 3, S6 S7 4, S8 5, S9 6.
+    expect(naiveExplore(bank([0, 0], { instances: 2 }))).toEqual({
+      distinctStates: 10,
+      transitions: 12,
+      maxDepth: 6,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("K = 2, bank nonfifo (0,0): M1 can overtake M, instance 1 completes first (13 states)", () => {
+    // The 10 states above, plus (a channel is a multiset, so c01={M,M1} offers both markers):
+    //   S2 also: deliver M1 -> N1 = i0 P0, i1 P0P1 c01, c01={M}, c10={M1}                   [+1]
+    //   N1: deliver c01 M -> S6 (P1 records for i0, c10={M,M1}), deliver c10 M1 -> N2       [2]
+    //   N2 = i0 P0, i1 done, c01={M}: deliver M -> N3                                       [1]
+    //   S6 also: deliver M1 -> N3 = i0 P0P1 c01, i1 done, c10={M}                           [+1]
+    //   N3: deliver M -> S9                                                                  [1]
+    // 13 states, 12 + 1 + 2 + 1 + 1 + 1 = 18 transitions, S9 still at depth 6 and the only
+    // state where both instances are complete. No app message: no violation.
+    expect(naiveExplore(bank([0, 0], { instances: 2, channels: "nonfifo" }))).toEqual({
+      distinctStates: 13,
+      transitions: 18,
+      maxDepth: 6,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+    });
+  });
+
+  it("K = 2: a lost M1 after instance 0 completed still breaks termination", () => {
+    // bank (0,0) lossy: initiate(0,0), deliver M, deliver c10 M (instance 0 complete),
+    // initiate(0,1), drop c01 M1: instance 1 was initiated and never completes; no step is
+    // enabled. With K = 1 the same losses only concern the one instance.
+    const r = naiveExplore(bank([0, 0], { instances: 2, lossy: true }));
+    expect(r.termination).toBe(false);
+    expect(r.completeSnapshots).toBe(1); // only the run losing nothing completes both
+    expect(r.shortest).toEqual(noViolation);
+  });
+
+  it("K = 2 nonfifo (1,0): the marker-overtaking violation is found in 4 steps, as for K = 1", () => {
+    // send(0->1), initiate(0,0) (c01={M,T}), deliver M (P1 records 0), deliver c10 M: instance 0
+    // completes with no money recorded. Instance 1 needs no completion for this to count.
+    const r = naiveExplore(bank([1, 0], { instances: 2, channels: "nonfifo", maxDepth: 6 }));
+    expect(r.shortest).toEqual({ "consistent-cut": 4, "reachable-cut": 4, conservation: 4 });
+  });
+
+  it("K = 2 under fifo: every instance keeps every property", () => {
+    for (const cfg of [
+      bank([1, 0], { instances: 2 }),
+      bank([1, 1], { instanceInitiators: [[0], [1]] }),
+      bank([1, 0, 0], {
+        instances: 2,
+        links: [
+          [0, 1],
+          [1, 2],
+          [2, 0],
+        ],
+      }),
+    ]) {
+      const r = naiveExplore(cfg);
+      expect(r.shortest).toEqual(noViolation);
+      expect(r.termination).toBe(true);
+      expect(r.completeSnapshots).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("refuses lai-yang and mutants with several instances, and bad initiator lists", () => {
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, algorithm: "lai-yang" }))).toThrow(
+      /chandy-lamport only/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, mutant: "no-forward" }))).toThrow(
+      /chandy-lamport only/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 2, instanceInitiators: [[0]] }))).toThrow(
+      /one list per instance/,
+    );
+    expect(() => naiveExplore(bank([0, 0], { instances: 0 }))).toThrow(/instances/);
+    expect(() => naiveExplore(bank([0, 0], { instanceInitiators: [[0], [2]] }))).toThrow(/bad initiator/);
+  });
+});
+
+describe("naive explorer: scripted token scenarios", () => {
+  // Notation: t = (tokens of P0, tokens of P1); c01 / c10 channel contents ("1" = a message of
+  // amount 1); pc = script position; rec(x,y) = recorded tokens; R01 = record of c(0,1).
+  const both: [number, number][] = [
+    [0, 1],
+    [1, 0],
+  ];
+  const send = (from: number, to: number, amount: number): NaiveCommand => ({
+    kind: "send",
+    from,
+    to,
+    amount,
+  });
+  const snapshot = (process: number): NaiveCommand => ({ kind: "snapshot", process });
+  const tick: NaiveCommand = { kind: "tick" };
+
+  it("fifo: send 0 1 1, snapshot 1 on (1,0): two recorded snapshots, both consistent", () => {
+    // S0 t(1,0) pc0: only the send (channels empty)                                         [1]
+    // S1 t(0,0) c01=[1] pc1: snapshot 1 -> S3, deliver 1 -> S2                               [2]
+    // S2 t(0,1) pc1: snapshot 1 -> S4 (P1 records 1, c10=[M])                                [1]
+    // S3 t(0,0) rec(-,0) c01=[1] c10=[M] pc2: deliver 1 -> S5 (appended: c(0,1) records, as P1
+    //    recorded and its marker has not arrived), deliver c10 M -> S6 (P0 records 0, c01=[1,M]) [2]
+    // S4: deliver c10 M -> S8 (P0 records 0, c01=[M])                                        [1]
+    // S5 t(0,1) R01=[1] c10=[M]: deliver c10 M -> S7 (P0 records 0, c01=[M])                  [1]
+    // S6 t(0,0) rec(0,0) c01=[1,M]: deliver 1 -> S7 (the same state: R01=[1], t(0,1))         [1]
+    // S7: deliver M -> S9 complete, S* = rec(0,0) + R01=[1];  S8: deliver M -> S10 complete,
+    //    S* = rec(0,1), nothing on channels                                                  [1+1]
+    // 11 states, 11 transitions, S9 and S10 are the deadlocks (script over, channels empty);
+    // depths S0 0, S1 1, S2 S3 2, S4 S5 S6 3, S7 S8 4, S9 S10 5. Instance 0 can thus record the
+    // unit in flight (S9) or at P1 (S10), never lose or double it.
+    const r = naiveExplore(
+      naiveScript({ tokens: [1, 0], links: both, commands: [send(0, 1, 1), snapshot(1)] }),
+    );
+    expect(r).toEqual({
+      distinctStates: 11,
+      transitions: 11,
+      maxDepth: 5,
+      completeSnapshots: 2,
+      deadlocks: 2,
+      shortest: noViolation,
+      termination: true,
+      snapshots: [
+        { instance: 0, processes: [0, 0], channels: [{ from: 0, to: 1, messages: [1] }], violated: [] },
+        { instance: 0, processes: [0, 1], channels: [], violated: [] },
+      ],
+    });
+  });
+
+  it("nonfifo, the same script: M overtakes the unit, a third snapshot violating both", () => {
+    // As above plus: S6 c01={1,M}: deliver M first -> X complete with the unit still in
+    // flight (c(0,1) recorded empty), X: deliver 1 -> Y complete. 13 states, 13 transitions,
+    // deadlocks S9 S10 Y. X is at depth 4 (send, snapshot 1, deliver c10 M, deliver c01 M): S*
+    // = rec(0,0) holds no token (conservation) and misses the pre unit still in flight
+    // (consistent cut). Sorted: "channels":[] comes before "channels":[{...}].
+    const r = naiveExplore(
+      naiveScript(
+        { tokens: [1, 0], links: both, commands: [send(0, 1, 1), snapshot(1)] },
+        { channels: "nonfifo" },
+      ),
+    );
+    expect(r).toMatchObject({
+      distinctStates: 13,
+      transitions: 13,
+      maxDepth: 5,
+      completeSnapshots: 4,
+      deadlocks: 3,
+    });
+    expect(r.shortest).toEqual({ "consistent-cut": 4, "reachable-cut": null, conservation: 4 });
+    expect(r.snapshots).toEqual([
+      { instance: 0, processes: [0, 0], channels: [], violated: ["conservation", "consistent-cut"] },
+      { instance: 0, processes: [0, 0], channels: [{ from: 0, to: 1, messages: [1] }], violated: [] },
+      { instance: 0, processes: [0, 1], channels: [], violated: [] },
+    ]);
+    expect(r.termination).toBe(true);
+  });
+
+  it("nonfifo: send 0 1 1, snapshot 0, send 0 1 1 on (2,0): 26 states, every snapshot flagged", () => {
+    // P0 records 1 (it has sent one unit). P1's only incoming channel is c(0,1), so P1 records
+    // on the marker with c(0,1) empty and closed, and c(1,0) carries only P1's marker: S* =
+    // rec(1,x), no channel record, where x = units P1 received before M (0, 1 or 2).
+    //   x=0: M overtook the pre unit: 1 token (conservation) and the pre unit is missing
+    //        (consistent cut). Shortest: send, snapshot 0, deliver M, deliver c10 M = 4 steps.
+    //   x=1: the state cannot tell which "1" arrived (same content). If it was the pre unit the
+    //        cut is consistent and holds 2 tokens; if it was the post unit (sent after P0
+    //        recorded) it is an orphan receipt: consistent-cut is flagged, conservation is not.
+    //   x=2: an orphan receipt and 3 tokens: both flagged.
+    // Counting: u = units delivered, phase a = M in c01, b = P1 recorded (M in c10), c = done.
+    //   pc0: 1 state [1 step];  pc1: c01={1} or t(1,1) [2 + 1 steps];
+    //   pc2 (one unit sent): a u=0,1; b and c (x,u) = (0,0),(0,1),(1,1): 8 states; steps (send
+    //     always enabled, one delivery per distinct message): a 3+2, b 3+2+2, c 2+1+1 = 16;
+    //   pc3 (two sent): a u=0,1,2; b and c x<=u<=2: 6 each: 15 states; steps a 2+2+1,
+    //     b 2+2+1+2+1+1, c 1+1+0+1+0+0 = 17 (two "1"s in flight are ONE deliverable message).
+    // 26 states, 37 transitions, 9 complete (phase c), 3 deadlocks (pc3, c, u=2), depth 7.
+    const r = naiveExplore(
+      naiveScript(
+        { tokens: [2, 0], links: both, commands: [send(0, 1, 1), snapshot(0), send(0, 1, 1)] },
+        { channels: "nonfifo" },
+      ),
+    );
+    expect(r).toEqual({
+      distinctStates: 26,
+      transitions: 37,
+      maxDepth: 7,
+      completeSnapshots: 9,
+      deadlocks: 3,
+      shortest: { "consistent-cut": 4, "reachable-cut": null, conservation: 4 },
+      termination: true,
+      snapshots: [
+        { instance: 0, processes: [1, 0], channels: [], violated: ["conservation", "consistent-cut"] },
+        { instance: 0, processes: [1, 1], channels: [], violated: ["consistent-cut"] },
+        { instance: 0, processes: [1, 2], channels: [], violated: ["conservation", "consistent-cut"] },
+      ],
+    });
+  });
+
+  it("two snapshot commands are two instances: snapshot 0, send 0 1 1, snapshot 1 (fifo)", () => {
+    // Instance 0 (P0, before the send): P0 records 1 and M is ahead of the unit on c(0,1), so
+    // P1 records 0: S*(0) = rec(1,0). Instance 1 (P1, after the send): P1 records 1 if the unit
+    // arrived, else 0 and the unit is then recorded on c(0,1) (P1 recorded in 1, M1 not yet
+    // there); P0 records 0 on M1. Nothing is ever lost or doubled.
+    const r = naiveExplore(
+      naiveScript({ tokens: [1, 0], links: both, commands: [snapshot(0), send(0, 1, 1), snapshot(1)] }),
+    );
+    expect(r.snapshots).toEqual([
+      { instance: 0, processes: [1, 0], channels: [], violated: [] },
+      { instance: 1, processes: [0, 0], channels: [{ from: 0, to: 1, messages: [1] }], violated: [] },
+      { instance: 1, processes: [0, 1], channels: [], violated: [] },
+    ]);
+    expect(r.shortest).toEqual(noViolation);
+    expect(r.termination).toBe(true);
+  });
+
+  it("the same two instances under nonfifo: each instance gets its own flags", () => {
+    // Instance 0: P0 records 1 before the send; the (post) unit may overtake M and reach P1
+    // before it records: S*(0) = rec(1,1), an orphan receipt and 2 tokens (both flagged); or
+    // not: rec(1,0), fine. P1's records of c(0,1) are closed at once (it records on that
+    // channel's marker) and c(1,0) only carries markers, so no channel is recorded in 0.
+    // Instance 1: P1 records 1 (unit arrived: rec(0,1), fine) or 0; then P0 records 0 on M1
+    // and the unit, pre for instance 1, is recorded on c(0,1) if it beats M1 (fine) or lost if
+    // M1 overtakes it: rec(0,0) with nothing recorded, both flagged.
+    // Shortest (both properties): 5 steps, either snapshot 0, send, deliver 1, deliver M,
+    // deliver c10 M (instance 0) or snapshot 0, send, snapshot 1, deliver c10 M1, deliver c01 M1
+    // (instance 1). In 4 steps only instance 0 can complete, with rec(1,0): no violation.
+    const r = naiveExplore(
+      naiveScript(
+        { tokens: [1, 0], links: both, commands: [snapshot(0), send(0, 1, 1), snapshot(1)] },
+        { channels: "nonfifo" },
+      ),
+    );
+    expect(r.snapshots).toEqual([
+      { instance: 0, processes: [1, 0], channels: [], violated: [] },
+      { instance: 0, processes: [1, 1], channels: [], violated: ["conservation", "consistent-cut"] },
+      { instance: 1, processes: [0, 0], channels: [], violated: ["conservation", "consistent-cut"] },
+      { instance: 1, processes: [0, 0], channels: [{ from: 0, to: 1, messages: [1] }], violated: [] },
+      { instance: 1, processes: [0, 1], channels: [], violated: [] },
+    ]);
+    expect(r.shortest).toEqual({ "consistent-cut": 5, "reachable-cut": null, conservation: 5 });
+    expect(r.termination).toBe(true);
+  });
+
+  it("ticks: send 0 1 1, snapshot 0, tick — channels move only at the tick or at the end", () => {
+    // With ticks: S0 t(1,0) pc0 -send-> S1 c01=[1] pc1 -snapshot 0-> C1 rec0=0 c01=[1,M] pc2
+    // (no delivery before: the command at pc is not a tick). From C1 the channel part is a chain
+    // C1 -deliver 1-> C2 t(0,1) c01=[M] -deliver M-> C3 P1 records 1, c10=[M] -deliver M-> C4
+    // complete; each Ci at pc2 (tick enabled) and pc3 (end): 8 states.
+    // 10 states; transitions 1 + 1 + (2+2+2+1 at pc2) + (1+1+1+0 at pc3) = 12; complete C4 at
+    // pc2 and pc3; the one deadlock is C4 pc3; deepest C4 pc3 at 2 + 3 + 1 = 6.
+    const commands = [send(0, 1, 1), snapshot(0), tick];
+    const r = naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands, ticks: true }));
+    expect(r).toEqual({
+      distinctStates: 10,
+      transitions: 12,
+      maxDepth: 6,
+      completeSnapshots: 2,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+      snapshots: [{ instance: 0, processes: [0, 1], channels: [], violated: [] }],
+    });
+    // Without ticks the tick is removed (L = 2) and channels move at any time: S0, S1, S1' =
+    // t(0,1) pc1 (delivered before the snapshot), then C1..C4 at pc2 (S1' -snapshot-> C2).
+    // 7 states, 1+2+1+1+1+1+0 = 7 transitions, depth of C4 = 5.
+    expect(naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands }))).toEqual({
+      distinctStates: 7,
+      transitions: 7,
+      maxDepth: 5,
+      completeSnapshots: 1,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+      snapshots: [{ instance: 0, processes: [0, 1], channels: [], violated: [] }],
+    });
+  });
+
+  it("ticks: a blocked send with no tick ahead freezes the channels, an active deadlock", () => {
+    // snapshot 0, send 0 1 1, send 1 0 1 on (1,0) with ticks: S0 -snapshot-> S1 c01=[M] pc1
+    // -send-> S2 c01=[M,1] pc2; P1 has no token for the last send and no tick allows a delivery:
+    // 3 states, 2 transitions, the snapshot stuck: termination fails. Without ticks the marker
+    // and the unit are delivered, the last send runs, and the snapshot completes.
+    const commands = [snapshot(0), send(0, 1, 1), send(1, 0, 1)];
+    expect(naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands, ticks: true }))).toEqual({
+      distinctStates: 3,
+      transitions: 2,
+      maxDepth: 2,
+      completeSnapshots: 0,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: false,
+      snapshots: [],
+    });
+    const free = naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands }));
+    expect(free.termination).toBe(true);
+    expect(free.snapshots).toEqual([{ instance: 0, processes: [1, 0], channels: [], violated: [] }]);
+  });
+
+  it("a script without snapshot commands: K = 0, every state vacuously complete", () => {
+    // send 0 1 1 on (1,0): t(1,0) -> c01=[1] -> t(0,1). 3 states, 2 transitions.
+    expect(naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands: [send(0, 1, 1)] }))).toEqual({
+      distinctStates: 3,
+      transitions: 2,
+      maxDepth: 2,
+      completeSnapshots: 3,
+      deadlocks: 1,
+      shortest: noViolation,
+      termination: true,
+      snapshots: [],
+    });
+  });
+
+  it("ignores workload, balances, initiators and instances; refuses bad scripts", () => {
+    const script = { tokens: [1, 0], links: both, commands: [send(0, 1, 1), snapshot(1)] };
+    const plain = naiveExplore(naiveScript(script));
+    expect(
+      naiveExplore({ ...bank([5, 5, 5], { initiators: [0, 1], instances: 3 }), workload: "orders", script }),
+    ).toEqual(plain);
+    expect(() => naiveExplore(naiveScript({ ...script, commands: [send(0, 2, 1)] }))).toThrow(
+      /missing channel/,
+    );
+    expect(() =>
+      naiveExplore(naiveScript({ ...script, links: [[0, 1]], commands: [send(1, 0, 1)] })),
+    ).toThrow(/missing channel/);
+    expect(() => naiveExplore(naiveScript({ ...script, commands: [snapshot(2)] }))).toThrow(/bad snapshot/);
+    expect(() => naiveExplore(naiveScript(script, { algorithm: "lai-yang" }))).toThrow(/chandy-lamport only/);
+    expect(() =>
+      naiveExplore(
+        naiveScript({ ...script, commands: [snapshot(0), snapshot(1)] }, { mutant: "no-forward" }),
+      ),
+    ).toThrow(/chandy-lamport only/);
   });
 });

@@ -14,6 +14,7 @@
  *   4. the application-only system (for the reachable-cut property)
  *   5. the main BFS (statistics) and the termination check (SCCs)
  *   6. the safety properties, each searched in an augmented ("ghost") graph
+ *   7. scripts: the distinct recorded snapshots
  *
  * Channel faults (sem "System": lossy, duplicating), on top of fifo / nonfifo. For every message a
  * channel offers (fifo: its head; nonfifo: one per distinct value) the enabled steps are, in this
@@ -44,6 +45,39 @@
  *     white message. Closed = its recording is over (the `markerArrived` field); its recorded
  *     messages stay. Complete = every process recorded and every channel closed.
  *   Properties, faults and topologies are the same as for Chandy–Lamport; mutants are refused.
+ *
+ * Several instances (config `instances` = K, default 1; Chandy–Lamport only, K > 1 refused with
+ * lai-yang or a mutant). Not in sem; the model given with the task:
+ *   - the state holds, per instance k = 0..K-1, a full copy of the snapshot state (`snaps[k]`:
+ *     each process's recorded app state or null, each channel's recorded messages and whether its
+ *     marker of instance k arrived). The marker of instance k is the message M_k (written "M" for
+ *     k = 0, "M1", "M2", ... after): markers of different instances are different messages.
+ *   - initiate(p, k): p an initiator of instance k (`instanceInitiators[k]`, else `initiators`),
+ *     p not recorded in k, and k = 0 or some process has recorded in k-1. Effect: the
+ *     Chandy–Lamport initiation of instance k only.
+ *   - M_k on c(i,j): the marker rule on snaps[k] only. An app message on c(i,j) is appended to
+ *     c(i,j)'s record in EVERY instance k where Pj has recorded and M_k has not arrived on c(i,j).
+ *   - completeSnapshots counts the states where every instance is complete. Safety properties
+ *     are judged per instance at the step completing it; termination: no reachable deadlock and
+ *     no fair cycle while some initiated instance is incomplete.
+ *   With K = 1 this is exactly the one-snapshot model above.
+ *
+ * Scripts (config `script`): a token system driven by a list of commands. Not in sem; the model
+ * given with the task:
+ *   - processes hold token counts (the `cash` field); an app message is an amount n, written as
+ *     the decimal string "n" (two in-flight messages of the same amount are identical). The state
+ *     also holds the script position pc (0..L). Without `ticks` the tick commands are removed
+ *     first; with `ticks` each is kept.
+ *   - at most one script step, the command at pc: `send from to n` (enabled iff tokens[from] >= n:
+ *     tokens[from] -= n, n put on c(from,to)), `snapshot p` (the m-th snapshot command initiates
+ *     instance m by p), `tick` (nothing); each then pc += 1. No free app steps, no free initiates.
+ *   - channel steps as always, but with `ticks` only when pc = L or the command at pc is a tick.
+ *   - receiving n: tokens[to] += n (recorded as "n" on recording channels, as above).
+ *   - K = the number of snapshot commands (K = 0: every state is vacuously "complete").
+ *   - conservation counts tokens; reachable-cut is not defined (null). The result also lists the
+ *     distinct recorded snapshots (`snapshots`), each with the properties some run completing that
+ *     instance with exactly that record violates (a full, non-stopping ghost search).
+ *   Lai–Yang is refused with a script, a mutant when it has more than one snapshot command.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -62,7 +96,7 @@ export interface NaiveConfig {
   // The directed channels that exist, each [from, to] with from != to, no duplicates (any order:
   // channels are always ordered by (from, to)). Absent = the complete topology (every ordered pair).
   links?: [number, number][];
-  initiators: number[]; // process indices allowed to initiate
+  initiators: number[]; // process indices allowed to initiate (each instance, see instanceInitiators)
   maxDepth?: number; // BFS bound: keep states at shortest distance <= maxDepth
   mutant?: NaiveMutant; // default "none"; Chandy–Lamport only (refused with lai-yang)
   algorithm?: NaiveAlgorithm; // default "chandy-lamport"
@@ -72,6 +106,35 @@ export interface NaiveConfig {
   // Channels may deliver an offered message and keep it (a `duplicate` step); default false.
   // Money (bank) / goods (orders) can then grow without bound: run such configs with maxDepth.
   duplicating?: boolean;
+  // Several Chandy–Lamport snapshot instances in one run (see "Several instances" above);
+  // default 1. Chandy–Lamport only: refused with lai-yang or a mutant when > 1.
+  instances?: number;
+  // One initiator list per instance (overrides `initiators`); its length must equal `instances`
+  // (when `instances` is absent, K = its length).
+  instanceInitiators?: number[][];
+  // A scripted token system (see "Scripts" above). When given, `workload`, `balances`,
+  // `initiators`, `instanceInitiators`, `instances`, `links` and `stock` are ignored.
+  script?: NaiveScript;
+}
+
+export type NaiveCommand =
+  | { kind: "send"; from: number; to: number; amount: number }
+  | { kind: "snapshot"; process: number }
+  | { kind: "tick" };
+
+export interface NaiveScript {
+  tokens: number[]; // initial tokens per process; N = tokens.length
+  links: [number, number][]; // the directed channels (the topology)
+  commands: NaiveCommand[];
+  ticks?: boolean; // default false: tick commands are removed first
+}
+
+/** One distinct recorded snapshot of one instance (scripts only). */
+export interface NaiveSnapshot {
+  instance: number;
+  processes: number[]; // recorded tokens per process
+  channels: { from: number; to: number; messages: number[] }[]; // non-empty records, by (from,to)
+  violated: string[]; // sorted, among "consistent-cut" and "conservation"
 }
 
 export interface NaiveResult {
@@ -88,6 +151,10 @@ export interface NaiveResult {
     conservation: number | null;
   };
   termination: boolean; // true iff the termination property holds
+  // scripts only (absent otherwise): every distinct recorded snapshot, per instance, over the
+  // explored states in which that instance is complete; sorted by instance, then by the JSON of
+  // { processes, channels } (plain string order).
+  snapshots?: NaiveSnapshot[];
 }
 
 /**
@@ -96,7 +163,23 @@ export interface NaiveResult {
  * ("T/w", "T/r"). The marker is "M" under both.
  */
 type Msg = string;
-const MARKER: Msg = "M";
+const MARKER: Msg = "M"; // the marker of instance 0 (and the only one of Lai–Yang)
+
+/** The marker M_k of snapshot instance k. */
+function markerOf(k: number): Msg {
+  return k === 0 ? MARKER : `M${k}`;
+}
+
+/** The instance of a marker; null for an application message. */
+function markerInstance(msg: Msg): number | null {
+  if (msg === MARKER) return 0;
+  if (/^M[1-9][0-9]*$/.test(msg)) return Number(msg.slice(1));
+  return null;
+}
+
+function isMarker(msg: Msg): boolean {
+  return markerInstance(msg) !== null;
+}
 
 /** The payload of a channel message: drops a Lai–Yang colour (identity for everything else). */
 function payloadOf(msg: Msg): Msg {
@@ -127,30 +210,42 @@ interface Proc {
 
 /**
  * One channel c(from,to). `msgs` is the channel contents (fifo: a sequence, head first; nonfifo:
- * a multiset, kept sorted so equal multisets have equal keys). `recMsgs` and `markerArrived` are
- * the receiver's snapshot state for this incoming channel (recorded messages, in arrival order,
- * and whether its marker has arrived). Whether the channel is *recording* is derived:
- * receiver has recorded && marker not arrived.
- * Lai–Yang: `msgs` holds coloured app messages and markers, `recMsgs` payloads (no colour), and
- * `markerArrived` means "closed" (the closing rule above; the arrival of M itself is not kept).
+ * a multiset, kept sorted so equal multisets have equal keys).
  */
 interface Chan {
   from: number;
   to: number;
   msgs: Msg[];
+}
+
+/**
+ * The receiver's snapshot state for one incoming channel, in one instance: recorded messages (in
+ * arrival order) and whether its marker has arrived. Whether the channel is *recording* is
+ * derived: receiver has recorded && marker not arrived.
+ * Lai–Yang: `recMsgs` holds payloads (no colour), and `markerArrived` means "closed" (the closing
+ * rule above; the arrival of M itself is not kept).
+ */
+interface ChanRec {
   recMsgs: Msg[];
   markerArrived: boolean;
 }
 
+/** The snapshot state of one instance: per process its recorded app state or null; per channel. */
+interface Snap {
+  recorded: (Proc | null)[];
+  chans: ChanRec[]; // same order as State.chans
+}
+
 /**
  * A global state, exactly as in sem "Steps and states": each process's application state, each
- * process's snapshot state (recorded app state or null; the per-channel part lives in `chans`),
- * each channel's contents. No history, no counters.
+ * process's snapshot state per instance (`snaps`), each channel's contents, and for scripts the
+ * script position `pc` (always 0 otherwise). No history, no counters.
  */
 interface State {
   procs: Proc[];
-  recorded: (Proc | null)[];
   chans: Chan[];
+  snaps: Snap[];
+  pc: number;
 }
 
 /** An application-only state: processes and channel contents without markers. */
@@ -160,8 +255,10 @@ interface AppState {
 }
 
 type Step =
-  | { kind: "initiate"; p: number }
-  | { kind: "app"; from: number; to: number } // bank: send(from→to); orders: order(from→to)
+  | { kind: "initiate"; p: number; k: number } // instance k (scripts: the snapshot command at pc)
+  | { kind: "app"; from: number; to: number } // bank: send(from→to); orders: order(from→to);
+  // scripts: the send command at pc
+  | { kind: "tick" } // scripts with ticks: the tick command at pc
   // deliver msg on c(from,to); drop it (lossy); deliver it and keep it in the channel (duplicating)
   | { kind: "deliver" | "drop" | "duplicate"; from: number; to: number; msg: Msg };
 
@@ -174,10 +271,13 @@ interface Sent {
 
 /** The configuration, checked and with defaults filled in. */
 interface Model {
-  workload: "bank" | "orders";
+  workload: "bank" | "orders" | "script";
   n: number;
   fifo: boolean;
-  initiators: number[];
+  initiators: number[][]; // per instance, sorted, no duplicates (scripts: [] each)
+  k: number; // number of snapshot instances
+  commands: NaiveCommand[]; // scripts: the commands kept (ticks removed unless `ticks`); else []
+  ticks: boolean; // scripts: channel steps only at pc = L or at a tick
   mutant: NaiveMutant;
   laiYang: boolean; // algorithm "lai-yang"
   lossy: boolean;
@@ -208,62 +308,131 @@ function sortedCopy(msgs: readonly Msg[]): Msg[] {
   return [...msgs].sort();
 }
 
-function makeModel(config: NaiveConfig): Model {
-  const n = config.balances.length;
-  if (n < 2) throw new Error("naive-explorer: need at least 2 processes");
-  const stock = config.stock ?? config.balances.map(() => 1);
-  if (stock.length !== n) throw new Error("naive-explorer: stock must have one entry per process");
-  for (const p of config.initiators) {
-    if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`naive-explorer: bad initiator ${p}`);
-  }
-  const algorithm = config.algorithm ?? "chandy-lamport";
-  if (algorithm !== "chandy-lamport" && algorithm !== "lai-yang") {
-    throw new Error(`naive-explorer: unknown algorithm ${String(algorithm)}`);
-  }
-  if (algorithm === "lai-yang" && (config.mutant ?? "none") !== "none") {
-    throw new Error("naive-explorer: mutants apply to chandy-lamport only");
-  }
+function checkedLinks(n: number, links: readonly [number, number][] | undefined): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  if (config.links === undefined) {
+  if (links === undefined) {
     // The complete topology: c(i,j) for every ordered pair i != j.
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         if (i !== j) pairs.push([i, j]);
       }
     }
-  } else {
-    // Only the listed channels exist.
-    const seen = new Set<string>();
-    for (const link of config.links) {
-      const [from, to] = link;
-      const ok = (p: number): boolean => Number.isInteger(p) && p >= 0 && p < n;
-      if (link.length !== 2 || !ok(from) || !ok(to) || from === to) {
-        throw new Error(`naive-explorer: bad link ${JSON.stringify(link)}`);
-      }
-      const k = `${from},${to}`;
-      if (seen.has(k)) throw new Error(`naive-explorer: duplicate link ${JSON.stringify(link)}`);
-      seen.add(k);
-      pairs.push([from, to]);
-    }
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return pairs;
   }
-  const exists = (from: number, to: number): boolean => pairs.some(([i, j]) => i === from && j === to);
-  // bank: send(i→j) needs c(i,j); orders: order(i→j) also needs c(j,i) for the reply.
-  const appPairs = pairs.filter(([i, j]) => config.workload === "bank" || exists(j, i));
-  return {
-    workload: config.workload,
-    n,
+  // Only the listed channels exist.
+  const seen = new Set<string>();
+  for (const link of links) {
+    const [from, to] = link;
+    const ok = (p: number): boolean => Number.isInteger(p) && p >= 0 && p < n;
+    if (link.length !== 2 || !ok(from) || !ok(to) || from === to) {
+      throw new Error(`naive-explorer: bad link ${JSON.stringify(link)}`);
+    }
+    const k = `${from},${to}`;
+    if (seen.has(k)) throw new Error(`naive-explorer: duplicate link ${JSON.stringify(link)}`);
+    seen.add(k);
+    pairs.push([from, to]);
+  }
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return pairs;
+}
+
+function makeModel(config: NaiveConfig): Model {
+  const algorithm = config.algorithm ?? "chandy-lamport";
+  if (algorithm !== "chandy-lamport" && algorithm !== "lai-yang") {
+    throw new Error(`naive-explorer: unknown algorithm ${String(algorithm)}`);
+  }
+  const mutant = config.mutant ?? "none";
+  if (algorithm === "lai-yang" && mutant !== "none") {
+    throw new Error("naive-explorer: mutants apply to chandy-lamport only");
+  }
+  const common = {
     fifo: config.channels === "fifo",
-    initiators: [...new Set(config.initiators)].sort((a, b) => a - b),
-    mutant: config.mutant ?? "none",
+    mutant,
     laiYang: algorithm === "lai-yang",
     lossy: config.lossy ?? false,
     duplicating: config.duplicating ?? false,
     maxDepth: config.maxDepth ?? Number.POSITIVE_INFINITY,
+  };
+  if (config.script !== undefined) return makeScriptModel(config.script, common);
+  const n = config.balances.length;
+  if (n < 2) throw new Error("naive-explorer: need at least 2 processes");
+  const stock = config.stock ?? config.balances.map(() => 1);
+  if (stock.length !== n) throw new Error("naive-explorer: stock must have one entry per process");
+  const k = config.instances ?? config.instanceInitiators?.length ?? 1;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`naive-explorer: bad number of instances ${k}`);
+  if (k > 1 && (common.laiYang || mutant !== "none")) {
+    throw new Error("naive-explorer: several instances are chandy-lamport only (no lai-yang, no mutant)");
+  }
+  const lists = config.instanceInitiators ?? Array.from({ length: k }, () => config.initiators);
+  if (lists.length !== k) throw new Error("naive-explorer: instanceInitiators needs one list per instance");
+  for (const list of lists) {
+    for (const p of list) {
+      if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`naive-explorer: bad initiator ${p}`);
+    }
+  }
+  const pairs = checkedLinks(n, config.links);
+  const exists = (from: number, to: number): boolean => pairs.some(([i, j]) => i === from && j === to);
+  // bank: send(i→j) needs c(i,j); orders: order(i→j) also needs c(j,i) for the reply.
+  const appPairs = pairs.filter(([i, j]) => config.workload === "bank" || exists(j, i));
+  return {
+    ...common,
+    workload: config.workload,
+    n,
+    initiators: lists.map((list) => [...new Set(list)].sort((a, b) => a - b)),
+    k,
+    commands: [],
+    ticks: false,
     balances: [...config.balances],
     stock: [...stock],
     pairs,
     appPairs,
+  };
+}
+
+function makeScriptModel(
+  script: NaiveScript,
+  common: Pick<Model, "fifo" | "mutant" | "laiYang" | "lossy" | "duplicating" | "maxDepth">,
+): Model {
+  const n = script.tokens.length;
+  if (n < 1) throw new Error("naive-explorer: a script needs at least 1 process");
+  for (const t of script.tokens) {
+    if (!Number.isInteger(t) || t < 0) throw new Error(`naive-explorer: bad token count ${t}`);
+  }
+  if (common.laiYang) throw new Error("naive-explorer: scripts are chandy-lamport only");
+  const pairs = checkedLinks(n, script.links);
+  const ticks = script.ticks ?? false;
+  const commands = script.commands.filter((c) => ticks || c.kind !== "tick");
+  const ok = (p: number): boolean => Number.isInteger(p) && p >= 0 && p < n;
+  for (const c of commands) {
+    if (c.kind === "send") {
+      if (!pairs.some(([i, j]) => i === c.from && j === c.to)) {
+        throw new Error(`naive-explorer: send on a missing channel ${JSON.stringify(c)}`);
+      }
+      if (!Number.isInteger(c.amount) || c.amount < 0) {
+        throw new Error(`naive-explorer: bad amount ${JSON.stringify(c)}`);
+      }
+    } else if (c.kind === "snapshot") {
+      if (!ok(c.process)) throw new Error(`naive-explorer: bad snapshot ${JSON.stringify(c)}`);
+    } else if (c.kind !== "tick") {
+      throw new Error(`naive-explorer: unknown command ${JSON.stringify(c)}`);
+    }
+  }
+  const k = commands.filter((c) => c.kind === "snapshot").length;
+  if (k > 1 && common.mutant !== "none") {
+    throw new Error("naive-explorer: several instances are chandy-lamport only (no mutant)");
+  }
+  return {
+    ...common,
+    workload: "script",
+    n,
+    initiators: Array.from({ length: k }, () => []),
+    k,
+    commands,
+    ticks,
+    balances: [...script.tokens],
+    stock: script.tokens.map(() => 0),
+    pairs,
+    appPairs: [], // no free application steps
   };
 }
 
@@ -276,20 +445,18 @@ function chanIndex(model: Model, from: number, to: number): number {
 /** sem "Initial state: configured balances, empty channels, nothing recorded." (goods all 0) */
 function initialState(model: Model): State {
   const procs: Proc[] = model.balances.map((cash, i) =>
-    model.workload === "bank"
-      ? { cash, stock: 0, goods: [] }
-      : { cash, stock: at(model.stock, i), goods: model.balances.map(() => 0) },
+    model.workload === "orders"
+      ? { cash, stock: at(model.stock, i), goods: model.balances.map(() => 0) }
+      : { cash, stock: 0, goods: [] },
   );
   return {
     procs,
-    recorded: procs.map(() => null),
-    chans: model.pairs.map(([from, to]) => ({
-      from,
-      to,
-      msgs: [],
-      recMsgs: [],
-      markerArrived: false,
+    chans: model.pairs.map(([from, to]) => ({ from, to, msgs: [] })),
+    snaps: Array.from({ length: model.k }, () => ({
+      recorded: procs.map(() => null),
+      chans: model.pairs.map(() => ({ recMsgs: [], markerArrived: false })),
     })),
+    pc: 0,
   };
 }
 
@@ -343,23 +510,23 @@ function removeOne(model: Model, msgs: Msg[], msg: Msg): void {
  * bank:   send(i→j) enabled while b[i] >= 1: b[i] -= 1, put T on c(i,j)   (sem "Workloads")
  * orders: order(i→j) enabled while cash_i >= 1: cash_i -= 1, put `order` on c(i,j) (price 1)
  */
-function appEnabled(procs: Proc[], from: number): boolean {
-  return at(procs, from).cash >= 1;
+function appEnabled(procs: Proc[], from: number, amount = 1): boolean {
+  return at(procs, from).cash >= amount;
 }
 
+/** script: send n enabled iff tokens[from] >= n: tokens[from] -= n, put "n" on c(from,to). */
 function appSend(
   model: Model,
   procs: Proc[],
   from: number,
   to: number,
+  amount = 1,
 ): { procs: Proc[]; sent: Sent[] } | null {
-  if (!appEnabled(procs, from)) return null;
+  if (!appEnabled(procs, from, amount)) return null;
   const next = clone(procs);
-  at(next, from).cash -= 1;
-  return {
-    procs: next,
-    sent: [{ from, to, msg: model.workload === "bank" ? "T" : "order" }],
-  };
+  at(next, from).cash -= amount;
+  const msg = model.workload === "script" ? String(amount) : model.workload === "bank" ? "T" : "order";
+  return { procs: next, sent: [{ from, to, msg }] };
 }
 
 /**
@@ -379,7 +546,11 @@ function appReceive(
   const next = clone(procs);
   const receiver = at(next, to);
   const sent: Sent[] = [];
-  if (model.workload === "bank") {
+  if (model.workload === "script") {
+    // script: receiving n adds n tokens.
+    if (!/^[0-9]+$/.test(msg)) throw new Error(`naive-explorer: unexpected script message ${msg}`);
+    receiver.cash += Number(msg);
+  } else if (model.workload === "bank") {
     if (msg !== "T") throw new Error(`naive-explorer: unexpected bank message ${msg}`);
     receiver.cash += 1;
   } else if (msg === "order") {
@@ -405,18 +576,52 @@ function appReceive(
 // ---------------------------------------------------------------------------------------------
 
 function stepLabel(step: Step): string {
-  if (step.kind === "initiate") return `initiate(${step.p})`;
+  if (step.kind === "initiate") return step.k === 0 ? `initiate(${step.p})` : `initiate(${step.p},${step.k})`;
   if (step.kind === "app") return `app(${step.from}→${step.to})`;
+  if (step.kind === "tick") return "tick";
   // "deliver c(i,j) m" labels are the ones weak fairness applies to (terminationHolds).
   return `${step.kind} c(${step.from},${step.to}) ${step.msg}`;
+}
+
+/** Has some process recorded in instance k? */
+function initiated(s: State, k: number): boolean {
+  return at(s.snaps, k).recorded.some((r) => r !== null);
+}
+
+/** The script step at pc (scripts only): at most one, null if none is enabled. */
+function scriptStep(model: Model, s: State): Step | null {
+  if (s.pc >= model.commands.length) return null;
+  const cmd = at(model.commands, s.pc);
+  if (cmd.kind === "tick") return { kind: "tick" };
+  if (cmd.kind === "snapshot") {
+    // the m-th snapshot command starts instance m
+    const m = model.commands.slice(0, s.pc).filter((c) => c.kind === "snapshot").length;
+    return { kind: "initiate", p: cmd.process, k: m };
+  }
+  return appEnabled(s.procs, cmd.from, cmd.amount) ? { kind: "app", from: cmd.from, to: cmd.to } : null;
+}
+
+/** Scripts with ticks: channel steps only at the end of the script or at a tick command. */
+function channelsEnabled(model: Model, s: State): boolean {
+  if (model.workload !== "script" || !model.ticks) return true;
+  return s.pc >= model.commands.length || at(model.commands, s.pc).kind === "tick";
 }
 
 /** All enabled steps of a state (sem "Steps and states"). */
 function enabledSteps(model: Model, s: State): Step[] {
   const steps: Step[] = [];
-  // initiate(p): p is an initiator and p has not recorded.
-  for (const p of model.initiators) {
-    if (at(s.recorded, p) === null) steps.push({ kind: "initiate", p });
+  if (model.workload === "script") {
+    const step = scriptStep(model, s);
+    if (step !== null) steps.push(step);
+  }
+  // initiate(p, k): p is an initiator of instance k, p has not recorded in k, and k = 0 or some
+  // process has recorded in k-1 (instance ids are handed out in the order instances start).
+  // (Scripts have no initiators: their initiations are script steps.)
+  for (let k = 0; k < model.k; k++) {
+    if (k > 0 && !initiated(s, k - 1)) continue;
+    for (const p of at(model.initiators, k)) {
+      if (at(at(s.snaps, k).recorded, p) === null) steps.push({ kind: "initiate", p, k });
+    }
   }
   // application steps: one per existing app step (model.appPairs) whose sender can pay.
   for (const [from, to] of model.appPairs) {
@@ -424,6 +629,7 @@ function enabledSteps(model: Model, s: State): Step[] {
   }
   // channel steps: for each message offered (fifo the head of each channel; nonfifo one per
   // distinct message value): deliver, then drop if lossy, then duplicate if duplicating.
+  if (!channelsEnabled(model, s)) return steps;
   for (const c of s.chans) {
     for (const msg of deliverable(model, c.msgs)) {
       for (const kind of channelKinds(model)) steps.push({ kind, from: c.from, to: c.to, msg });
@@ -433,72 +639,81 @@ function enabledSteps(model: Model, s: State): Step[] {
 }
 
 /**
- * P`p` records its own state and, unless suppressed, sends M on every outgoing channel
- * (`s.chans` holds only the existing channels, so only on those).
+ * P`p` records its own state in instance k and, unless suppressed, sends M_k on every outgoing
+ * channel (`s.chans` holds only the existing channels, so only on those).
  */
-function recordProcess(s: State, p: number, sendMarkers: boolean): void {
-  s.recorded[p] = clone(at(s.procs, p));
+function recordProcess(s: State, p: number, k: number, sendMarkers: boolean): void {
+  at(s.snaps, k).recorded[p] = clone(at(s.procs, p));
   // Starting to record the incoming channels needs no action: "recording" is derived from
   // recorded && !markerArrived, and recMsgs is still empty (nothing is appended before recording).
   if (sendMarkers) {
     for (const c of s.chans) {
-      if (c.from === p) c.msgs.push(MARKER);
+      if (c.from === p) c.msgs.push(markerOf(k));
     }
   }
 }
 
-/** Should an app message arriving on channel c be appended to c's recorded state? */
-function recordsArrival(model: Model, s: State, c: Chan): boolean {
-  const receiverRecorded = at(s.recorded, c.to) !== null;
+/** Should an app message arriving on channel c (index ci) be appended to c's record in instance k? */
+function recordsArrival(model: Model, s: State, ci: number, k: number): boolean {
+  const snap = at(s.snaps, k);
+  const receiverRecorded = at(snap.recorded, at(s.chans, ci).to) !== null;
   if (model.mutant === "empty-record") return false; // mutant: never append
   if (model.mutant === "record-after-marker") return receiverRecorded; // mutant: even after M
-  return receiverRecorded && !c.markerArrived; // sem: "while c(i,j) is recording"
+  return receiverRecorded && !at(snap.chans, ci).markerArrived; // sem: "while c(i,j) is recording"
 }
 
 /**
- * The effect of a message arriving on channel c (deliver and duplicate alike), on `next` in place.
- * Returns the app messages it sends (not yet put on their channels).
+ * The effect of a message arriving on channel c (index ci; deliver and duplicate alike), on
+ * `next` in place. Returns the app messages it sends (not yet put on their channels).
  */
-function receive(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
-  if (model.laiYang) return receiveLaiYang(model, next, c, msg);
-  if (msg === MARKER) {
-    if (at(next.recorded, c.to) === null) {
+function receive(model: Model, next: State, ci: number, msg: Msg): Sent[] {
+  if (model.laiYang) return receiveLaiYang(model, next, ci, msg);
+  const c = at(next.chans, ci);
+  const k = markerInstance(msg);
+  if (k !== null) {
+    // The marker rule on instance k's snapshot state only.
+    const rec = at(at(next.snaps, k).chans, ci);
+    if (at(at(next.snaps, k).recorded, c.to) === null) {
       // sem: first marker P`to` sees: record own state, record c(from,to) as empty (recMsgs is
       // still []), send M on every outgoing channel (not in mutant no-forward), start recording
       // every other incoming channel (derived).
-      c.markerArrived = true;
-      recordProcess(next, c.to, model.mutant !== "no-forward");
+      rec.markerArrived = true;
+      recordProcess(next, c.to, k, model.mutant !== "no-forward");
     } else {
       // sem: otherwise c(from,to) stops recording; its recorded messages stay.
-      c.markerArrived = true;
+      rec.markerArrived = true;
     }
     return [];
   }
-  // sem: an app message arriving on a recording channel is appended to its recorded state,
-  // as well as having its normal application effect.
-  if (recordsArrival(model, next, c)) c.recMsgs.push(msg);
+  // sem: an app message arriving on a recording channel is appended to its recorded state (in
+  // every instance where it is recording), as well as having its normal application effect.
+  for (let i = 0; i < model.k; i++) {
+    if (recordsArrival(model, next, ci, i)) at(at(next.snaps, i).chans, ci).recMsgs.push(msg);
+  }
   const r = appReceive(model, next.procs, c.from, c.to, msg);
   next.procs = r.procs;
   return r.sent;
 }
 
 /**
- * Lai–Yang: the effect of a message arriving on channel c, on `next` in place. Returns the app
- * messages it sends, uncoloured (applyStep colours them).
+ * Lai–Yang: the effect of a message arriving on channel c (index ci), on `next` in place (one
+ * instance: snaps[0]). Returns the app messages it sends, uncoloured (applyStep colours them).
  */
-function receiveLaiYang(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
-  const receiverRecorded = at(next.recorded, c.to) !== null;
+function receiveLaiYang(model: Model, next: State, ci: number, msg: Msg): Sent[] {
+  const c = at(next.chans, ci);
+  const snap = at(next.snaps, 0);
+  const receiverRecorded = at(snap.recorded, c.to) !== null;
   if (msg === MARKER) {
     // M: an unrecorded receiver records and sends M on every outgoing channel; nothing else.
-    if (!receiverRecorded) recordProcess(next, c.to, true);
+    if (!receiverRecorded) recordProcess(next, c.to, 0, true);
     return [];
   }
   const colour = colourOf(msg);
   if (colour === null) throw new Error(`naive-explorer: uncoloured Lai–Yang message ${msg}`);
   // red to an unrecorded receiver: it records first (its state before this receipt), sends M.
-  if (colour === "r" && !receiverRecorded) recordProcess(next, c.to, true);
+  if (colour === "r" && !receiverRecorded) recordProcess(next, c.to, 0, true);
   // white to a recorded receiver: the payload is recorded on c. (Never a red one.)
-  if (colour === "w" && receiverRecorded) c.recMsgs.push(payloadOf(msg));
+  if (colour === "w" && receiverRecorded) at(snap.chans, ci).recMsgs.push(payloadOf(msg));
   // then the normal application effect, on the payload.
   const r = appReceive(model, next.procs, c.from, c.to, payloadOf(msg));
   next.procs = r.procs;
@@ -512,12 +727,14 @@ function receiveLaiYang(model: Model, next: State, c: Chan, msg: Msg): Sent[] {
  * further M on it.)
  */
 function closeChannelsLaiYang(s: State): void {
-  for (const c of s.chans) {
-    if (c.markerArrived || at(s.recorded, c.to) === null) continue;
-    if (at(s.recorded, c.from) === null) continue;
-    if (c.msgs.some((m) => m === MARKER || colourOf(m) === "w")) continue;
-    c.markerArrived = true;
-  }
+  const snap = at(s.snaps, 0);
+  s.chans.forEach((c, ci) => {
+    const rec = at(snap.chans, ci);
+    if (rec.markerArrived || at(snap.recorded, c.to) === null) return;
+    if (at(snap.recorded, c.from) === null) return;
+    if (c.msgs.some((m) => m === MARKER || colourOf(m) === "w")) return;
+    rec.markerArrived = true;
+  });
 }
 
 /**
@@ -529,27 +746,39 @@ function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sen
   let sent: Sent[] = [];
   if (step.kind === "initiate") {
     // sem: p records its own state, sends M on every outgoing channel, starts recording every
-    // incoming channel. (Even the no-forward mutant's initiator sends markers.)
-    recordProcess(next, step.p, true);
+    // incoming channel — for instance k only. (Even the no-forward mutant's initiator sends
+    // markers.)
+    recordProcess(next, step.p, step.k, true);
   } else if (step.kind === "app") {
-    const r = appSend(model, next.procs, step.from, step.to);
+    const cmd = model.workload === "script" ? at(model.commands, s.pc) : null;
+    const amount = cmd !== null && cmd.kind === "send" ? cmd.amount : 1;
+    const r = appSend(model, next.procs, step.from, step.to, amount);
     if (r === null) throw new Error("naive-explorer: app step not enabled");
     next.procs = r.procs;
     sent = r.sent;
-  } else {
-    const c = at(next.chans, chanIndex(model, step.from, step.to));
+  } else if (step.kind !== "tick") {
+    const ci = chanIndex(model, step.from, step.to);
+    const c = at(next.chans, ci);
     // deliver and drop take the message out of the channel; duplicate leaves it where it is
     // (fifo: still at the head).
     if (step.kind !== "duplicate") removeOne(model, c.msgs, step.msg);
     // drop (lossy): the message is gone and nothing else happens, for a marker too. deliver and
     // duplicate: the message arrives.
-    if (step.kind !== "drop") sent = receive(model, next, c, step.msg);
+    if (step.kind !== "drop") sent = receive(model, next, ci, step.msg);
+  }
+  // scripts: initiate, app and tick steps are the command at pc.
+  if (
+    model.workload === "script" &&
+    (step.kind === "initiate" || step.kind === "app" || step.kind === "tick")
+  ) {
+    next.pc += 1;
   }
   if (model.laiYang) {
     // The colour is fixed at sending: red iff the sender has recorded at that moment. An app step
     // never records; in a receipt any recording comes before the replies are sent. So it is the
     // sender's status in `next`.
-    sent = sent.map((m) => ({ ...m, msg: `${m.msg}/${at(next.recorded, m.from) === null ? "w" : "r"}` }));
+    const rec = at(next.snaps, 0).recorded;
+    sent = sent.map((m) => ({ ...m, msg: `${m.msg}/${at(rec, m.from) === null ? "w" : "r"}` }));
   }
   for (const m of sent) at(next.chans, chanIndex(model, m.from, m.to)).msgs.push(m.msg);
   if (model.laiYang) closeChannelsLaiYang(next);
@@ -557,16 +786,22 @@ function applyStep(model: Model, s: State, step: Step): { next: State; sent: Sen
 }
 
 /**
- * sem: complete when every process has recorded and every channel's marker has arrived
- * (`s.chans` holds only the existing channels). Lai–Yang: every channel closed (same field).
+ * sem: instance k is complete when every process has recorded in it and every channel's marker
+ * M_k has arrived (`s.chans` holds only the existing channels). Lai–Yang: every channel closed.
  */
-function isComplete(s: State): boolean {
-  return s.recorded.every((r) => r !== null) && s.chans.every((c) => c.markerArrived);
+function instanceComplete(s: State, k: number): boolean {
+  const snap = at(s.snaps, k);
+  return snap.recorded.every((r) => r !== null) && snap.chans.every((c) => c.markerArrived);
 }
 
-/** "active": some process has recorded but the snapshot is not complete. */
+/** Every instance is complete (vacuously true for a script without snapshot commands). */
+function isComplete(s: State): boolean {
+  return s.snaps.every((_, k) => instanceComplete(s, k));
+}
+
+/** "active": some instance has been initiated (someone recorded in it) and is not complete. */
 function isActive(s: State): boolean {
-  return s.recorded.some((r) => r !== null) && !isComplete(s);
+  return s.snaps.some((_, k) => initiated(s, k) && !instanceComplete(s, k));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,20 +819,24 @@ function appOf(model: Model, s: State): AppState {
     // Lai–Yang: the colour is snapshot machinery, not application content: dropped too (and a
     // nonfifo multiset re-sorted by payload).
     chans: s.chans.map((c) => {
-      const app = c.msgs.filter((m) => m !== MARKER).map(payloadOf);
+      const app = c.msgs.filter((m) => !isMarker(m)).map(payloadOf);
       return model.fifo ? app : app.sort();
     }),
   };
 }
 
-/** S*: recorded process states; c(i,j) holds its recorded messages (sorted = multiset under nonfifo). */
-function recordedAppOf(model: Model, s: State): AppState {
+/**
+ * S* of instance k: recorded process states; c(i,j) holds its recorded messages (sorted =
+ * multiset under nonfifo).
+ */
+function recordedAppOf(model: Model, s: State, k: number): AppState {
+  const snap = at(s.snaps, k);
   return {
-    procs: s.recorded.map((r) => {
+    procs: snap.recorded.map((r) => {
       if (r === null) throw new Error("naive-explorer: S* of a state where not everyone recorded");
       return clone(r);
     }),
-    chans: s.chans.map((c) => (model.fifo ? [...c.recMsgs] : sortedCopy(c.recMsgs))),
+    chans: snap.chans.map((c) => (model.fifo ? [...c.recMsgs] : sortedCopy(c.recMsgs))),
   };
 }
 
@@ -656,6 +895,7 @@ function appReachable(model: Model, cache: Map<string, Set<string>>, start: AppS
 /**
  * Conserved quantities of an app state.
  * bank:   [total money = balances + transfers T in channels].
+ * script: [total tokens = token counts + amounts in channels].
  * orders: [money = cash + `order` + `refund` messages, then for each good kind k:
  *          stock_k + `item`s on channels from Pk + sum_i goods_i[k]].
  */
@@ -670,6 +910,12 @@ function conserved(model: Model, a: AppState): number[] {
   };
   const cash = a.procs.reduce((sum, p) => sum + p.cash, 0);
   if (model.workload === "bank") return [cash + count("T")];
+  if (model.workload === "script") {
+    // [total tokens = token counts + amounts in channels]
+    let inFlight = 0;
+    for (const ch of a.chans) for (const m of ch) inFlight += Number(m);
+    return [cash + inFlight];
+  }
   const out = [cash + count("order") + count("refund")];
   for (let k = 0; k < model.n; k++) {
     const held = a.procs.reduce((sum, p) => sum + (p.goods[k] ?? 0), 0);
@@ -849,26 +1095,35 @@ function terminationHolds(g: Graph): boolean {
  * A ghost is extra information about the run (not part of the state, sem "the checker keeps
  * outside the state"). `next` lists the possible ghosts after a step (several when the step is
  * ambiguous — under nonfifo, which in-flight copy of a payload was delivered). `s` is the source
- * state of the step, `t` its target.
+ * state of the step, `t` its target. `violated` judges instance k at the step completing it;
+ * `forget` then drops instance k's part of the ghost (k is never judged again: completeness is
+ * stable), which only makes equal ghosts meet earlier.
  */
 interface GhostSpec<G> {
   init: G;
   next: (s: State, step: Step, sent: Sent[], g: G, t: State) => G[];
-  violated: (sEnd: State, g: G) => boolean;
+  violated: (sEnd: State, k: number, g: G) => boolean;
+  forget: (g: G, k: number) => G;
 }
 
 /**
- * Shortest run whose LAST step completes the snapshot (source incomplete, target complete) in a
- * way the spec calls violated; null if none within maxDepth. BFS over (state id, ghost) pairs,
- * walking the edges of the graph already built by exploreGraph (a run is a path in it).
+ * BFS over (state id, ghost) pairs, walking the edges of the graph already built by exploreGraph
+ * (a run is a path in it). For every step that completes an instance k (k incomplete in the
+ * source, complete in the target) whose spec says "violated", calls found(length, k, target);
+ * stops as soon as found returns true.
  * - An augmented node at depth d < maxDepth has a state of real depth <= d < maxDepth, so that
  *   state was expanded and its edges are all there.
- * - Complete states are never expanded: completeness is stable (nothing un-records), so no later
- *   step can complete the snapshot again.
+ * - States where every instance is complete are never expanded: completeness is stable (nothing
+ *   un-records), so no later step can complete an instance again.
  * - BFS visits nodes in nondecreasing depth, so the first violation found is a shortest one.
  */
-function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): number | null {
-  if (isComplete(at(graph.states, 0))) return null;
+function searchViolations<G>(
+  model: Model,
+  graph: Graph,
+  spec: GhostSpec<G>,
+  found: (length: number, k: number, t: State) => boolean,
+): void {
+  if (isComplete(at(graph.states, 0))) return;
   // seen[id] = keys of the ghosts already met with state id (one Set per state keeps every Set
   // small; a single Set of all pairs would hit the engine's Set size limit on big graphs).
   const seen: Array<Set<string> | undefined> = [];
@@ -883,99 +1138,134 @@ function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): n
     if (edges === null) throw new Error("naive-explorer: unexpanded state below the depth bound");
     for (const e of edges) {
       const next = at(graph.states, e.to);
+      const completing: number[] = [];
+      for (let k = 0; k < model.k; k++) {
+        if (!instanceComplete(s, k) && instanceComplete(next, k)) completing.push(k);
+      }
       for (const g2 of spec.next(s, e.step, e.sent, g, next)) {
-        if (isComplete(next)) {
-          if (spec.violated(next, g2)) return d + 1;
-          continue;
+        let g3 = g2;
+        for (const k of completing) {
+          if (spec.violated(next, k, g2) && found(d + 1, k, next)) return;
+          g3 = spec.forget(g3, k);
         }
+        if (isComplete(next)) continue;
         const ghostsHere = seen[e.to] ?? new Set<string>();
         seen[e.to] = ghostsHere;
-        const k = JSON.stringify(g2);
-        if (!ghostsHere.has(k)) {
-          ghostsHere.add(k);
-          queue.push({ id: e.to, g: g2, d: d + 1 });
+        const key = JSON.stringify(g3);
+        if (!ghostsHere.has(key)) {
+          ghostsHere.add(key);
+          queue.push({ id: e.to, g: g3, d: d + 1 });
           pairs++;
           if (pairs > STATE_LIMIT) throw new Error("naive-explorer: augmented state limit exceeded");
         }
       }
     }
   }
-  return null;
+}
+
+/**
+ * Shortest run whose LAST step completes some instance k in a way the spec calls violated; null
+ * if none within maxDepth.
+ */
+function shortestViolation<G>(model: Model, graph: Graph, spec: GhostSpec<G>): number | null {
+  let shortest: number | null = null;
+  searchViolations(model, graph, spec, (length) => {
+    shortest = length;
+    return true;
+  });
+  return shortest;
 }
 
 /**
  * An in-flight app message (as in the channel: under Lai–Yang with its colour) with its hidden
- * flag: pre = sent before its sender recorded. Under Lai–Yang pre coincides with white (checked),
- * so a delivery of a white copy can only be of a pre copy and of a red copy only of a post copy.
+ * flags: pre[k] = sent before its sender recorded in instance k. Under Lai–Yang (one instance)
+ * pre coincides with white (checked), so a delivery of a white copy can only be of a pre copy and
+ * of a red copy only of a post copy.
  */
 interface Tagged {
   msg: Msg;
-  pre: boolean;
+  pre: boolean[];
 }
 
 /**
- * Ghost for consistent-cut, per channel (same order as State.chans):
- * - inflight: the app messages in the channel with their pre/post flag (fifo: in order; nonfifo:
+ * Ghost for consistent-cut. Per channel (same order as State.chans):
+ * - inflight: the app messages in the channel with their pre flags (fifo: in order; nonfifo:
  *   sorted, a multiset);
- * - preRecv: the pre messages received after the receiver recorded (fifo: in order; nonfifo sorted);
- * - orphan: a post message was received by a process that had not recorded (sticky).
- * Faults: a dropped message leaves `inflight` (nonfifo: any copy of that value, pre or post, one
- * branch per flag); a duplicated one is a receive of one in-flight copy that stays in flight with
- * its flag unchanged.
+ * and per instance k:
+ * - preRecv[k][c]: the pre-k messages received on c after its receiver recorded in k (fifo: in
+ *   order; nonfifo sorted);
+ * - orphan[k]: a post-k message was received by a process not recorded in k (sticky).
+ * Faults: a dropped message leaves `inflight` (nonfifo: any copy of that value, one branch per
+ * distinct flag vector); a duplicated one is a receive of one in-flight copy that stays in flight
+ * with its flags unchanged.
  * Whether the receiver had recorded at a receive is read in the step's target state: app
  * deliveries never record under Chandy–Lamport (same as the source), and under Lai–Yang a red
- * message makes its receiver record *before* the receipt. Likewise a message sent by a step is pre
- * iff its sender has not recorded in the target state (a Lai–Yang reply to a red message is sent
- * after the forced recording). preRecv and the truth hold payloads (recorded messages have no
- * colour).
+ * message makes its receiver record *before* the receipt. Likewise a message sent by a step is
+ * pre-k iff its sender has not recorded in k in the target state (a Lai–Yang reply to a red
+ * message is sent after the forced recording). preRecv and the truth hold payloads (recorded
+ * messages have no colour).
+ * forget(k): every pre[k] false, preRecv[k] empty, orphan[k] false — the values that messages
+ * sent and received after k completed get anyway.
  */
 interface CutGhost {
   inflight: Tagged[][];
-  preRecv: Msg[][];
-  orphan: boolean;
+  preRecv: Msg[][][];
+  orphan: boolean[];
 }
 
 function compareTagged(a: Tagged, b: Tagged): number {
   if (a.msg !== b.msg) return a.msg < b.msg ? -1 : 1;
-  return Number(a.pre) - Number(b.pre);
+  for (let k = 0; k < a.pre.length; k++) {
+    const d = Number(at(a.pre, k)) - Number(at(b.pre, k));
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
+  const sortFlight = (list: Tagged[]): void => {
+    if (!model.fifo) list.sort(compareTagged);
+  };
   return {
     init: {
       inflight: model.pairs.map(() => []),
-      preRecv: model.pairs.map(() => []),
-      orphan: false,
+      preRecv: Array.from({ length: model.k }, () => model.pairs.map(() => [])),
+      orphan: Array.from({ length: model.k }, () => false),
     },
     next: (_s, step, sent, g, target) => {
       let outs: CutGhost[] = [g];
-      if (step.kind !== "initiate" && step.kind !== "app" && step.msg !== MARKER) {
+      if (step.kind !== "initiate" && step.kind !== "app" && step.kind !== "tick" && !isMarker(step.msg)) {
         // deliver, drop or duplicate of an app message. Which in-flight copy: fifo the first;
-        // nonfifo any copy with this payload (one branch per distinct flag).
+        // nonfifo any copy with this payload (one branch per distinct flag vector).
         const c = chanIndex(model, step.from, step.to);
         const flight = at(g.inflight, c);
         const choices: number[] = [];
-        flight.forEach((t, k) => {
+        flight.forEach((t, i) => {
           if (t.msg !== step.msg) return;
-          if (model.fifo && k !== 0) return;
-          if (choices.some((k2) => at(flight, k2).pre === t.pre)) return;
-          choices.push(k);
+          if (model.fifo && i !== 0) return;
+          if (choices.some((i2) => compareTagged(at(flight, i2), t) === 0)) return;
+          choices.push(i);
         });
         if (choices.length === 0) throw new Error("naive-explorer: ghost lost track of a message");
-        const receiverRecorded = at(target.recorded, step.to) !== null; // at the receipt (see above)
-        outs = choices.map((k) => {
+        outs = choices.map((i) => {
           const g2 = clone(g);
           const flight2 = at(g2.inflight, c);
-          const t = at(flight2, k);
+          const t = at(flight2, i);
           // deliver and drop: the copy is no longer in flight. duplicate: it is received and stays
-          // in flight with its flag unchanged (so a nonfifo list stays sorted).
-          if (step.kind !== "duplicate") flight2.splice(k, 1);
+          // in flight with its flags unchanged (so a nonfifo list stays sorted).
+          if (step.kind !== "duplicate") flight2.splice(i, 1);
           // drop: not received, nothing more. deliver and duplicate: a receive of this copy.
           if (step.kind !== "drop") {
-            if (!t.pre && !receiverRecorded) g2.orphan = true; // (a) an orphan receive
-            if (t.pre && receiverRecorded) {
-              at(g2.preRecv, c).push(payloadOf(t.msg));
-              if (!model.fifo) at(g2.preRecv, c).sort();
+            for (let k = 0; k < model.k; k++) {
+              // at the receipt (see above)
+              const receiverRecorded = at(at(target.snaps, k).recorded, step.to) !== null;
+              const pre = at(t.pre, k);
+              if (!pre && !receiverRecorded) g2.orphan[k] = true; // (a) an orphan receive
+              if (pre && receiverRecorded) {
+                const list = at(at(g2.preRecv, k), c);
+                list.push(payloadOf(t.msg));
+                if (!model.fifo) list.sort();
+              }
             }
           }
           return g2;
@@ -985,94 +1275,178 @@ function consistentCutSpec(model: Model): GhostSpec<CutGhost> {
       return outs.map((g0) => {
         const g2 = clone(g0);
         for (const m of sent) {
-          // pre iff the sender has not recorded when sending (see above).
+          // pre-k iff the sender has not recorded in k when sending (see above).
           const list = at(g2.inflight, chanIndex(model, m.from, m.to));
-          const pre = at(target.recorded, m.from) === null;
-          if (model.laiYang && pre !== (colourOf(m.msg) === "w")) {
+          const pre = target.snaps.map((snap) => at(snap.recorded, m.from) === null);
+          if (model.laiYang && at(pre, 0) !== (colourOf(m.msg) === "w")) {
             throw new Error("naive-explorer: Lai–Yang colour disagrees with pre/post");
           }
           list.push({ msg: m.msg, pre });
-          if (!model.fifo) list.sort(compareTagged);
+          sortFlight(list);
         }
         return g2;
       });
     },
-    violated: (sEnd, g) => {
-      if (g.orphan) return true; // (a)
-      // (b) recorded state of each channel vs. the true one: pre messages received after the
-      // receiver recorded, then pre messages still in flight.
+    violated: (sEnd, k, g) => {
+      if (at(g.orphan, k)) return true; // (a)
+      // (b) recorded state of each channel in instance k vs. the true one: pre-k messages
+      // received after the receiver recorded, then pre-k messages still in flight.
       return model.pairs.some((_, c) => {
         const truth = [
-          ...at(g.preRecv, c),
+          ...at(at(g.preRecv, k), c),
           ...at(g.inflight, c)
-            .filter((t) => t.pre)
+            .filter((t) => at(t.pre, k))
             .map((t) => payloadOf(t.msg)),
         ];
-        const rec = at(sEnd.chans, c).recMsgs;
+        const rec = at(at(sEnd.snaps, k).chans, c).recMsgs;
         if (model.fifo) return JSON.stringify(truth) !== JSON.stringify(rec);
         return JSON.stringify(sortedCopy(truth)) !== JSON.stringify(sortedCopy(rec));
       });
     },
+    forget: (g, k) => {
+      const g2 = clone(g);
+      for (const list of g2.inflight) {
+        for (const t of list) t.pre[k] = false;
+        sortFlight(list);
+      }
+      g2.preRecv[k] = model.pairs.map(() => []);
+      g2.orphan[k] = false;
+      return g2;
+    },
   };
 }
 
 /**
- * Ghost for reachable-cut: app(S_start), set by the first initiate step. To keep ghost keys short
- * it is stored as a number: the position of app(S_start) in the `starts` table (-1 = not yet).
- * The application-only system has the same faults as the full one (appSuccessors); it is only
- * used without duplicating (see naiveExplore), where it is finite.
+ * Ghost for reachable-cut, per instance k: app(S_start(k)), set by the first initiate of k. To
+ * keep ghost keys short each is stored as a number: the position of app(S_start(k)) in the
+ * `starts` table (-1 = not yet, or forgotten). The application-only system has the same faults as
+ * the full one (appSuccessors); it is only used without duplicating and without a script (see
+ * naiveExplore), where it is finite.
  */
-function reachableCutSpec(model: Model): GhostSpec<number> {
+function reachableCutSpec(model: Model): GhostSpec<number[]> {
   const cache = new Map<string, Set<string>>();
   const starts: AppState[] = [];
   const startIds = new Map<string, number>();
   const startId = (a: AppState): number => {
-    const k = appKey(a);
-    let id = startIds.get(k);
+    const key = appKey(a);
+    let id = startIds.get(key);
     if (id === undefined) {
       id = starts.length;
       starts.push(a);
-      startIds.set(k, id);
+      startIds.set(key, id);
     }
     return id;
   };
   return {
-    init: -1,
-    next: (s, step, _sent, g) => [g === -1 && step.kind === "initiate" ? startId(appOf(model, s)) : g],
-    violated: (sEnd, g) => {
-      if (g === -1) throw new Error("naive-explorer: snapshot completed without an initiate");
-      const start = at(starts, g);
-      const star = recordedAppOf(model, sEnd);
+    init: Array.from({ length: model.k }, () => -1),
+    next: (s, step, _sent, g) => {
+      if (step.kind !== "initiate" || at(g, step.k) !== -1) return [g];
+      const g2 = [...g];
+      g2[step.k] = startId(appOf(model, s));
+      return [g2];
+    },
+    violated: (sEnd, k, g) => {
+      const id = at(g, k);
+      if (id === -1) throw new Error("naive-explorer: snapshot completed without an initiate");
+      const start = at(starts, id);
+      const star = recordedAppOf(model, sEnd, k);
       if (!appReachable(model, cache, start).has(appKey(star))) return true;
       return !appReachable(model, cache, star).has(appKey(appOf(model, sEnd)));
     },
+    forget: (g, k) => g.map((id, i) => (i === k ? -1 : id)),
   };
 }
 
 /**
- * Ghost for conservation: the conserved quantities of app(S_start), set by the first initiate step
- * (null = not yet). At S_end each conserved quantity of S* must lie between its value in
- * app(S_start) and its value in app(S_end), inclusive. Without faults the quantities never change,
- * so this is the old definition (S* conserves the initial totals); a lossy channel can only lower
- * them and a duplicating one only raise them, hence "between" in either order.
+ * Ghost for conservation, per instance k: the conserved quantities of app(S_start(k)), set by the
+ * first initiate of k (null = not yet, or forgotten). At S_end(k) each conserved quantity of S*(k)
+ * must lie between its value in app(S_start(k)) and its value in app(S_end(k)), inclusive.
+ * Without faults the quantities never change, so this is the old definition (S* conserves the
+ * initial totals); a lossy channel can only lower them and a duplicating one only raise them,
+ * hence "between" in either order.
  */
-function conservationSpec(model: Model): GhostSpec<number[] | null> {
+function conservationSpec(model: Model): GhostSpec<(number[] | null)[]> {
   return {
-    init: null,
-    next: (s, step, _sent, g) => [
-      g === null && step.kind === "initiate" ? conserved(model, appOf(model, s)) : g,
-    ],
-    violated: (sEnd, g) => {
-      if (g === null) throw new Error("naive-explorer: snapshot completed without an initiate");
-      const star = conserved(model, recordedAppOf(model, sEnd));
+    init: Array.from({ length: model.k }, () => null),
+    next: (s, step, _sent, g) => {
+      if (step.kind !== "initiate" || at(g, step.k) !== null) return [g];
+      const g2 = [...g];
+      g2[step.k] = conserved(model, appOf(model, s));
+      return [g2];
+    },
+    violated: (sEnd, k, g) => {
+      const startQ = at(g, k);
+      if (startQ === null) throw new Error("naive-explorer: snapshot completed without an initiate");
+      const star = conserved(model, recordedAppOf(model, sEnd, k));
       const end = conserved(model, appOf(model, sEnd));
-      return star.some((q, k) => {
-        const a = at(g, k);
-        const b = at(end, k);
+      return star.some((q, i) => {
+        const a = at(startQ, i);
+        const b = at(end, i);
         return q < Math.min(a, b) || q > Math.max(a, b);
       });
     },
+    forget: (g, k) => g.map((q, i) => (i === k ? null : q)),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Scripts: the distinct recorded snapshots
+// ---------------------------------------------------------------------------------------------
+
+/** The recorded snapshot of instance k in s (complete there), without `violated`. */
+function snapshotOf(s: State, k: number): Omit<NaiveSnapshot, "violated"> {
+  const snap = at(s.snaps, k);
+  return {
+    instance: k,
+    processes: snap.recorded.map((r) => {
+      if (r === null) throw new Error("naive-explorer: snapshot of an incomplete instance");
+      return r.cash;
+    }),
+    channels: s.chans
+      .map((c, ci) => ({ from: c.from, to: c.to, messages: at(snap.chans, ci).recMsgs.map(Number) }))
+      .filter((c) => c.messages.length > 0),
+  };
+}
+
+/**
+ * Every distinct (instance, recorded snapshot) over the explored states where that instance is
+ * complete; `violated` from a full (non-stopping) ghost search per property: the snapshot is
+ * flagged when some run whose last step completes the instance with exactly this record violates
+ * the property for that instance.
+ */
+function scriptSnapshots(model: Model, graph: Graph): NaiveSnapshot[] {
+  const keyOf = (k: number, t: State): string => JSON.stringify(snapshotOf(t, k));
+  const flagged = new Map<string, string[]>();
+  const specs: Array<[string, (found: (length: number, k: number, t: State) => boolean) => void]> = [
+    ["conservation", (found) => searchViolations(model, graph, conservationSpec(model), found)],
+    ["consistent-cut", (found) => searchViolations(model, graph, consistentCutSpec(model), found)],
+  ];
+  for (const [name, search] of specs) {
+    search((_length, k, t) => {
+      const key = keyOf(k, t);
+      const names = flagged.get(key) ?? [];
+      if (!names.includes(name)) names.push(name);
+      flagged.set(key, names);
+      return false; // keep searching
+    });
+  }
+  const byKey = new Map<string, NaiveSnapshot>();
+  for (const s of graph.states) {
+    for (let k = 0; k < model.k; k++) {
+      if (!instanceComplete(s, k)) continue;
+      const key = keyOf(k, s);
+      if (byKey.has(key)) continue;
+      byKey.set(key, { ...snapshotOf(s, k), violated: [...(flagged.get(key) ?? [])].sort() });
+    }
+  }
+  const sortKey = (x: NaiveSnapshot): string =>
+    JSON.stringify({ processes: x.processes, channels: x.channels });
+  return [...byKey.values()].sort((a, b) => {
+    if (a.instance !== b.instance) return a.instance - b.instance;
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1084,10 +1458,18 @@ export function naiveBank(balances: number[], extra: Partial<NaiveConfig> = {}):
   return { workload: "bank", balances, channels: "fifo", initiators: [0], ...extra };
 }
 
+/**
+ * A script configuration (fifo unless `extra` says otherwise). `workload`, `balances` and
+ * `initiators` are filled with placeholders: they are ignored when a script is given.
+ */
+export function naiveScript(script: NaiveScript, extra: Partial<NaiveConfig> = {}): NaiveConfig {
+  return { workload: "bank", balances: script.tokens, channels: "fifo", initiators: [], ...extra, script };
+}
+
 export function naiveExplore(config: NaiveConfig): NaiveResult {
   const model = makeModel(config);
   const g = exploreGraph(model);
-  return {
+  const result: NaiveResult = {
     distinctStates: g.states.length,
     transitions: g.edges.reduce((sum, es) => sum + (es?.length ?? 0), 0),
     maxDepth: g.depth.reduce((m, d) => Math.max(m, d), 0),
@@ -1098,9 +1480,15 @@ export function naiveExplore(config: NaiveConfig): NaiveResult {
       // With duplicating channels the application-only system is infinite (a duplicated transfer
       // or item creates value, again and again), so "reachable from" cannot be decided by the
       // plain exhaustive search used here: reachable-cut is not computed and reported as null.
-      "reachable-cut": model.duplicating ? null : shortestViolation(model, g, reachableCutSpec(model)),
+      // For scripts it is not defined (null).
+      "reachable-cut":
+        model.duplicating || model.workload === "script"
+          ? null
+          : shortestViolation(model, g, reachableCutSpec(model)),
       conservation: shortestViolation(model, g, conservationSpec(model)),
     },
     termination: terminationHolds(g),
   };
+  if (model.workload === "script") result.snapshots = scriptSnapshots(model, g);
+  return result;
 }
