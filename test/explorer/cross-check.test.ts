@@ -4,53 +4,9 @@
  * counterexample lengths, including for broken algorithms.
  */
 import { describe, expect, it } from "vitest";
-import { laiYang } from "../../src/algorithms/lai-yang.js";
-import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";
-import { type NaiveConfig, type NaiveMutant, naiveBank, naiveExplore } from "../naive/naive-explorer.js";
-import { checkAll, shortest, type TestConfig } from "../support/models.js";
-
-const mutantAlgorithms = {
-  "no-forward": noForward,
-  "empty-record": emptyRecord,
-  "record-after-marker": recordAfterMarker,
-};
-
-/** The checker's configuration for a naive one. */
-function oursOf(config: NaiveConfig): TestConfig {
-  const mutant = (config.mutant ?? "none") as NaiveMutant;
-  const algorithm =
-    mutant !== "none" ? mutantAlgorithms[mutant] : config.algorithm === "lai-yang" ? laiYang : undefined;
-  return {
-    workload: config.workload,
-    balances: config.balances,
-    channels: config.channels,
-    initiators: config.initiators,
-    ...(config.stock ? { stock: config.stock } : {}),
-    ...(config.links ? { links: config.links } : {}),
-    ...(config.lossy ? { lossy: true } : {}),
-    ...(config.duplicating ? { duplicating: true } : {}),
-    ...(algorithm === undefined ? {} : { algorithm }),
-  };
-}
-
-function compare(config: NaiveConfig): void {
-  const result = checkAll(oursOf(config), { maxDepth: config.maxDepth });
-  const naive = naiveExplore(config);
-  expect(result.stats).toMatchObject({
-    distinctStates: naive.distinctStates,
-    transitions: naive.transitions,
-    maxDepth: naive.maxDepth,
-    completeSnapshots: naive.completeSnapshots,
-    deadlocks: naive.deadlocks,
-  });
-  const lengths = shortest(result);
-  expect({
-    "consistent-cut": lengths["consistent-cut"],
-    "reachable-cut": lengths["reachable-cut"] ?? null,
-    conservation: lengths.conservation,
-  }).toEqual(naive.shortest);
-  expect(lengths.termination === null).toBe(naive.termination);
-}
+import { type NaiveConfig, naiveBank } from "../naive/naive-explorer.js";
+import { checkAll } from "../support/models.js";
+import { compare, oursOf } from "../support/naive-compare.js";
 
 const bank = naiveBank;
 

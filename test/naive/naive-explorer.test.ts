@@ -1026,21 +1026,24 @@ describe("naive explorer: scripted token scenarios", () => {
     });
   });
 
-  it("ticks: a blocked send with no tick ahead freezes the channels, an active deadlock", () => {
-    // snapshot 0, send 0 1 1, send 1 0 1 on (1,0) with ticks: S0 -snapshot-> S1 c01=[M] pc1
-    // -send-> S2 c01=[M,1] pc2; P1 has no token for the last send and no tick allows a delivery:
-    // 3 states, 2 transitions, the snapshot stuck: termination fails. Without ticks the marker
-    // and the unit are delivered, the last send runs, and the snapshot completes.
+  it("ticks: a send waiting for its tokens lets the channels deliver meanwhile", () => {
+    // snapshot 0, send 0 1 1, send 1 0 1 on (1,0) with ticks. S0 -snapshot-> S1 c01=[M] pc1
+    // -send-> S2 c01=[M,1] pc2. P1 has no token for the last send: the script waits, so
+    // deliveries run. S2 -M-> S3 (P1 records 0, c10=[M], c01=[1]); S3 -1-> S4 (P1 holds 1: the
+    // send is enabled, deliveries stop) or S3 -M on c10-> S5 (complete); S4 -send-> S6 (end,
+    // c10=[M,1]); S5 -1-> S7 (complete, send enabled); S6 -M-> S8 (complete, c10=[1]); S7 -send->
+    // S8 as well; S8 -1-> S9 (end). 10 states, 10 transitions, depth 7, complete S5 S7 S8 S9, one
+    // deadlock (S9); the one snapshot records P0 1, P1 0, nothing in flight.
     const commands = [snapshot(0), send(0, 1, 1), send(1, 0, 1)];
     expect(naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands, ticks: true }))).toEqual({
-      distinctStates: 3,
-      transitions: 2,
-      maxDepth: 2,
-      completeSnapshots: 0,
+      distinctStates: 10,
+      transitions: 10,
+      maxDepth: 7,
+      completeSnapshots: 4,
       deadlocks: 1,
       shortest: noViolation,
-      termination: false,
-      snapshots: [],
+      termination: true,
+      snapshots: [{ instance: 0, processes: [1, 0], channels: [], violated: [] }],
     });
     const free = naiveExplore(naiveScript({ tokens: [1, 0], links: both, commands }));
     expect(free.termination).toBe(true);

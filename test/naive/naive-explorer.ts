@@ -71,7 +71,8 @@
  *   - at most one script step, the command at pc: `send from to n` (enabled iff tokens[from] >= n:
  *     tokens[from] -= n, n put on c(from,to)), `snapshot p` (the m-th snapshot command initiates
  *     instance m by p), `tick` (nothing); each then pc += 1. No free app steps, no free initiates.
- *   - channel steps as always, but with `ticks` only when pc = L or the command at pc is a tick.
+ *   - channel steps as always, but with `ticks` only when pc = L, the command at pc is a tick, or
+ *     it is a send whose sender lacks the tokens (the script waits; refined after the first brief).
  *   - receiving n: tokens[to] += n (recorded as "n" on recording channels, as above).
  *   - K = the number of snapshot commands (K = 0: every state is vacuously "complete").
  *   - conservation counts tokens; reachable-cut is not defined (null). The result also lists the
@@ -601,10 +602,15 @@ function scriptStep(model: Model, s: State): Step | null {
   return appEnabled(s.procs, cmd.from, cmd.amount) ? { kind: "app", from: cmd.from, to: cmd.to } : null;
 }
 
-/** Scripts with ticks: channel steps only at the end of the script or at a tick command. */
+/**
+ * Scripts with ticks: channel steps only at the end of the script, at a tick command, or while
+ * the script waits at a send whose sender lacks the tokens (time passes while it waits).
+ */
 function channelsEnabled(model: Model, s: State): boolean {
   if (model.workload !== "script" || !model.ticks) return true;
-  return s.pc >= model.commands.length || at(model.commands, s.pc).kind === "tick";
+  return (
+    s.pc >= model.commands.length || at(model.commands, s.pc).kind === "tick" || scriptStep(model, s) === null
+  );
 }
 
 /** All enabled steps of a state (sem "Steps and states"). */

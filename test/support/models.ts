@@ -8,12 +8,14 @@ import type { Limits } from "../../src/explorer/limits.js";
 import { fifo } from "../../src/model/channels/fifo.js";
 import { nonfifo } from "../../src/model/channels/nonfifo.js";
 import { Model } from "../../src/model/model.js";
+import type { Script } from "../../src/model/script.js";
 import { Topology } from "../../src/model/topology.js";
 import { bank } from "../../src/workloads/bank.js";
 import { orders } from "../../src/workloads/orders.js";
+import { tokens } from "../../src/workloads/tokens.js";
 
 export interface TestConfig {
-  readonly workload?: "bank" | "orders";
+  readonly workload?: "bank" | "orders" | "tokens";
   readonly balances: readonly number[];
   readonly stock?: readonly number[];
   readonly channels?: "fifo" | "nonfifo";
@@ -23,6 +25,10 @@ export interface TestConfig {
   readonly algorithm?: SnapshotAlgorithm;
   /** The directed channels that exist; absent = the complete topology. */
   readonly links?: readonly [number, number][];
+  /** Snapshot instances (default 1). */
+  readonly instances?: number;
+  /** A scripted scenario (the workload is then tokens, `balances` the tokens). */
+  readonly script?: Script;
 }
 
 export function modelOf(c: TestConfig): Model {
@@ -36,10 +42,12 @@ export function modelOf(c: TestConfig): Model {
           ),
     discipline: c.channels === "nonfifo" ? nonfifo : fifo,
     faults: { lossy: c.lossy ?? false, duplicating: c.duplicating ?? false },
-    workload: c.workload === "orders" ? orders : bank,
+    workload: c.script !== undefined ? tokens : c.workload === "orders" ? orders : bank,
     params: { balances: c.balances, stock: c.stock },
     algorithm: c.algorithm ?? chandyLamport,
     initiators: c.initiators ?? [0],
+    instances: c.instances,
+    script: c.script,
   });
 }
 
