@@ -138,6 +138,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     algorithms.map((a) => a.name),
   );
   const script = fields.script === undefined ? undefined : parseScript(fields.script, processes);
+  if (script !== undefined) checkScriptLinks(script, topologyOf(topology, processes));
   const workload = oneOf(
     "workload",
     fields.workload ?? (script === undefined ? "bank" : "tokens"),
@@ -279,6 +280,19 @@ function parseScript(value: unknown, processes: number): string[] {
       );
   }
   return kept;
+}
+
+/** A scripted send travels on a channel: the topology must have it. */
+function checkScriptLinks(lines: readonly string[], topology: Topology): void {
+  for (const line of lines) {
+    const command = parseCommand(line);
+    if (command.kind === "send" && topology.channelIndex(command.from, command.to) === undefined) {
+      throw new ConfigError(
+        "script",
+        `${JSON.stringify(line)} sends on c(${command.from},${command.to}), which the topology lacks: add the link ${command.from}-${command.to} or change the send`,
+      );
+    }
+  }
 }
 
 /** The `snapshot P` lines of a script, in order. */

@@ -139,6 +139,21 @@ describe("snapcheck explore", () => {
       ["explore", "--balances", "1,1", "--topology", "hypercube"],
       "topology: expected complete, ring, line, star",
     ],
+    [["explore", "--instances", "0"], "instances: expected a whole number from 1 to 4"],
+    [
+      ["explore", "--instances", "2", "--algorithm", "lai-yang"],
+      "instances: lai-yang is modelled for one snapshot",
+    ],
+    [["explore", "--ticks"], "ticks: ticks gate the deliveries of a script"],
+    [["explore", "--workload", "tokens"], "workload: tokens has no application steps of its own"],
+    [
+      ["explore", "--events", "examples/cos418/2nodes-concurrent.events"],
+      "--events: give the scenario's topology",
+    ],
+    [
+      ["explore", "--topology", "examples/cos418/2nodes.top", "--events", "examples/cos418/2nodes.top"],
+      '--events: examples/cos418/2nodes.top:2: expected "send SRC DST n"',
+    ],
   ])("bad input %j: exit 2, one line naming %s, no stack trace", (args, message) => {
     const r = snapcheck(...args);
     expect(r.code).toBe(2);
