@@ -7,8 +7,12 @@ import type { CheckReport } from "./run-check.js";
 export function printReport(report: CheckReport): void {
   const { config, stats } = report;
   const out = (line = "") => process.stdout.write(`${line}\n`);
+  const started =
+    config.script === undefined
+      ? `initiators ${config.initiators.map((p) => `P${p}`).join(",")}${(config.instances ?? 1) > 1 ? `, ${config.instances} snapshot instances` : ""}`
+      : `a script of ${config.script.length} commands${config.ticks === true ? " with ticks" : ""}`;
   out(
-    `snapcheck explore: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes, balances ${config.balances.join(",")}${config.stock ? `, stock ${config.stock.join(",")}` : ""}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}`,
+    `snapcheck explore: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes, balances ${config.balances.join(",")}${config.stock ? `, stock ${config.stock.join(",")}` : ""}, ${started}`,
   );
   out(`Search: ${report.search}`);
   out(
@@ -26,7 +30,8 @@ export function printReport(report: CheckReport): void {
     const name = p.name.padEnd(width);
     if (!p.holds && p.counterexample !== undefined) {
       const cx = p.counterexample;
-      out(`  ${name}  VIOLATED   shortest run: ${cx.steps} steps — ${cx.reason}`);
+      const which = cx.instance === undefined ? "" : ` (snapshot #${cx.instance})`;
+      out(`  ${name}  VIOLATED   shortest run: ${cx.steps} steps${which} — ${cx.reason}`);
       out(
         `  ${" ".repeat(width)}             ${cx.written ? "written to" : "already in"} ${cx.file} (and .txt); replay: snapcheck replay ${cx.file}`,
       );

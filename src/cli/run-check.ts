@@ -36,6 +36,8 @@ export interface CheckReport {
     readonly counterexample?: {
       readonly file: string;
       readonly steps: number;
+      /** The snapshot instance it violates, when several run. */
+      readonly instance?: number;
       readonly reason: string;
       readonly written: boolean;
     };
@@ -120,6 +122,7 @@ export function runCheck(
         counterexample: {
           file: stored.path,
           steps: v.counterexample.steps.length,
+          ...(model.instances > 1 ? { instance: v.counterexample.instance } : {}),
           reason: v.counterexample.reason,
           written: stored.status === "written",
         },

@@ -13,17 +13,28 @@ import { type SnapcheckMeta, toItf } from "./itf.js";
 import { renderRun } from "./render.js";
 import { type StoredFile, storeTrace } from "./store.js";
 
-/** The file name says what failed where: property, workload, algorithm, channels, balances. */
+/**
+ * The file name says what failed where: property, workload, algorithm, channels, balances, then
+ * initiators, instances or the script's length where they are not the default.
+ */
 export function counterexampleName(config: SnapcheckConfig, property: string): string {
   const initiators =
-    config.initiators.length === 1 && config.initiators[0] === 0 ? "" : `_init${config.initiators.join("-")}`;
+    config.script !== undefined || (config.initiators.length === 1 && config.initiators[0] === 0)
+      ? ""
+      : `_init${config.initiators.join("-")}`;
+  const instances = (config.instances ?? 1) > 1 ? `_k${config.instances}` : "";
+  const script = config.script === undefined ? "" : `_script${config.script.length}`;
   const channels = config.channels.replaceAll(",", "+");
-  return `${property}_${config.workload}_${config.algorithm}_${channels}_b${config.balances.join("-")}${initiators}`;
+  return `${property}_${config.workload}_${config.algorithm}_${channels}_b${config.balances.join("-")}${initiators}${instances}${script}`;
 }
 
 /** The headline of a counterexample: what failed, on which configuration, in how many steps. */
 export function counterexampleTitle(config: SnapcheckConfig, property: string, steps: number): string {
-  return `snapcheck counterexample: ${property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}) — ${steps} steps`;
+  const started =
+    config.script === undefined
+      ? `initiators ${config.initiators.map((p) => `P${p}`).join(",")}${(config.instances ?? 1) > 1 ? `, ${config.instances} snapshot instances` : ""}`
+      : `a script of ${config.script.length} commands`;
+  return `snapcheck counterexample: ${property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, ${started}) — ${steps} steps`;
 }
 
 /**

@@ -28,7 +28,7 @@ export const tokens: Workload = {
     for (const m of inFlight) total += amountOf(m.payload);
     return { tokens: total };
   },
-  describeState: (state) => `${held(state)} tokens`,
+  describeState: (state) => `${held(state)} token${held(state) === 1 ? "" : "s"}`,
   describePayload: (payload) => `token(${amountOf(payload)})`,
 };
 
