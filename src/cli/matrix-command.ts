@@ -82,10 +82,11 @@ export function assumptionMatrix(outDir: string): MatrixCell[] {
 
 /** The matrix as Markdown: rows algorithms, columns disciplines. */
 export function matrixTable(cells: readonly MatrixCell[]): string {
+  const inapplicable = skippedEverywhere(cells);
   const rows = [...new Set(cells.map((c) => c.algorithm))].map((algorithm) => {
     const row = MATRIX_CHANNELS.map((channels) => {
       const cell = cells.find((c) => c.algorithm === algorithm && c.channels === channels);
-      return cell === undefined ? "–" : cellText(cell);
+      return cell === undefined ? "–" : cellText(cell, inapplicable);
     });
     return `| ${algorithm} | ${row.join(" | ")} |`;
   });
@@ -94,6 +95,7 @@ export function matrixTable(cells: readonly MatrixCell[]): string {
 
 /** The matrix as the picture shows it: per cell its verdict and the failing properties or what it was proved on. */
 export function matrixPicture(cells: readonly MatrixCell[]): MatrixPicture {
+  const inapplicable = skippedEverywhere(cells);
   const algorithmNames = [...new Set(cells.map((c) => c.algorithm))];
   return {
     title: "Which snapshot algorithm survives which channel relaxation",
@@ -109,7 +111,7 @@ export function matrixPicture(cells: readonly MatrixCell[]): MatrixPicture {
           ? { verdict: "fails" as const, lines: failing }
           : {
               verdict: "holds" as const,
-              lines: ["all hold", ...skippedOf(cell).map((n) => `(${n} undecidable)`)],
+              lines: ["all hold", ...skippedOf(cell, inapplicable).map((n) => `(${n} undecidable)`)],
             };
       }),
     })),
@@ -130,12 +132,24 @@ function failuresOf(cell: MatrixCell): Map<string, { steps: number; file: string
   return failures;
 }
 
-/** The properties that could not be decided in some run of the cell. */
-function skippedOf(cell: MatrixCell): string[] {
-  return [...new Set(cell.runs.flatMap((r) => r.report.skipped.map((s) => s.name)))];
+/**
+ * The properties no run of the matrix decides: they are about something its configurations lack
+ * (stable-detection: bank and orders have no stable property), not about the cells' disciplines.
+ */
+function skippedEverywhere(cells: readonly MatrixCell[]): ReadonlySet<string> {
+  const runs = cells.flatMap((c) => c.runs);
+  const skipped = (r: (typeof runs)[number]) => r.report.skipped.map((s) => s.name);
+  return new Set(runs.flatMap(skipped).filter((name) => runs.every((r) => skipped(r).includes(name))));
 }
 
-function cellText(cell: MatrixCell): string {
+/** The properties that could not be decided in some run of the cell, those of no run aside. */
+function skippedOf(cell: MatrixCell, inapplicable: ReadonlySet<string>): string[] {
+  return [...new Set(cell.runs.flatMap((r) => r.report.skipped.map((s) => s.name)))].filter(
+    (name) => !inapplicable.has(name),
+  );
+}
+
+function cellText(cell: MatrixCell, inapplicable: ReadonlySet<string>): string {
   if (cell.refused !== undefined) return "not modelled";
   const failures = failuresOf(cell);
   if (failures.size > 0) {
@@ -146,7 +160,7 @@ function cellText(cell: MatrixCell): string {
       cell.runs.map((r) => (r.report.search === "exhaustive" ? "exhaustive" : `depth ≤ ${MATRIX_DEPTH}`)),
     ),
   ];
-  const skipped = skippedOf(cell);
+  const skipped = skippedOf(cell, inapplicable);
   const proved = `✓ ${cell.runs.map((r) => r.label).join(", ")} (${bounds.join(", ")})`;
   return skipped.length > 0 ? `${proved}; ${skipped.join(", ")} not decidable` : proved;
 }

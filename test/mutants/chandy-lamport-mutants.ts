@@ -35,6 +35,19 @@ export const recordAfterMarker: SnapshotAlgorithm = {
   },
 };
 
+/**
+ * A channel records from the start of the run, not from its receiver's recording: arrivals before
+ * the cut end up in S* as if still in flight (messages that were received long ago).
+ */
+export const recordFromStart: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-record-from-start",
+  onAppArrival(draft, c, payload) {
+    const record = draft.channelRecord(c);
+    if (!record.closed) draft.setChannelRecord(c, { closed: false, messages: [...record.messages, payload] });
+  },
+};
+
 /** The channel a first marker arrives on is never closed, so the snapshot never completes. */
 export const forwardOnly: SnapshotAlgorithm = {
   ...chandyLamport,
@@ -59,4 +72,11 @@ export const silentInitiator: SnapshotAlgorithm = {
   initiate: (draft, p) => draft.recordProcess(p),
 };
 
-export const mutants = { noForward, emptyRecord, recordAfterMarker, forwardOnly, silentInitiator };
+export const mutants = {
+  noForward,
+  emptyRecord,
+  recordAfterMarker,
+  recordFromStart,
+  forwardOnly,
+  silentInitiator,
+};

@@ -9,11 +9,11 @@ import { fifo } from "../../src/model/channels/fifo.js";
 import { nonfifo } from "../../src/model/channels/nonfifo.js";
 import { Model } from "../../src/model/model.js";
 import { Topology } from "../../src/model/topology.js";
-import { bank } from "../../src/workloads/bank.js";
-import { orders } from "../../src/workloads/orders.js";
+import { findWorkload } from "../../src/workloads/index.js";
+import type { Workload } from "../../src/workloads/workload.js";
 
 export interface TestConfig {
-  readonly workload?: "bank" | "orders";
+  readonly workload?: "bank" | "orders" | "termination" | "deadlock";
   readonly balances: readonly number[];
   readonly stock?: readonly number[];
   readonly channels?: "fifo" | "nonfifo";
@@ -36,11 +36,17 @@ export function modelOf(c: TestConfig): Model {
           ),
     discipline: c.channels === "nonfifo" ? nonfifo : fifo,
     faults: { lossy: c.lossy ?? false, duplicating: c.duplicating ?? false },
-    workload: c.workload === "orders" ? orders : bank,
+    workload: workloadNamed(c.workload ?? "bank"),
     params: { balances: c.balances, stock: c.stock },
     algorithm: c.algorithm ?? chandyLamport,
     initiators: c.initiators ?? [0],
   });
+}
+
+function workloadNamed(name: string): Workload {
+  const workload = findWorkload(name);
+  if (workload === undefined) throw new RangeError(`no workload ${name}`);
+  return workload;
 }
 
 export function checkAll(c: TestConfig, limits: Limits = {}) {
