@@ -7,9 +7,16 @@ import type { Property } from "../src/explorer/property.js";
 import { conservation } from "./conservation.js";
 import { consistentCut } from "./consistent-cut.js";
 import { reachableCut } from "./reachable-cut.js";
+import { stableDetection } from "./stable-detection.js";
 import { termination } from "./termination.js";
 
-export const properties: readonly Property[] = [consistentCut, reachableCut, conservation, termination];
+export const properties: readonly Property[] = [
+  consistentCut,
+  reachableCut,
+  conservation,
+  termination,
+  stableDetection,
+];
 
 export function findProperty(name: string): Property | undefined {
   return properties.find((p) => p.name === name);

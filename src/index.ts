@@ -24,4 +24,4 @@ export { type ChannelFaults, Model, RELIABLE } from "./model/model.js";
 export { Topology } from "./model/topology.js";
 export type { AppState, GlobalState, Step } from "./model/types.js";
 export { workloads } from "./workloads/index.js";
-export type { AppEffect, InFlight, Workload, WorkloadParams } from "./workloads/workload.js";
+export type { AppEffect, InFlight, StableProperty, Workload, WorkloadParams } from "./workloads/workload.js";

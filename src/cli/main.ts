@@ -40,9 +40,9 @@ Usage:
 explore flags (each overrides the same field of --config):
   --processes N        number of processes (default: one per balance, else 2)
   --topology NAME      complete | ring | line | star | links such as 0-1,1-2,2-0 (default complete)
-  --balances 2,1,1     initial balance (bank) or cash (orders) of each process
+  --balances 2,1,1     each process's balance (bank), cash (orders) or budget (diffusing, deadlock)
   --stock 1,1          orders only: each process's stock of its own good (default 1 each)
-  --workload NAME      bank | orders                              (default bank)
+  --workload NAME      bank | orders | diffusing | deadlock       (default bank; tokens comes with a script)
   --algorithm NAME     chandy-lamport                             (default chandy-lamport)
   --channels NAME      fifo | nonfifo                             (default fifo)
   --initiators LIST    0 | 0,2 | all                              (default 0)

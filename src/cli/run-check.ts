@@ -69,11 +69,15 @@ export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
     catalogue.map((p) => p.name),
   );
   const model = buildModel(parsed);
-  const skipped = parsed.properties.flatMap((name) => {
+  const named = raw.properties !== undefined;
+  const relevant = parsed.properties.filter(
+    (name) => named || findProperty(name)?.appliesTo?.(model) !== false,
+  );
+  const skipped = relevant.flatMap((name) => {
     const reason = findProperty(name)?.unsupported?.(model);
     return reason === undefined ? [] : [{ name, reason }];
   });
-  if (raw.properties !== undefined && skipped[0] !== undefined) {
+  if (named && skipped[0] !== undefined) {
     throw new ConfigError(
       "properties",
       `${skipped[0].name} cannot be checked here: ${skipped[0].reason}; leave it out`,
@@ -81,7 +85,7 @@ export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
   }
   const config = {
     ...parsed,
-    properties: parsed.properties.filter((name) => !skipped.some((s) => s.name === name)),
+    properties: relevant.filter((name) => !skipped.some((s) => s.name === name)),
   };
   const defaultBound =
     raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;

@@ -43,6 +43,11 @@ interface PropertyBase {
   readonly description: string;
   /** Why the property cannot be decided on this model, if it cannot (it is then not checked). */
   unsupported?(model: Model): string | undefined;
+  /**
+   * False when the property means nothing for the model's workload (stable-detection on a workload
+   * without stable properties): the default set then leaves it out without a word.
+   */
+  appliesTo?(model: Model): boolean;
 }
 
 export interface SafetyProperty extends PropertyBase {

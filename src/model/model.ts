@@ -214,7 +214,10 @@ export class Model {
     return `${procs}|${snapshots.join("|")}|${channels}|${state.scriptPosition}`;
   }
 
-  /** The step as people and trace files name it, e.g. `send(P0→P1)` or `deliver(c(0,1): M)`. */
+  /**
+   * The step as people and trace files name it, e.g. `send(P0→P1)`, `idle(P0)` (an application step
+   * whose destination is the process itself) or `deliver(c(0,1): M)`.
+   */
   label(step: Step): string {
     switch (step.kind) {
       case "initiate":
@@ -228,7 +231,9 @@ export class Model {
         return "tick";
       }
       case "app":
-        return `${step.action}(${processName(step.process)}→${processName(step.to)})`;
+        return step.to === step.process
+          ? `${step.action}(${processName(step.process)})`
+          : `${step.action}(${processName(step.process)}→${processName(step.to)})`;
       case "deliver":
       case "drop":
       case "duplicate":

@@ -1,8 +1,9 @@
 /**
  * The application a snapshot is taken of. A workload defines a process's state (a tuple of
  * integers with named fields), the application steps a process can take, what a process does with
- * an application message, and the quantities the system conserves. Adding a workload is one new
- * module implementing this interface, registered in `index.ts`.
+ * an application message, the quantities the system conserves and, optionally, its stable
+ * properties (for stable-property detection). Adding a workload is one new module implementing
+ * this interface, registered in `index.ts`.
  */
 import type { Topology } from "../model/topology.js";
 import type { AppState } from "../model/types.js";
@@ -19,11 +20,23 @@ export interface AppEffect {
   readonly sends: readonly { readonly to: number; readonly payload: string }[];
 }
 
-/** An application message in flight or recorded in flight, for conservation. */
+/** An application message in flight or recorded in flight, for conservation and stable properties. */
 export interface InFlight {
   readonly from: number;
   readonly to: number;
   readonly payload: string;
+}
+
+/**
+ * A stable property Φ of the application (semantics.md, "Stable-property detection"): once it holds
+ * in a global application state it holds in every state reachable from it — e.g. termination of a
+ * diffusing computation, or a deadlock in a wait-for graph.
+ */
+export interface StableProperty {
+  readonly name: string;
+  readonly description: string;
+  /** Φ of the global application state: each process's state and the application messages in flight. */
+  holds(procs: readonly AppState[], inFlight: readonly InFlight[], topology: Topology): boolean;
 }
 
 export interface Workload {
@@ -48,6 +61,8 @@ export interface Workload {
    * never contain ",", " ", "|" or "#" and are never "M" (the marker's key).
    */
   conserved(procs: readonly AppState[], inFlight: readonly InFlight[]): Record<string, number>;
+  /** The stable properties a snapshot should detect (none when absent). */
+  readonly stable?: readonly StableProperty[];
   /** A process state for people, e.g. "balance 2". */
   describeState(state: AppState): string;
   /** A payload for people, e.g. "transfer of 1". */

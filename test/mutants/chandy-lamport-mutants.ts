@@ -37,6 +37,22 @@ export const recordAfterMarker: SnapshotAlgorithm = {
   },
 };
 
+/**
+ * A channel records from the start of the run, not from its receiver's recording: arrivals before
+ * the cut end up in S* as if still in flight (messages that were received long ago).
+ */
+export const recordFromStart: SnapshotAlgorithm = {
+  ...chandyLamport,
+  name: "mutant-record-from-start",
+  onAppArrival(draft, c, payload) {
+    for (let k = 0; k < draft.instances; k++) {
+      const record = draft.channelRecord(c, k);
+      if (!record.closed)
+        draft.setChannelRecord(c, k, { closed: false, messages: [...record.messages, payload] });
+    }
+  },
+};
+
 /** The channel a first marker arrives on is never closed, so the snapshot never completes. */
 export const forwardOnly: SnapshotAlgorithm = {
   ...chandyLamport,
@@ -61,4 +77,11 @@ export const silentInitiator: SnapshotAlgorithm = {
   initiate: (draft, p, k) => draft.recordProcess(p, k),
 };
 
-export const mutants = { noForward, emptyRecord, recordAfterMarker, forwardOnly, silentInitiator };
+export const mutants = {
+  noForward,
+  emptyRecord,
+  recordAfterMarker,
+  recordFromStart,
+  forwardOnly,
+  silentInitiator,
+};

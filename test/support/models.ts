@@ -10,12 +10,11 @@ import { nonfifo } from "../../src/model/channels/nonfifo.js";
 import { Model } from "../../src/model/model.js";
 import type { Script } from "../../src/model/script.js";
 import { Topology } from "../../src/model/topology.js";
-import { bank } from "../../src/workloads/bank.js";
-import { orders } from "../../src/workloads/orders.js";
-import { tokens } from "../../src/workloads/tokens.js";
+import { findWorkload } from "../../src/workloads/index.js";
+import type { Workload } from "../../src/workloads/workload.js";
 
 export interface TestConfig {
-  readonly workload?: "bank" | "orders" | "tokens";
+  readonly workload?: "bank" | "orders" | "diffusing" | "deadlock" | "tokens";
   readonly balances: readonly number[];
   readonly stock?: readonly number[];
   readonly channels?: "fifo" | "nonfifo";
@@ -42,13 +41,19 @@ export function modelOf(c: TestConfig): Model {
           ),
     discipline: c.channels === "nonfifo" ? nonfifo : fifo,
     faults: { lossy: c.lossy ?? false, duplicating: c.duplicating ?? false },
-    workload: c.script !== undefined ? tokens : c.workload === "orders" ? orders : bank,
+    workload: workloadNamed(c.script !== undefined ? "tokens" : (c.workload ?? "bank")),
     params: { balances: c.balances, stock: c.stock },
     algorithm: c.algorithm ?? chandyLamport,
     initiators: c.initiators ?? [0],
     instances: c.instances,
     script: c.script,
   });
+}
+
+function workloadNamed(name: string): Workload {
+  const workload = findWorkload(name);
+  if (workload === undefined) throw new RangeError(`no workload ${name}`);
+  return workload;
 }
 
 export function checkAll(c: TestConfig, limits: Limits = {}) {
