@@ -152,14 +152,18 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
         : `a script drives the tokens workload; leave workload out (got ${JSON.stringify(workload)})`,
     );
   }
-  if (script !== undefined && (fields.initiators !== undefined || fields.instances !== undefined)) {
+  const initiators =
+    script === undefined ? parseInitiators(fields.initiators ?? [0], processes) : snapshotProcesses(script);
+  // A trace's #meta repeats the initiators a script's `snapshot P` lines name: only those are accepted.
+  const namedOthers =
+    fields.initiators !== undefined &&
+    JSON.stringify(parseInitiators(fields.initiators, processes)) !== JSON.stringify(initiators);
+  if (script !== undefined && (namedOthers || fields.instances !== undefined)) {
     throw new ConfigError(
-      fields.initiators !== undefined ? "initiators" : "instances",
+      fields.instances !== undefined ? "instances" : "initiators",
       "a script starts its snapshots itself with `snapshot P` lines: leave initiators and instances out",
     );
   }
-  const initiators =
-    script === undefined ? parseInitiators(fields.initiators ?? [0], processes) : snapshotProcesses(script);
   const instances = fields.instances === undefined ? undefined : integer("instances", fields.instances, 1, 4);
   const ticks = fields.ticks === undefined ? undefined : flag("ticks", fields.ticks);
   if (ticks !== undefined && script === undefined)

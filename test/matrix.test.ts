@@ -17,4 +17,4 @@ it("the README's assumption matrix and its picture match a fresh run, and its li
     const name = (file as string).slice("counterexamples/".length);
     expect(readFileSync(file as string, "utf8"), file).toBe(readFileSync(join(out, name), "utf8"));
   }
-}, 120_000);
+});

@@ -19,7 +19,7 @@ it("the README's verdict table matches the examples", () => {
   // The formatter pads table columns: compare with runs of spaces (and dash rules) collapsed.
   const normal = (text: string) => text.replace(/-{3,}/g, "---").replace(/ +/g, " ");
   expect(normal(readFileSync("README.md", "utf8"))).toContain(normal(verdictTable(reports)));
-}, 120_000);
+});
 
 it("the README's quick start is the two commands of the issue", () => {
   const readme = readFileSync("README.md", "utf8");

@@ -72,6 +72,12 @@ export function simulateCommand(argv: string[]): number {
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
   for (const [flag, value] of Object.entries(values)) if (!OWN_FLAGS.has(flag)) raw[flag] = value;
   const resolved = configFrom(raw);
+  if (resolved.config.script !== undefined || (resolved.config.instances ?? 1) > 1) {
+    throw new ConfigError(
+      resolved.config.script !== undefined ? "script" : "instances",
+      "simulate samples runs of one free-running snapshot; check scripts and several instances with snapcheck explore (or snapshots)",
+    );
+  }
   // explore's search limits mean nothing to a simulation: leave them out of its reports and traces
   const config = { ...resolved.config, maxStates: undefined, maxDepth: undefined, maxMemoryMiB: undefined };
   const { skipped } = resolved;
