@@ -8,7 +8,13 @@
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, initiatesSnapshot, recordedGlobalState, viewOf } from "../src/model/snapshot.js";
+import {
+  completesSnapshot,
+  initiatesSnapshot,
+  recordedGlobalState,
+  snapshotOf,
+  viewOf,
+} from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight } from "../src/workloads/workload.js";
 
@@ -27,12 +33,12 @@ export const conservation: SafetyProperty = {
       initial: (): Totals | null => null,
       key: (m: Totals | null) => (m === null ? "" : JSON.stringify(m)),
       advance(m: Totals | null, { from, to }) {
-        const before = viewOf(from, instance);
-        const after = viewOf(to, instance);
+        const before = snapshotOf(from, instance);
+        const after = snapshotOf(to, instance);
         const start = m ?? (initiatesSnapshot(before, after) ? totals(model, from) : null);
         if (start === null || !completesSnapshot(before, after)) return [{ ok: true, monitor: start }];
         const end = totals(model, to);
-        const recorded = totals(model, recordedGlobalState(after, model.spec.discipline));
+        const recorded = totals(model, recordedGlobalState(viewOf(to, instance), model.spec.discipline));
         for (const [quantity, atStart] of Object.entries(start)) {
           const got = recorded[quantity] ?? 0;
           const atEnd = end[quantity] ?? 0;

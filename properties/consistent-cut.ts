@@ -16,9 +16,9 @@
 import type { SafetyProperty } from "../src/explorer/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, isInitiated, viewOf } from "../src/model/snapshot.js";
+import { completesSnapshot, isInitiated, snapshotOf } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
-import type { GlobalState, ModelEvent, SnapshotView } from "../src/model/types.js";
+import type { GlobalState, ModelEvent, SnapshotState } from "../src/model/types.js";
 
 interface Tagged {
   readonly payload: string;
@@ -45,6 +45,7 @@ export const consistentCut: SafetyProperty = {
   description:
     "the recorded cut respects happens-before: no receive without its send, and each channel holds exactly the messages that cross the cut",
   monitor(model: Model, instance: number) {
+    const several = model.instances > 1;
     const ordered = model.spec.discipline.ordered;
     const describe = (payload: string) => model.spec.workload.describePayload(payload);
     return {
@@ -52,10 +53,10 @@ export const consistentCut: SafetyProperty = {
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
       advance(m: CutMonitor, { from, to, events: all }) {
         if (m === "done") return [{ ok: true, monitor: m }];
-        const before = viewOf(from, instance);
-        const after = viewOf(to, instance);
+        const before = snapshotOf(from, instance);
+        const after = snapshotOf(to, instance);
         // Only this instance's recordings place its cut.
-        const events = all.filter((e) => e.kind !== "record" || e.instance === instance);
+        const events = several ? all.filter((e) => e.kind !== "record" || e.instance === instance) : all;
         if (m === "idle" && !events.some((e) => e.kind === "record") && !isInitiated(after)) {
           return [{ ok: true, monitor: m }];
         }
@@ -103,7 +104,7 @@ function watchFrom(state: GlobalState, ordered: boolean): Watch {
 /** Applies the step's events in order; one result per way of matching deliveries to sends. */
 function follow(
   start: Watch,
-  from: SnapshotView,
+  from: SnapshotState,
   events: readonly ModelEvent[],
   model: Model,
   ordered: boolean,
@@ -183,7 +184,7 @@ function compareTagged(a: Tagged, b: Tagged): number {
 }
 
 /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
-function channelMismatch(w: Watch, end: SnapshotView, model: Model, ordered: boolean): string | null {
+function channelMismatch(w: Watch, end: SnapshotState, model: Model, ordered: boolean): string | null {
   for (const [c, record] of end.records.entries()) {
     const crossing = [...(w.late[c] ?? []), ...channelOf(w, c).flatMap((t) => (t.post ? [] : [t.payload]))];
     const recorded = [...record.messages];

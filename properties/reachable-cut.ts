@@ -13,6 +13,7 @@ import {
   completesSnapshot,
   initiatesSnapshot,
   recordedGlobalState,
+  snapshotOf,
   viewOf,
 } from "../src/model/snapshot.js";
 
@@ -38,14 +39,14 @@ export const reachableCut: SafetyProperty = {
       key: (m: ReachMonitor) => (typeof m === "string" ? m : `s${m.startComponent}`),
       advance(m: ReachMonitor, { from, to }) {
         if (m === "done") return [{ ok: true, monitor: m }];
-        const before = viewOf(from, instance);
-        const after = viewOf(to, instance);
+        const before = snapshotOf(from, instance);
+        const after = snapshotOf(to, instance);
         let carried = m;
         if (carried === "idle" && initiatesSnapshot(before, after)) {
           carried = { startComponent: graph().component(appProjection(from, model.spec.discipline)) };
         }
         if (carried === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: carried }];
-        const recorded = recordedGlobalState(after, model.spec.discipline);
+        const recorded = recordedGlobalState(viewOf(to, instance), model.spec.discipline);
         if (!graph().componentReaches(carried.startComponent, recorded)) {
           return [
             {

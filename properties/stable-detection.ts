@@ -9,7 +9,13 @@
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, initiatesSnapshot, recordedGlobalState, viewOf } from "../src/model/snapshot.js";
+import {
+  completesSnapshot,
+  initiatesSnapshot,
+  recordedGlobalState,
+  snapshotOf,
+  viewOf,
+} from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight, StableProperty } from "../src/workloads/workload.js";
 
@@ -35,8 +41,8 @@ export const stableDetection: SafetyProperty = {
       key: (m: DetectionMonitor) => (typeof m === "string" ? m : m.atStart),
       advance(m: DetectionMonitor, { from, to }) {
         if (m === "done") return [{ ok: true, monitor: m }];
-        const before = viewOf(from, instance);
-        const after = viewOf(to, instance);
+        const before = snapshotOf(from, instance);
+        const after = snapshotOf(to, instance);
         let carried = m;
         if (carried === "idle" && initiatesSnapshot(before, after)) {
           carried = {
@@ -46,7 +52,7 @@ export const stableDetection: SafetyProperty = {
           };
         }
         if (carried === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: carried }];
-        const recorded = holds(recordedGlobalState(after, model.spec.discipline));
+        const recorded = holds(recordedGlobalState(viewOf(to, instance), model.spec.discipline));
         const atEnd = holds(to);
         for (const [i, phi] of stable.entries()) {
           if (recorded[i] === true && atEnd[i] === false) {

@@ -8,6 +8,13 @@ import type { ChannelDiscipline } from "./channels/discipline.js";
 import { appMessage } from "./message.js";
 import type { GlobalState, Message, SnapshotState, SnapshotView } from "./types.js";
 
+/** The snapshot state of instance `instance` (no copy: what monitors read on every step). */
+export function snapshotOf(state: GlobalState, instance: number): SnapshotState {
+  const snapshot = state.snapshots[instance];
+  if (snapshot === undefined) throw new RangeError(`the state has no snapshot instance ${instance}`);
+  return snapshot;
+}
+
 /** `state` seen through snapshot instance `instance`. */
 export function viewOf(state: GlobalState, instance: number): SnapshotView {
   const snapshot = state.snapshots[instance];
