@@ -31,6 +31,9 @@ export const MATRIX_DEPTH = 8;
 export const MATRIX_CONFIGS = [
   { label: "bank 1,1", fields: { workload: "bank", balances: [1, 1] } },
   { label: "orders 1,1", fields: { workload: "orders", balances: [1, 1], stock: [1, 1] } },
+  // Workloads with a stable property, so that stable-detection has its place on the map.
+  { label: "diffusing 1,0", fields: { workload: "diffusing", balances: [1, 0] } },
+  { label: "deadlock 1,1", fields: { workload: "deadlock", balances: [1, 1] } },
 ] as const;
 
 export interface MatrixCell {
