@@ -1,0 +1,80 @@
+/**
+ * Running SPIN on an exported Promela model, for the tests and the benchmark: `spin -a`, cc with
+ * the export's flags, then pan; the figures are read from pan's final statistics. `spinPresent`
+ * says whether spin and cc are installed (the callers skip, saying so, when they are not).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PAN_CC_FLAGS, panRunFlags } from "../../src/render/promela.js";
+
+export const spinPresent = ["spin", "cc"].every(
+  (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
+);
+
+export interface SpinRun {
+  readonly statesStored: number;
+  /** pan's "transitions (= stored+matched)". */
+  readonly transitions: number;
+  readonly depthReached: number;
+  readonly assertionViolated: boolean;
+  /** spin -a plus cc, in seconds. */
+  readonly compileSeconds: number;
+  /** pan's search, in seconds (wall clock of the pan process). */
+  readonly searchSeconds: number;
+  /** pan's "total actual memory usage", in MiB. */
+  readonly memoryMiB: number;
+  readonly output: string;
+}
+
+export interface SpinOptions {
+  /** pan's BFS depth bound (-m), like --max-depth. */
+  readonly maxDepth?: number | undefined;
+  /** Ignore assertion violations (-A): count every state. */
+  readonly countOnly: boolean;
+  /** log2 of the hash table's slots (-w); pan's default is 24. */
+  readonly hashBits?: number | undefined;
+}
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed (${r.status}): ${r.stderr}${r.stdout}`);
+  }
+  return r.stdout;
+}
+
+function figure(output: string, pattern: RegExp): number {
+  const m = pattern.exec(output);
+  if (m?.[1] === undefined) throw new Error(`pan's output lacks ${pattern}:\n${output}`);
+  return Number(m[1]);
+}
+
+/** Compiles and runs `model` with SPIN and returns pan's figures. */
+export function runSpin(model: string, options: SpinOptions): SpinRun {
+  const dir = mkdtempSync(join(tmpdir(), "snapcheck-spin-"));
+  try {
+    writeFileSync(join(dir, "model.pml"), model);
+    const compileStart = performance.now();
+    run("spin", ["-a", "model.pml"], dir);
+    run("cc", [...PAN_CC_FLAGS, "-o", "pan", "pan.c"], dir);
+    const searchStart = performance.now();
+    const flags = panRunFlags(options.maxDepth, options.countOnly);
+    if (options.hashBits !== undefined) flags.push(`-w${options.hashBits}`);
+    const output = run("./pan", flags, dir);
+    const searchEnd = performance.now();
+    return {
+      statesStored: figure(output, /^\s*(\d+) states, stored/m),
+      transitions: figure(output, /^\s*(\d+) transitions \(= stored\+matched\)/m),
+      depthReached: figure(output, /depth reached (\d+)/),
+      assertionViolated: /assertion violated/.test(output),
+      compileSeconds: (searchStart - compileStart) / 1000,
+      searchSeconds: (searchEnd - searchStart) / 1000,
+      memoryMiB: figure(output, /^\s*([\d.]+)\s+total actual memory usage/m),
+      output,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
