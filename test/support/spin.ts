@@ -51,30 +51,55 @@ function figure(output: string, pattern: RegExp): number {
   return Number(m[1]);
 }
 
-/** Compiles and runs `model` with SPIN and returns pan's figures. */
-export function runSpin(model: string, options: SpinOptions): SpinRun {
+/** A compiled pan for one model: run it with several options, then dispose of it. */
+export interface CompiledSpin {
+  /** spin -a plus cc, in seconds. */
+  readonly compileSeconds: number;
+  search(options: SpinOptions): SpinSearch;
+  dispose(): void;
+}
+
+export type SpinSearch = Omit<SpinRun, "compileSeconds">;
+
+/** Writes `model`, generates pan.c with spin -a and compiles it with the export's flags. */
+export function compileSpin(model: string): CompiledSpin {
   const dir = mkdtempSync(join(tmpdir(), "snapcheck-spin-"));
+  const started = performance.now();
   try {
     writeFileSync(join(dir, "model.pml"), model);
-    const compileStart = performance.now();
     run("spin", ["-a", "model.pml"], dir);
     run("cc", [...PAN_CC_FLAGS, "-o", "pan", "pan.c"], dir);
-    const searchStart = performance.now();
-    const flags = panRunFlags(options.maxDepth, options.countOnly);
-    if (options.hashBits !== undefined) flags.push(`-w${options.hashBits}`);
-    const output = run("./pan", flags, dir);
-    const searchEnd = performance.now();
-    return {
-      statesStored: figure(output, /^\s*(\d+) states, stored/m),
-      transitions: figure(output, /^\s*(\d+) transitions \(= stored\+matched\)/m),
-      depthReached: figure(output, /depth reached (\d+)/),
-      assertionViolated: /assertion violated/.test(output),
-      compileSeconds: (searchStart - compileStart) / 1000,
-      searchSeconds: (searchEnd - searchStart) / 1000,
-      memoryMiB: figure(output, /^\s*([\d.]+)\s+total actual memory usage/m),
-      output,
-    };
-  } finally {
+  } catch (e) {
     rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    compileSeconds: (performance.now() - started) / 1000,
+    search(options) {
+      const flags = panRunFlags(options.maxDepth, options.countOnly);
+      if (options.hashBits !== undefined) flags.push(`-w${options.hashBits}`);
+      const searchStart = performance.now();
+      const output = run("./pan", flags, dir);
+      return {
+        statesStored: figure(output, /^\s*(\d+) states, stored/m),
+        transitions: figure(output, /^\s*(\d+) transitions \(= stored\+matched\)/m),
+        depthReached: figure(output, /depth reached (\d+)/),
+        assertionViolated: /assertion violated/.test(output),
+        searchSeconds: (performance.now() - searchStart) / 1000,
+        memoryMiB: figure(output, /^\s*([\d.]+)\s+total actual memory usage/m),
+        output,
+      };
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Compiles and runs `model` with SPIN once and returns pan's figures. */
+export function runSpin(model: string, options: SpinOptions): SpinRun {
+  const compiled = compileSpin(model);
+  try {
+    return { compileSeconds: compiled.compileSeconds, ...compiled.search(options) };
+  } finally {
+    compiled.dispose();
   }
 }
