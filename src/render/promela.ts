@@ -4,7 +4,9 @@
  * "states stored" equals snapcheck's distinct states — a cross-check of the count and of the
  * conservation verdict by an independent, compiled checker.
  *
- * What makes the counts equal (each was checked against the explorer, see test/render/promela.test.ts):
+ * What makes the counts equal (checked against the explorer in test/render/promela.test.ts; the
+ * figures in brackets are what SPIN 6.5.2 stored on bank 1,1 — 155 states — or nonfifo 1,1 to depth
+ * 10 — 355 — when the choice is undone):
  * - State = exactly semantics.md's fields, canonically. One global variable per field: balance
  *   `b_p`; recorded flag `r_p` and recorded balance `rb_p` (0 until Pp records, so "not recorded"
  *   has one encoding); per channel c(i,j) its closed flag `x_i_j` and recorded count `n_i_j` (bank's
@@ -13,20 +15,20 @@
  *   t = 0 while there is no marker; a nonfifo channel is the multiset {T^q, M^m}. Each snapcheck
  *   state has exactly one encoding and each encoding is one state: no history, counter or clock.
  * - Control state: one `active proctype` (no `init` and no `run`, which would add a state in which
- *   the process does not exist yet), initial values in the declarations (an initialising statement
- *   would add the all-zero state before it), and a `do` loop whose every option is one `d_step`
+ *   the process does not exist yet [156]), initial values in the declarations (an initialising
+ *   statement would add the all-zero state before it [156]), and a `do` loop whose every option is one `d_step`
  *   headed by its guard: a step is one SPIN transition, stores no intermediate state and returns to
  *   the loop head, so every stored state has the same program counter.
  * - Steps: one option per snapcheck step — initiate(p), send(i→j), deliver T and deliver M per
  *   channel (fifo: the head only; nonfifo: one delivery per distinct message) — with the same
  *   atomic effects as src/algorithms/chandy-lamport.ts and src/workloads/bank.ts.
  * - The loop head is labelled `end`, so a state with no enabled step (no money and a complete
- *   snapshot) is a valid end state rather than an error that stops the search.
+ *   snapshot) is a valid end state rather than an "invalid end state" error that stops the search.
  * - Compile with -DNOREDUCE (SPIN's partial-order reduction must not prune: with one process it
- *   has nothing to reduce, but it is stated, not assumed) and -DSAFETY; search breadth-first
+ *   has nothing to reduce [155 either way], but it is stated, not assumed) and -DSAFETY; search breadth-first
  *   (-DBFS) so that pan's depth limit -mD keeps exactly the states at most D steps from the initial
  *   one, like --max-depth (a depth-first search with -m cuts paths, not distances, and its counts
- *   depend on the order of the search); -A ignores assertion violations when only counting.
+ *   depend on the order of the search [241]); -A ignores assertion violations when only counting.
  * - Conservation is an `assert` in every marker delivery (the only step that can complete the
  *   snapshot): once every process has recorded and every channel is closed, recorded balances plus
  *   recorded transfers equal the total money. SPIN reports it violated under nonfifo, as snapcheck
