@@ -16,17 +16,17 @@
  *   state has exactly one encoding and each encoding is one state: no history, counter or clock.
  * - Control state: one `active proctype` (no `init` and no `run`, which would add a state in which
  *   the process does not exist yet [156]), initial values in the declarations (an initialising
- *   statement would add the all-zero state before it [156]), and a `do` loop whose every option is one `d_step`
- *   headed by its guard: a step is one SPIN transition, stores no intermediate state and returns to
- *   the loop head, so every stored state has the same program counter.
+ *   statement would add the all-zero state before it [156]), and a `do` loop whose every option
+ *   is one `d_step` headed by its guard: a step is one SPIN transition, stores no intermediate
+ *   state and returns to the loop head, so every stored state has the same program counter.
  * - Steps: one option per snapcheck step — initiate(p), send(i→j), deliver T and deliver M per
  *   channel (fifo: the head only; nonfifo: one delivery per distinct message) — with the same
  *   atomic effects as src/algorithms/chandy-lamport.ts and src/workloads/bank.ts.
  * - The loop head is labelled `end`, so a state with no enabled step (no money and a complete
  *   snapshot) is a valid end state rather than an "invalid end state" error that stops the search.
  * - Compile with -DNOREDUCE (SPIN's partial-order reduction must not prune: with one process it
- *   has nothing to reduce [155 either way], but it is stated, not assumed) and -DSAFETY; search breadth-first
- *   (-DBFS) so that pan's depth limit -mD keeps exactly the states at most D steps from the initial
+ *   has nothing to reduce [155 either way], but it is stated, not assumed) and -DSAFETY; search
+ *   breadth-first (-DBFS) so that pan's depth limit -mD keeps exactly the states at most D steps from the initial
  *   one, like --max-depth (a depth-first search with -m cuts paths, not distances, and its counts
  *   depend on the order of the search [241]); -A ignores assertion violations when only counting.
  * - Conservation is an `assert` in every marker delivery (the only step that can complete the
