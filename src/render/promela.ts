@@ -26,9 +26,10 @@
  *   snapshot) is a valid end state rather than an "invalid end state" error that stops the search.
  * - Compile with -DNOREDUCE (SPIN's partial-order reduction must not prune: with one process it
  *   has nothing to reduce [155 either way], but it is stated, not assumed) and -DSAFETY; search
- *   breadth-first (-DBFS) so that pan's depth limit -mD keeps exactly the states at most D steps from the initial
- *   one, like --max-depth (a depth-first search with -m cuts paths, not distances, and its counts
- *   depend on the order of the search [241]); -A ignores assertion violations when only counting.
+ *   breadth-first (-DBFS) so that pan's depth limit -mD keeps exactly the states at most D steps
+ *   from the initial one, like --max-depth (a depth-first search with -m cuts paths, not
+ *   distances, and its counts depend on the order of the search [241]); -A ignores assertion
+ *   violations when only counting.
  * - Conservation is an `assert` in every marker delivery (the only step that can complete the
  *   snapshot): once every process has recorded and every channel is closed, recorded balances plus
  *   recorded transfers equal the total money. SPIN reports it violated under nonfifo, as snapcheck
