@@ -45,6 +45,7 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return r.stdout;
 }
 
+/** A number pan printed; above 10^7 it prints them as %g (e.g. 1.4517841e+08: 8 significant digits). */
 function figure(output: string, pattern: RegExp): number {
   const m = pattern.exec(output);
   if (m?.[1] === undefined) throw new Error(`pan's output lacks ${pattern}:\n${output}`);
@@ -81,8 +82,8 @@ export function compileSpin(model: string): CompiledSpin {
       const searchStart = performance.now();
       const output = run("./pan", flags, dir);
       return {
-        statesStored: figure(output, /^\s*(\d+) states, stored/m),
-        transitions: figure(output, /^\s*(\d+) transitions \(= stored\+matched\)/m),
+        statesStored: figure(output, /^\s*([\d.e+]+) states, stored/m),
+        transitions: figure(output, /^\s*([\d.e+]+) transitions \(= stored\+matched\)/m),
         depthReached: figure(output, /depth reached (\d+)/),
         assertionViolated: /assertion violated/.test(output),
         searchSeconds: (performance.now() - searchStart) / 1000,
