@@ -5,10 +5,12 @@
  * - gexf | graphml | dot [--config FILE] [model flags] — the global-state graph of a configuration,
  *   states with their key, depth and whether the snapshot is complete, edges with their step;
  * - size-plot [--processes 2,3] [--max-money N] [--channels …] [--max-states N] — a plot of the
- *   number of distinct states against processes and money, counted by exploring each point.
+ *   number of distinct states against processes and money, counted by exploring each point;
+ * - promela [--config FILE] [model flags] — the configuration as a Promela model whose SPIN state
+ *   count equals snapcheck's (bank, Chandy–Lamport, fifo or nonfifo; src/render/promela.ts).
  * Output goes to stdout, or to --out F (never over a different file).
  */
-import { buildModel, parseConfig } from "../config.js";
+import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { check } from "../explorer/check.js";
 import { toGraphology } from "../graph/state-graph.js";
@@ -18,6 +20,7 @@ import { toGexf } from "../render/gexf.js";
 import { toGraphml } from "../render/graphml.js";
 import { linePlotSvg } from "../render/line-plot.js";
 import { mermaidSequence } from "../render/mermaid.js";
+import { promelaModel } from "../render/promela.js";
 import { shivizLog } from "../render/shiviz.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { stateSpaceSizes } from "../render/state-space-sizes.js";
@@ -60,6 +63,19 @@ const MODEL_FLAGS = [
   "max-memory",
 ] as const;
 
+/** The model flags the Promela export reads (workload and algorithm only to refuse the others). */
+const PROMELA_FLAGS = [
+  "config",
+  "processes",
+  "topology",
+  "balances",
+  "workload",
+  "algorithm",
+  "channels",
+  "initiators",
+  "max-depth",
+] as const;
+
 const PLOT_FLAGS = ["processes", "max-money", "channels", "max-states", "max-depth"] as const;
 
 const FLAGS = {
@@ -70,7 +86,7 @@ const FLAGS = {
   ...Object.fromEntries(MODEL_FLAGS.map((f) => [f, { type: "string" }])),
 } as const;
 
-const FORMATS = [...Object.keys(RUN_FORMATS), ...Object.keys(GRAPH_FORMATS), "size-plot"];
+const FORMATS = [...Object.keys(RUN_FORMATS), ...Object.keys(GRAPH_FORMATS), "size-plot", "promela"];
 
 export function exportCommand(argv: string[]): number {
   const { values, positionals } = parseFlags(argv, FLAGS, "export");
@@ -104,6 +120,9 @@ export function exportCommand(argv: string[]): number {
     if (graph !== undefined) {
       onlyFlags(format, given, ["config", ...MODEL_FLAGS]);
       text = graph(stateGraph(flags));
+    } else if (format === "promela") {
+      onlyFlags(format, given, PROMELA_FLAGS);
+      text = promelaModel(configOf(flags));
     } else {
       onlyFlags(format, given, PLOT_FLAGS);
       text = linePlotSvg(stateSpaceSizes(plotGrid(flags)));
@@ -125,15 +144,20 @@ function onlyFlags(format: string, given: readonly string[], allowed: readonly s
   }
 }
 
-/** Explores the configuration the flags describe (as `explore` would, properties aside): its graph. */
-function stateGraph(flags: Record<string, string | undefined>): StateGraph {
+/** The configuration --config and the model flags describe, as `explore` reads it, properties aside. */
+function configOf(flags: Record<string, string | undefined>): SnapcheckConfig {
   const raw: Record<string, unknown> = flags.config === undefined ? {} : readConfigFile(flags.config);
   for (const flag of MODEL_FLAGS) {
     const value = flags[flag];
     if (value !== undefined) raw[flag === "max-memory" ? "maxMemoryMiB" : camel(flag)] = value;
   }
   delete raw.properties;
-  const config = parseConfig(raw, []);
+  return parseConfig(raw, []);
+}
+
+/** Explores the configuration the flags describe (as `explore` would, properties aside): its graph. */
+function stateGraph(flags: Record<string, string | undefined>): StateGraph {
+  const config = configOf(flags);
   const { space, stats } = check(buildModel(config), [], { limits: config });
   const bound = stats.stop === "exhausted" ? "every reachable state" : `stopped by ${stats.stop}`;
   process.stderr.write(`${space.size} states, ${space.edgeTargets.length} transitions (${bound})\n`);

@@ -35,6 +35,8 @@ Usage:
       --format gexf|graphml|dot [--config FILE] [flags]  the global-state graph (explore's model flags)
       --format size-plot [--processes 2,3] [--max-money N] [--channels NAME] [--max-states N]
                                                          distinct states against processes and money
+      --format promela [--config FILE] [flags]           a Promela model for SPIN, state counts equal
+                                                         (bank, chandy-lamport, fifo|nonfifo; --max-depth)
     (stdout, or --out FILE; never over a different file)
 
 explore flags (each overrides the same field of --config):

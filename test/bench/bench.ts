@@ -1,4 +1,22 @@
-/** `npm run bench`: snapcheck's benchmarks, one module each; add a new one below. */
+/**
+ * `npm run bench`: snapcheck's benchmarks, one module each; add a new one below.
+ *   npm run bench                        every section (the scale test skipped)
+ *   npm run bench -- --only exhaustive   one section: exhaustive or simulate
+ *   npm run bench -- --scale             also the scale test (fifo 2,2,2, about 145 million states)
+ */
+import { parseArgs } from "node:util";
+import { exhaustiveBench } from "./exhaustive-bench.js";
 import { simulateBench } from "./simulate-bench.js";
 
-simulateBench();
+const SECTIONS = ["exhaustive", "simulate"] as const;
+
+const { values } = parseArgs({
+  options: { only: { type: "string" }, scale: { type: "boolean", default: false } },
+});
+const only = values.only;
+if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
+  console.error(`bench: --only must be one of ${SECTIONS.join(", ")}, got "${only}"`);
+  process.exit(2);
+}
+if (only === undefined || only === "exhaustive") exhaustiveBench({ scale: values.scale });
+if (only === undefined || only === "simulate") simulateBench();

@@ -1,0 +1,220 @@
+/**
+ * The exhaustive-search benchmark, side by side with SPIN (issue 5): per reference configuration,
+ * snapcheck's explorer checks conservation on bank with Chandy–Lamport, and SPIN checks the same
+ * model exported by `export --format promela` (its conservation assert), in the same run. Printed
+ * per checker: the verdict, distinct states (SPIN: states stored — equal, or the row says so),
+ * transitions (SPIN: stored+matched), depth, compile and search seconds, states per second, memory
+ * and bytes per state. snapcheck's memory is the heap it retains after a forced collection, less
+ * the heap before; SPIN's is pan's "total actual memory usage", its hash table (-w, sized from the
+ * state count) included. SPIN's rate and ratios count its search only; "to verdict" adds its
+ * compile. The scale test (fifo 2,2,2, about 145 million states) runs only with --scale, with
+ * snapcheck held to a memory budget so that it stops cleanly.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { conservation } from "../../properties/conservation.js";
+import { properties } from "../../properties/index.js";
+import { buildModel, parseConfig } from "../../src/config.js";
+import { check } from "../../src/explorer/check.js";
+import { promelaModel } from "../../src/render/promela.js";
+import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
+
+interface BenchConfig {
+  readonly name: string;
+  readonly raw: Record<string, unknown>;
+  /** Sizes SPIN's hash table when snapcheck's own count stops short of it (the scale test). */
+  readonly expectedStates?: number;
+}
+
+const REFERENCE: readonly BenchConfig[] = [
+  { name: "fifo 5,5", raw: { balances: "5,5" } },
+  { name: "fifo 1,1,1 initiator P0", raw: { balances: "1,1,1" } },
+  { name: "fifo 1,1,1 all initiators", raw: { balances: "1,1,1", initiators: "all" } },
+  { name: "nonfifo 1,1,1 depth<=10", raw: { balances: "1,1,1", channels: "nonfifo", maxDepth: 10 } },
+];
+
+/** snapcheck's heap budget in the scale test: below Node's default heap limit, so it stops cleanly. */
+const SCALE_MEMORY_MIB = 3072;
+
+const SCALE: BenchConfig = {
+  name: "fifo 2,2,2 (scale)",
+  raw: { balances: "2,2,2", maxMemoryMiB: SCALE_MEMORY_MIB },
+  expectedStates: 145_000_000,
+};
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const MIB = 2 ** 20;
+const int = (x: number) => Math.round(x).toLocaleString("en-US");
+const fixed = (x: number, digits = 2) => x.toFixed(digits);
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+
+interface Measured {
+  readonly verdict: string;
+  /** SPIN compiles its model (spin -a, cc); snapcheck has no such step. */
+  readonly compiles: boolean;
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly compileSeconds: number;
+  readonly searchSeconds: number;
+  /** Seconds of search until the verdict: the whole search, except SPIN's when it finds a violation. */
+  readonly verdictSeconds: number;
+  readonly memoryMiB: number;
+}
+
+function snapcheckRun(config: ReturnType<typeof parseConfig>): Measured & { stop: string } {
+  const model = buildModel(config);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const result = check(model, [conservation], { limits: config });
+  const searchSeconds = (performance.now() - started) / 1000;
+  gc();
+  const memoryMiB = (process.memoryUsage().heapUsed - before) / MIB;
+  const { stats, verdicts } = result;
+  const holds = verdicts[0]?.holds ?? true;
+  const verdict = !holds
+    ? `violated (${verdicts[0]?.counterexample?.steps.length} steps)`
+    : stats.stop === "exhausted"
+      ? "holds"
+      : stats.stop === "max-depth"
+        ? "holds to the bound"
+        : `unknown (${stats.stop})`;
+  return {
+    verdict,
+    compiles: false,
+    states: stats.distinctStates,
+    transitions: stats.transitions,
+    depth: stats.maxDepth,
+    compileSeconds: 0,
+    searchSeconds,
+    verdictSeconds: searchSeconds,
+    memoryMiB,
+    stop: stats.stop,
+  };
+}
+
+/** pan's hash table: about two slots per state, from 2^18 to 2^28 slots (8 bytes each). */
+function hashBitsFor(states: number): number {
+  return Math.min(28, Math.max(18, Math.ceil(Math.log2(Math.max(states, 1))) + 1));
+}
+
+function spinRun(config: ReturnType<typeof parseConfig>, expectedStates: number): Measured {
+  const compiled = compileSpin(promelaModel(config));
+  try {
+    const hashBits = hashBitsFor(expectedStates);
+    const judged = compiled.search({ maxDepth: config.maxDepth, countOnly: false, hashBits });
+    const depth = /assertion violated .*\(at depth (\d+)\)/.exec(judged.output)?.[1];
+    // A violation stops pan's search: count the states again with assertions ignored.
+    const counted: SpinSearch = judged.assertionViolated
+      ? compiled.search({ maxDepth: config.maxDepth, countOnly: true, hashBits })
+      : judged;
+    const verdict = judged.assertionViolated
+      ? `violated (${Number(depth) + 1} steps)`
+      : config.maxDepth === undefined
+        ? "holds"
+        : "holds to the bound";
+    return {
+      verdict,
+      compiles: true,
+      states: counted.statesStored,
+      transitions: counted.transitions,
+      depth: counted.depthReached,
+      compileSeconds: compiled.compileSeconds,
+      searchSeconds: counted.searchSeconds,
+      verdictSeconds: judged.searchSeconds,
+      memoryMiB: counted.memoryMiB,
+    };
+  } finally {
+    compiled.dispose();
+  }
+}
+
+function cells(name: string, checker: string, m: Measured): (string | number)[] {
+  return [
+    name,
+    checker,
+    m.verdict,
+    int(m.states),
+    int(m.transitions),
+    m.depth,
+    m.compiles ? fixed(m.compileSeconds) : "-",
+    fixed(m.searchSeconds),
+    int(m.states / m.searchSeconds),
+    fixed(m.memoryMiB, 1),
+    int((m.memoryMiB * MIB) / m.states),
+  ];
+}
+
+/** Runs the side-by-side table on the reference configurations, and the scale test when asked. */
+export function exhaustiveBench(options: { readonly scale: boolean }): void {
+  const names = properties.map((p) => p.name);
+  console.log(
+    "\nExhaustive search, side by side with SPIN (bank, Chandy–Lamport; conservation checked by both)\n",
+  );
+  if (!spinPresent) console.log("SPIN rows skipped: spin or cc is absent (apt-get install -y spin)\n");
+  console.log(
+    row([
+      "configuration",
+      "checker",
+      "conservation",
+      "distinct states",
+      "transitions",
+      "depth",
+      "compile s",
+      "search s",
+      "states/s",
+      "memory MiB",
+      "bytes/state",
+    ]),
+  );
+  console.log(row(Array.from({ length: 11 }, () => "---")));
+  // Warm-up: let V8 compile the explorer's hot paths before the first measured run.
+  check(buildModel(parseConfig({ balances: "2,1" }, names)), [conservation], { limits: {} });
+  const ratios: string[] = [];
+  const configs = options.scale ? [...REFERENCE, SCALE] : REFERENCE;
+  for (const { name, raw, expectedStates } of configs) {
+    const config = parseConfig(raw, names);
+    const ours = snapcheckRun(config);
+    console.log(row(cells(name, "snapcheck", ours)));
+    if (!spinPresent) continue;
+    const spin = spinRun(config, expectedStates ?? ours.states);
+    console.log(row(cells(name, "spin", spin)));
+    const spinTotal = spin.compileSeconds + spin.verdictSeconds;
+    ratios.push(
+      row([
+        name,
+        ours.states === spin.states ? "equal" : `DIFFER (${ours.stop})`,
+        fixed(ours.searchSeconds),
+        fixed(spinTotal),
+        fixed(ours.searchSeconds / spinTotal, 1),
+        fixed(ours.searchSeconds / spin.searchSeconds, 1),
+        fixed(ours.memoryMiB / spin.memoryMiB, 2),
+      ]),
+    );
+  }
+  if (!options.scale)
+    console.log(
+      `| ${SCALE.name} | skipped: about 145 million states; run \`npm run bench -- --scale\` (snapcheck held to ${SCALE_MEMORY_MIB} MiB) |`,
+    );
+  if (ratios.length === 0) return;
+  console.log(
+    "\nRatios (snapcheck ÷ SPIN; above 1 snapcheck is slower or larger). SPIN stops at a violation;\n" +
+      "snapcheck's figure is its whole search, which goes on to the bound for its other answers.\n",
+  );
+  console.log(
+    row([
+      "configuration",
+      "state counts",
+      "snapcheck s",
+      "SPIN s to verdict (compile+search)",
+      "time to verdict",
+      "search time",
+      "memory",
+    ]),
+  );
+  console.log(row(Array.from({ length: 7 }, () => "---")));
+  for (const line of ratios) console.log(line);
+}
