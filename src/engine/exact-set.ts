@@ -17,9 +17,8 @@ export class ExactSet {
   step: Uint16Array;
   count = 0;
   private capacity: number;
-  /** slots[s]: id + 1 of the state in slot s (0 = empty); hashes[s]: its hash. */
+  /** Slot s is slots[2s] = id + 1 of its state (0 = empty) and slots[2s + 1] = its hash: one cache line. */
   private slots: Int32Array;
-  private hashes: Int32Array;
   private mask: number;
 
   constructor(
@@ -27,29 +26,29 @@ export class ExactSet {
     private readonly budget: MemoryBudget,
     expected: number,
   ) {
-    this.capacity = Math.max(1024, expected);
+    this.capacity = Math.max(65536, expected);
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
     const size = 2 ** Math.ceil(Math.log2(this.capacity * 2));
-    this.slots = allocateOrStop(budget, Int32Array, size, "the state index");
-    this.hashes = allocateOrStop(budget, Int32Array, size, "the state index");
+    this.slots = allocateOrStop(budget, Int32Array, size * 2, "the state index");
     this.mask = size - 1;
   }
 
   /** Bytes held by the store and its index. */
   get bytes(): number {
-    return this.states.byteLength + this.parent.byteLength + this.step.byteLength + 2 * this.slots.byteLength;
+    return this.states.byteLength + this.parent.byteLength + this.step.byteLength + this.slots.byteLength;
   }
 
   /** Stores the state at `src[offset..]` (hash `h`) if new and returns its id, else returns −1. */
   insert(src: Uint32Array, offset: number, h: number): number {
     const ws = this.words;
+    const slots = this.slots;
     let s = h & this.mask;
     for (;;) {
-      const slot = this.slots[s] as number;
+      const slot = slots[2 * s] as number;
       if (slot === 0) break;
-      if (this.hashes[s] === h && this.equals(slot - 1, src, offset)) return -1;
+      if (slots[2 * s + 1] === h && this.equals(slot - 1, src, offset)) return -1;
       s = (s + 1) & this.mask;
     }
     if (this.count === this.capacity) {
@@ -59,17 +58,17 @@ export class ExactSet {
     const id = this.count++;
     const base = id * ws;
     for (let i = 0; i < ws; i++) this.states[base + i] = src[offset + i] as number;
-    this.slots[s] = id + 1;
-    this.hashes[s] = h;
+    slots[2 * s] = id + 1;
+    slots[2 * s + 1] = h;
     return id;
   }
 
   /** Is the state at `src[offset..]` (hash `h`) stored? */
   has(src: Uint32Array, offset: number, h: number): boolean {
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = this.slots[s] as number;
+      const slot = this.slots[2 * s] as number;
       if (slot === 0) return false;
-      if (this.hashes[s] === h && this.equals(slot - 1, src, offset)) return true;
+      if (this.slots[2 * s + 1] === h && this.equals(slot - 1, src, offset)) return true;
     }
   }
 
@@ -96,26 +95,24 @@ export class ExactSet {
     this.budget.release(this.step);
     this.step = step;
     this.capacity = capacity;
-    if (capacity * 2 > this.slots.length) this.rehash(capacity * 2);
+    if (capacity * 2 > this.mask + 1) this.rehash(capacity * 2);
   }
 
   private rehash(size: number): void {
-    const slots = allocateOrStop(this.budget, Int32Array, size, "the state index");
-    const hashes = allocateOrStop(this.budget, Int32Array, size, "the state index");
+    const slots = allocateOrStop(this.budget, Int32Array, size * 2, "the state index");
     const mask = size - 1;
-    for (let old = 0; old < this.slots.length; old++) {
-      const slot = this.slots[old] as number;
+    const old = this.slots;
+    for (let o = 0; o < old.length; o += 2) {
+      const slot = old[o] as number;
       if (slot === 0) continue;
-      const h = this.hashes[old] as number;
+      const h = old[o + 1] as number;
       let s = h & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = slot;
-      hashes[s] = h;
+      while (slots[2 * s] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = slot;
+      slots[2 * s + 1] = h;
     }
-    this.budget.release(this.slots);
-    this.budget.release(this.hashes);
+    this.budget.release(old);
     this.slots = slots;
-    this.hashes = hashes;
     this.mask = mask;
   }
 }

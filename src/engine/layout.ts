@@ -25,6 +25,8 @@ export class Layout {
   readonly word: Int32Array;
   readonly shift: Int32Array;
   readonly mask: Int32Array;
+  /** 2^shift[f]: adding d·unit[f] to its word adds d to field f (exact in doubles, no masking). */
+  readonly unit: Float64Array;
   /** Field ids per process. */
   readonly balance: Int32Array;
   readonly recorded: Int32Array;
@@ -69,6 +71,7 @@ export class Layout {
     this.word = new Int32Array(this.fields);
     this.shift = new Int32Array(this.fields);
     this.mask = new Int32Array(this.fields);
+    this.unit = new Float64Array(this.fields);
     let word = 0;
     let used = 0;
     widths.forEach((width, f) => {
@@ -79,6 +82,7 @@ export class Layout {
       this.word[f] = word;
       this.shift[f] = used;
       this.mask[f] = width === 0 ? 0 : 2 ** width - 1;
+      this.unit[f] = 2 ** used;
       used += width;
     });
     this.words = word + 1;
@@ -92,11 +96,13 @@ export class Layout {
     );
   }
 
-  /** Sets field `f` of the state at `words[offset..]` to `value` (which must fit its width). */
-  set(words: Uint32Array, offset: number, f: number, value: number): void {
+  /**
+   * Adds `delta` to field `f` of the state at `words[offset..]`: the caller guarantees the result
+   * stays within the field's width (the bounds above), so no other field is touched.
+   */
+  add(words: Uint32Array, offset: number, f: number, delta: number): void {
     const i = offset + (this.word[f] as number);
-    const shift = this.shift[f] as number;
-    words[i] = ((words[i] as number) & ~((this.mask[f] as number) << shift)) | (value << shift);
+    words[i] = (words[i] as number) + delta * (this.unit[f] as number);
   }
 }
 

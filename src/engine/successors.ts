@@ -26,6 +26,9 @@ export class Transitions {
   /** The loaded state's field values, by field id. */
   readonly value: Int32Array;
   private readonly parent: Uint32Array;
+  /** In the loaded state: how many processes have recorded, how many channels are closed. */
+  private recordedProcesses = 0;
+  private closedChannels = 0;
   private readonly from: Int32Array;
   private readonly to: Int32Array;
   private readonly outStart: Int32Array;
@@ -64,10 +67,10 @@ export class Transitions {
     const L = this.layout;
     out.fill(0, offset, offset + L.words);
     for (let p = 0; p < this.n; p++) {
-      L.set(out, offset, L.balance[p] as number, this.model.balances[p] ?? 0);
-      L.set(out, offset, L.recorded[p] as number, L.notRecorded);
+      L.add(out, offset, L.balance[p] as number, this.model.balances[p] ?? 0);
+      L.add(out, offset, L.recorded[p] as number, L.notRecorded);
     }
-    if (this.fifo) for (let c = 0; c < this.c; c++) L.set(out, offset, L.queue[c] as number, 1);
+    if (this.fifo) for (let c = 0; c < this.c; c++) L.add(out, offset, L.queue[c] as number, 1);
   }
 
   /** Unpacks the state at `words[offset..]` and lists its enabled steps; returns how many. */
@@ -75,15 +78,26 @@ export class Transitions {
     const L = this.layout;
     const v = this.value;
     const ws = L.words;
+    const word = L.word;
+    const shift = L.shift;
+    const mask = L.mask;
     for (let i = 0; i < ws; i++) this.parent[i] = words[offset + i] as number;
-    for (let f = 0; f < L.fields; f++) v[f] = L.get(words, offset, f);
+    for (let f = 0; f < L.fields; f++) {
+      v[f] = ((this.parent[word[f] as number] as number) >>> (shift[f] as number)) & (mask[f] as number);
+    }
     let k = 0;
+    let recorded = 0;
     for (let p = 0; p < this.n; p++) {
-      if (this.initiator[p] === 1 && v[L.recorded[p] as number] === L.notRecorded) {
+      if (v[L.recorded[p] as number] !== L.notRecorded) recorded++;
+      else if (this.initiator[p] === 1) {
         this.stepKind[k] = INITIATE;
         this.stepArg[k++] = p;
       }
     }
+    let closed = 0;
+    for (let c = 0; c < this.c; c++) closed += v[L.closed[c] as number] as number;
+    this.recordedProcesses = recorded;
+    this.closedChannels = closed;
     for (let p = 0; p < this.n; p++) {
       if ((v[L.balance[p] as number] as number) < 1) continue;
       for (let o = this.outStart[p] as number; o < (this.outStart[p + 1] as number); o++) {
@@ -122,27 +136,23 @@ export class Transitions {
       case INITIATE:
         this.record(arg, out, offset);
         break;
-      case SEND: {
-        const b = L.balance[this.from[arg] as number] as number;
-        L.set(out, offset, b, (v[b] as number) - 1);
+      case SEND:
+        L.add(out, offset, L.balance[this.from[arg] as number] as number, -1);
         this.push(arg, 0, out, offset);
         break;
-      }
       case DELIVER_TRANSFER: {
         this.take(arg, 0, out, offset);
         const j = this.to[arg] as number;
-        const b = L.balance[j] as number;
-        L.set(out, offset, b, (v[b] as number) + 1);
+        L.add(out, offset, L.balance[j] as number, 1);
         if (v[L.recorded[j] as number] !== L.notRecorded && v[L.closed[arg] as number] === 0) {
-          const n = L.count[arg] as number;
-          L.set(out, offset, n, (v[n] as number) + 1);
+          L.add(out, offset, L.count[arg] as number, 1);
         }
         break;
       }
       default: {
         this.take(arg, 1, out, offset);
+        L.add(out, offset, L.closed[arg] as number, 1);
         const j = this.to[arg] as number;
-        L.set(out, offset, L.closed[arg] as number, 1);
         if (v[L.recorded[j] as number] === L.notRecorded) this.record(j, out, offset);
         break;
       }
@@ -152,7 +162,12 @@ export class Transitions {
   /** Pp records its balance and sends a marker on every channel out of it. */
   private record(p: number, out: Uint32Array, offset: number): void {
     const L = this.layout;
-    L.set(out, offset, L.recorded[p] as number, this.value[L.balance[p] as number] as number);
+    L.add(
+      out,
+      offset,
+      L.recorded[p] as number,
+      (this.value[L.balance[p] as number] as number) - L.notRecorded,
+    );
     for (let o = this.outStart[p] as number; o < (this.outStart[p + 1] as number); o++) {
       this.push(this.outChannels[o] as number, 1, out, offset);
     }
@@ -161,39 +176,35 @@ export class Transitions {
   /** Puts a transfer (0) or a marker (1) on channel c. */
   private push(c: number, message: number, out: Uint32Array, offset: number): void {
     const L = this.layout;
-    const q = this.value[L.queue[c] as number] as number;
     if (this.fifo) {
+      // Sentinel encoding: the sentinel bit at `length` moves up one and the message takes its place.
+      const q = this.value[L.queue[c] as number] as number;
       const length = 31 - Math.clz32(q);
-      L.set(out, offset, L.queue[c] as number, (q ^ (1 << length)) | ((2 | message) << length));
-    } else if (message === 1) {
-      L.set(out, offset, L.marker[c] as number, 1);
+      L.add(out, offset, L.queue[c] as number, (1 + message) * 2 ** length);
     } else {
-      L.set(out, offset, L.queue[c] as number, q + 1);
+      L.add(out, offset, message === 1 ? (L.marker[c] as number) : (L.queue[c] as number), 1);
     }
   }
 
   /** Takes a transfer (0) or a marker (1) off channel c (under fifo: its head, which it is). */
   private take(c: number, message: number, out: Uint32Array, offset: number): void {
     const L = this.layout;
-    const q = this.value[L.queue[c] as number] as number;
-    if (this.fifo) L.set(out, offset, L.queue[c] as number, q >>> 1);
-    else if (message === 1) L.set(out, offset, L.marker[c] as number, 0);
-    else L.set(out, offset, L.queue[c] as number, q - 1);
+    if (this.fifo) {
+      const q = this.value[L.queue[c] as number] as number;
+      L.add(out, offset, L.queue[c] as number, (q >>> 1) - q);
+    } else {
+      L.add(out, offset, message === 1 ? (L.marker[c] as number) : (L.queue[c] as number), -1);
+    }
   }
 
   /** Has every process recorded and every channel closed, in the loaded state? */
   complete(): boolean {
-    const L = this.layout;
-    for (let p = 0; p < this.n; p++) if (this.value[L.recorded[p] as number] === L.notRecorded) return false;
-    for (let c = 0; c < this.c; c++) if (this.value[L.closed[c] as number] === 0) return false;
-    return true;
+    return this.recordedProcesses === this.n && this.closedChannels === this.c;
   }
 
   /** Has some process recorded, in the loaded state? */
   initiated(): boolean {
-    const L = this.layout;
-    for (let p = 0; p < this.n; p++) if (this.value[L.recorded[p] as number] !== L.notRecorded) return true;
-    return false;
+    return this.recordedProcesses > 0;
   }
 
   /** The money in S* of the loaded state: recorded balances plus recorded transfers. */

@@ -1,0 +1,93 @@
+/**
+ * The compact engine's benchmark (issue 5, item 7; never run by the tests, which never time
+ * anything): `npx tsx test/bench/engine-bench.ts [--scale]`. Per reference configuration it prints
+ * distinct states, transitions, depth, seconds, states/s, bytes/state and the mode, after one
+ * warm-up run of the smallest configuration so V8 has compiled the hot loop. `--scale` adds fifo
+ * 2,2,2 in fingerprint mode (about 145 million states: minutes, and a few GB), with progress on
+ * stderr once a second. The machine's load average is printed: on a shared 2-core machine the
+ * figures move with it.
+ */
+import { loadavg } from "node:os";
+import type { EngineMode, EngineModel } from "../../src/engine/config.js";
+import { exploreCompact } from "../../src/engine/explore.js";
+import { Topology } from "../../src/model/topology.js";
+
+interface BenchCase {
+  readonly name: string;
+  readonly model: EngineModel;
+  readonly mode: EngineMode;
+  readonly maxDepth?: number;
+  readonly expectedStates?: number;
+}
+
+const bank = (balances: number[], channels: "fifo" | "nonfifo", initiators = [0]): EngineModel => ({
+  topology: Topology.complete(balances.length),
+  channels,
+  balances,
+  initiators,
+});
+
+const cases: BenchCase[] = [
+  { name: "fifo 5,5", model: bank([5, 5], "fifo"), mode: "exact" },
+  { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "exact" },
+  { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "fingerprint" },
+  { name: "fifo 1,1,1 all initiators", model: bank([1, 1, 1], "fifo", [0, 1, 2]), mode: "exact" },
+  { name: "nonfifo 1,1,1 depth 10", model: bank([1, 1, 1], "nonfifo"), mode: "exact", maxDepth: 10 },
+];
+if (process.argv.includes("--scale")) {
+  cases.push({
+    name: "fifo 2,2,2",
+    model: bank([2, 2, 2], "fifo"),
+    mode: "fingerprint",
+    expectedStates: 150_000_000,
+  });
+}
+
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+const fmt = (x: number) => x.toLocaleString("en-US");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
+console.log(`Node ${process.version}; load average before: ${load()}\n`);
+console.log(
+  row([
+    "configuration",
+    "mode",
+    "distinct states",
+    "transitions",
+    "depth",
+    "seconds",
+    "states/s",
+    "bytes/state",
+    "stop",
+  ]),
+);
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
+exploreCompact(bank([5, 5], "fifo")); // warm-up
+for (const c of cases) {
+  const { stats } = exploreCompact(c.model, {
+    mode: c.mode,
+    maxDepth: c.maxDepth,
+    expectedStates: c.expectedStates,
+    progress: (p) =>
+      process.stderr.write(
+        `  ${c.name}: ${fmt(p.states)} states, ${fmt(p.statesPerSecond)}/s, queue ${fmt(p.queue)}, depth ${p.depth}, ${(p.memoryBytes / 2 ** 30).toFixed(2)} GiB, ${p.seconds.toFixed(0)} s\n`,
+      ),
+  });
+  console.log(
+    row([
+      c.name,
+      c.mode,
+      fmt(stats.distinctStates),
+      fmt(stats.transitions),
+      stats.maxDepth,
+      stats.seconds.toFixed(2),
+      fmt(stats.statesPerSecond),
+      stats.bytesPerState.toFixed(1),
+      stats.stop,
+    ]),
+  );
+}
+console.log(`\nload average after: ${load()}`);
