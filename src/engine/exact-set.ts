@@ -3,10 +3,13 @@
  * Uint32Array, with its parent's id and the index of the step that reached it first — so the store
  * is also the BFS queue (ids are expanded in order) and a shortest path to any state is rebuilt by
  * following parents. An open-addressing index (linear probing, power-of-two size, at most half
- * full) maps a state's 32-bit hash to its id; the hash is kept beside the id so most probes never
- * touch the state words. Cost: 4 bytes per word of state + 6 for the parent link + 8 per slot.
+ * full) maps a state's hash to its id; each slot holds the id and a copy of the state's words, so a
+ * lookup touches one cache line instead of two (index, then store) — lookups are the engine's
+ * main cost, and mostly cache misses. Cost: 4 bytes per word of state + 6 for the parent link +
+ * 4·(words + 1) per slot.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
+import { hashState } from "./hash.js";
 
 export class ExactSet {
   /** State `id` occupies states[id * words .. (id + 1) * words). */
@@ -17,9 +20,11 @@ export class ExactSet {
   step: Uint16Array;
   count = 0;
   private capacity: number;
-  /** Slot s is slots[2s] = id + 1 of its state (0 = empty) and slots[2s + 1] = its hash: one cache line. */
-  private slots: Int32Array;
+  /** Slot s is slots[s·stride] = id + 1 of its state (0 = empty), then the state's words. */
+  private slots: Uint32Array;
+  private readonly stride: number;
   private mask: number;
+  private readonly hash = new Int32Array(2);
 
   constructor(
     readonly words: number,
@@ -27,11 +32,13 @@ export class ExactSet {
     expected: number,
   ) {
     this.capacity = Math.max(65536, expected);
+    // The index (at most half full) keeps pace with the store; see growStore.
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
     const size = 2 ** Math.ceil(Math.log2(this.capacity * 2));
-    this.slots = allocateOrStop(budget, Int32Array, size * 2, "the state index");
+    this.stride = words + 1;
+    this.slots = allocateOrStop(budget, Uint32Array, size * this.stride, "the state index");
     this.mask = size - 1;
   }
 
@@ -42,41 +49,41 @@ export class ExactSet {
 
   /** Stores the state at `src[offset..]` (hash `h`) if new and returns its id, else returns −1. */
   insert(src: Uint32Array, offset: number, h: number): number {
-    const ws = this.words;
-    const slots = this.slots;
-    let s = h & this.mask;
-    for (;;) {
-      const slot = slots[2 * s] as number;
-      if (slot === 0) break;
-      if (slots[2 * s + 1] === h && this.equals(slot - 1, src, offset)) return -1;
-      s = (s + 1) & this.mask;
-    }
+    const s = this.find(src, offset, h);
+    if (this.slots[s] !== 0) return -1;
     if (this.count === this.capacity) {
       this.growStore();
       return this.insert(src, offset, h);
     }
+    const ws = this.words;
     const id = this.count++;
     const base = id * ws;
-    for (let i = 0; i < ws; i++) this.states[base + i] = src[offset + i] as number;
-    slots[2 * s] = id + 1;
-    slots[2 * s + 1] = h;
+    for (let i = 0; i < ws; i++) {
+      const w = src[offset + i] as number;
+      this.states[base + i] = w;
+      this.slots[s + 1 + i] = w;
+    }
+    this.slots[s] = id + 1;
     return id;
   }
 
   /** Is the state at `src[offset..]` (hash `h`) stored? */
   has(src: Uint32Array, offset: number, h: number): boolean {
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = this.slots[2 * s] as number;
-      if (slot === 0) return false;
-      if (this.slots[2 * s + 1] === h && this.equals(slot - 1, src, offset)) return true;
-    }
+    return this.slots[this.find(src, offset, h)] !== 0;
   }
 
-  private equals(id: number, src: Uint32Array, offset: number): boolean {
+  /** The index in `slots` of the state's slot, or of the empty slot where it would go. */
+  private find(src: Uint32Array, offset: number, h: number): number {
+    const slots = this.slots;
     const ws = this.words;
-    const base = id * ws;
-    for (let i = 0; i < ws; i++) if (this.states[base + i] !== src[offset + i]) return false;
-    return true;
+    const stride = this.stride;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const at = s * stride;
+      if (slots[at] === 0) return at;
+      let i = 0;
+      while (i < ws && slots[at + 1 + i] === src[offset + i]) i++;
+      if (i === ws) return at;
+    }
   }
 
   /** Doubles the store (and, to stay at most half full, the index); may throw OutOfMemoryBudget. */
@@ -95,24 +102,22 @@ export class ExactSet {
     this.budget.release(this.step);
     this.step = step;
     this.capacity = capacity;
-    if (capacity * 2 > this.mask + 1) this.rehash(capacity * 2);
+    // Rehashing costs a cache miss per state: while the index is small, grow it four-fold.
+    const slots = this.mask + 1;
+    if (capacity * 2 > slots) this.rehash(slots < 2 ** 24 ? Math.max(slots * 4, capacity * 2) : capacity * 2);
   }
 
   private rehash(size: number): void {
-    const slots = allocateOrStop(this.budget, Int32Array, size * 2, "the state index");
-    const mask = size - 1;
     const old = this.slots;
-    for (let o = 0; o < old.length; o += 2) {
-      const slot = old[o] as number;
-      if (slot === 0) continue;
-      const h = old[o + 1] as number;
-      let s = h & mask;
-      while (slots[2 * s] !== 0) s = (s + 1) & mask;
-      slots[2 * s] = slot;
-      slots[2 * s + 1] = h;
+    const stride = this.stride;
+    this.slots = allocateOrStop(this.budget, Uint32Array, size * stride, "the state index");
+    this.mask = size - 1;
+    for (let at = 0; at < old.length; at += stride) {
+      if (old[at] === 0) continue;
+      hashState(old, at + 1, this.words, this.hash);
+      const s = this.find(old, at + 1, this.hash[0] as number);
+      for (let i = 0; i < stride; i++) this.slots[s + i] = old[at + i] as number;
     }
     this.budget.release(old);
-    this.slots = slots;
-    this.mask = mask;
   }
 }

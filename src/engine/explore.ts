@@ -26,6 +26,7 @@ import { ExactSet } from "./exact-set.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
+import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
 import { Transitions } from "./successors.js";
 
@@ -109,11 +110,12 @@ interface Found {
   readonly words: Uint32Array;
 }
 
-class Search {
+class Search implements SuccessorSink {
   private readonly started = performance.now();
   private readonly mode: EngineMode;
   private readonly layout: Layout;
   private readonly t: Transitions;
+  private readonly kernel: Kernel;
   private readonly ws: number;
   private readonly total: number;
   private readonly maxDepth: number;
@@ -136,6 +138,8 @@ class Search {
   private stuck: Found | undefined;
   private nextReport: number;
   private depth = 0;
+  /** Exact mode: the id of the state being expanded (the parent of the successors visited). */
+  private expanding = -1;
 
   constructor(
     readonly model: EngineModel,
@@ -146,6 +150,7 @@ class Search {
     this.maxStates = checkedCount("maxStates", options.maxStates) ?? Number.POSITIVE_INFINITY;
     this.layout = new Layout(model, options.maxDepth);
     this.t = new Transitions(model, this.layout);
+    this.kernel = compileKernel(this.t);
     this.ws = this.layout.words;
     this.total = model.balances.reduce((a, b) => a + b, 0);
     this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
@@ -213,48 +218,53 @@ class Search {
 
   /** Counts and judges the state at `src[offset..]` (exact id `id`, or −1), then stores its new successors. */
   private expand(src: Uint32Array, offset: number, id: number): void {
-    const t = this.t;
-    const enabled = t.load(src, offset);
-    const complete = t.complete();
+    const kernel = this.kernel;
+    const status = kernel.status(src, offset);
+    const complete = (status & 1) === 1;
     if (complete) {
       this.completeSnapshots++;
-      if (this.conservation === undefined && t.recordedMoney() !== this.total) {
-        const reason = `S* holds money ${t.recordedMoney()} (recorded processes and channels), but the system holds ${this.total}`;
+      const money = status >>> 2;
+      if (this.conservation === undefined && money !== this.total) {
+        const reason = `S* holds money ${money} (recorded processes and channels), but the system holds ${this.total}`;
         this.conservation = this.found(reason, src, offset, id);
       }
     }
+    let enabled: number;
+    if (this.depth >= this.maxDepth) {
+      enabled = kernel.enabled(src, offset);
+      if (enabled > 0 && this.stop === "exhausted") this.stop = "max-depth";
+    } else {
+      this.expanding = id;
+      enabled = kernel.expand(src, offset, this.child, this);
+      this.transitions += enabled;
+    }
     if (enabled === 0) {
       this.deadlocks++;
-      if (this.stuck === undefined && !complete && t.initiated()) {
+      if (this.stuck === undefined && !complete && (status & 2) === 2) {
         this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset, id);
       }
     }
-    if (this.depth >= this.maxDepth) {
-      if (enabled > 0 && this.stop === "exhausted") this.stop = "max-depth";
+  }
+
+  /** Takes the successor in `child`, reached by step `k` of the state being expanded. */
+  visit(k: number): void {
+    const h = this.hashChild();
+    if (this.stored >= this.maxStates) {
+      if (!this.known(h) && this.stop === "exhausted") this.stop = "max-states";
       return;
     }
-    this.transitions += enabled;
-    const child = this.child;
-    for (let k = 0; k < enabled; k++) {
-      t.apply(k, child, 0);
-      const h = this.hashChild();
-      if (this.stored >= this.maxStates) {
-        if (!this.known(h) && this.stop === "exhausted") this.stop = "max-states";
-        continue;
-      }
-      const exact = this.exact;
-      if (exact !== undefined) {
-        const created = exact.insert(child, 0, h);
-        if (created < 0) continue;
-        exact.parent[created] = id;
-        exact.step[created] = k;
-      } else {
-        if (!this.remember()) continue;
-        (this.frontier as Frontier).push(child, 0);
-      }
-      this.stored++;
-      this.deepest = this.depth + 1;
+    const exact = this.exact;
+    if (exact !== undefined) {
+      const created = exact.insert(this.child, 0, h);
+      if (created < 0) return;
+      exact.parent[created] = this.expanding;
+      exact.step[created] = k;
+    } else {
+      if (!this.remember()) return;
+      (this.frontier as Frontier).push(this.child, 0);
     }
+    this.stored++;
+    this.deepest = this.depth + 1;
   }
 
   private hashChild(): number {
