@@ -59,6 +59,11 @@ export interface EngineOptions {
   readonly bitstateLog2Bits?: number | undefined;
   /** Bitstate mode: bits set per state (SPIN's -k; 1–8, default 3). */
   readonly bitstateHashes?: number | undefined;
+  /**
+   * Explore one state per orbit under the permutations of interchangeable processes (see
+   * symmetry.ts): counts become orbit counts; verdicts and shortest lengths stay. Default false.
+   */
+  readonly symmetry?: boolean | undefined;
   /** Presize the tables for this many states (avoids rehashing on big runs). */
   readonly expectedStates?: number | undefined;
   /** Called about once a second while the search runs. */

@@ -29,6 +29,7 @@ import { hashState } from "./hash.js";
 import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
 import { Transitions } from "./successors.js";
+import { Symmetry } from "./symmetry.js";
 
 export interface EngineStats {
   readonly distinctStates: number;
@@ -78,6 +79,11 @@ export interface EngineResult {
    * hid a state, n·(g − n)/2^64 with n distinct states and g states generated (transitions + 1).
    */
   readonly fingerprint?: { readonly collisionProbability: number } | undefined;
+  /**
+   * With the symmetry option: the number of permutations of processes exploited (1 = none apply).
+   * Statistics then count orbits, and paths are concrete runs of the model.
+   */
+  readonly symmetry?: { readonly order: number } | undefined;
   /** Bitstate mode: SPIN-style figures of how much of the space may have been missed. */
   readonly bitstate?:
     | {
@@ -116,6 +122,7 @@ class Search implements SuccessorSink {
   private readonly layout: Layout;
   private readonly t: Transitions;
   private readonly kernel: Kernel;
+  private readonly symmetry: Symmetry | undefined;
   private readonly ws: number;
   private readonly total: number;
   private readonly maxDepth: number;
@@ -151,6 +158,7 @@ class Search implements SuccessorSink {
     this.layout = new Layout(model, options.maxDepth);
     this.t = new Transitions(model, this.layout);
     this.kernel = compileKernel(this.t);
+    this.symmetry = options.symmetry === true ? new Symmetry(model, this.layout) : undefined;
     this.ws = this.layout.words;
     this.total = model.balances.reduce((a, b) => a + b, 0);
     this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
@@ -248,6 +256,7 @@ class Search implements SuccessorSink {
 
   /** Takes the successor in `child`, reached by step `k` of the state being expanded. */
   visit(k: number): void {
+    this.symmetry?.canonicalize(this.child, 0);
     const h = this.hashChild();
     if (this.stored >= this.maxStates) {
       if (!this.known(h) && this.stop === "exhausted") this.stop = "max-states";
@@ -346,6 +355,7 @@ class Search implements SuccessorSink {
               collisionProbability: (distinctStates * (this.transitions + 1 - distinctStates)) / 2 ** 64,
             },
           }),
+      ...(this.symmetry === undefined ? {} : { symmetry: { order: this.symmetry.order } }),
       ...(bits === undefined
         ? {}
         : {
@@ -362,23 +372,44 @@ class Search implements SuccessorSink {
   }
 
   private violation(found: Found): EngineViolation {
-    const state = decodeState(this.t, found.words, 0);
     const exact = this.exact;
-    if (exact === undefined || found.id < 0) return { reason: found.reason, depth: found.depth, state };
-    const indices: number[] = [];
-    for (let id = found.id; id > 0; id = exact.parent[id] as number) indices.push(exact.step[id] as number);
-    indices.reverse();
-    const words = new Uint32Array(this.ws);
-    this.t.initial(words, 0);
-    const states = [decodeState(this.t, words, 0)];
-    const steps: Step[] = [];
-    for (const k of indices) {
-      this.t.load(words, 0);
-      steps.push(decodeStep(this.t, k));
-      this.t.apply(k, words, 0);
-      states.push(decodeState(this.t, words, 0));
+    if (exact === undefined || found.id < 0) {
+      return { reason: found.reason, depth: found.depth, state: decodeState(this.t, found.words, 0) };
     }
+    const ids: number[] = [];
+    for (let id = found.id; id > 0; id = exact.parent[id] as number) ids.push(id);
+    ids.reverse();
+    const t = this.t;
+    const words = new Uint32Array(this.ws);
+    t.initial(words, 0);
+    const states = [decodeState(t, words, 0)];
+    const steps: Step[] = [];
+    for (const id of ids) {
+      t.load(words, 0);
+      const k = this.stepTo(id, exact);
+      steps.push(decodeStep(t, k));
+      t.apply(k, words, 0);
+      states.push(decodeState(t, words, 0));
+    }
+    const state = states[states.length - 1] as GlobalState;
     return { reason: found.reason, depth: found.depth, state, path: { steps, states } };
+  }
+
+  /**
+   * The index of a step of the state loaded in `t` that leads to stored state `id`: its recorded
+   * step; under symmetry, the loaded state is only in the orbit of id's parent, so the first step
+   * leading into id's orbit.
+   */
+  private stepTo(id: number, exact: ExactSet): number {
+    const symmetry = this.symmetry;
+    if (symmetry === undefined) return exact.step[id] as number;
+    const next = new Uint32Array(this.ws);
+    for (let k = 0; k < this.t.enabled; k++) {
+      this.t.apply(k, next, 0);
+      symmetry.canonicalize(next, 0);
+      if (next.every((w, i) => exact.states[id * this.ws + i] === w)) return k;
+    }
+    throw new RangeError(`symmetry: no step into the orbit of state ${id}`);
   }
 }
 

@@ -23,6 +23,8 @@ export class Transitions {
   /** Per enabled step of the loaded state: its kind, and its process (initiate) or channel. */
   readonly stepKind: Uint8Array;
   readonly stepArg: Int32Array;
+  /** The number of enabled steps of the loaded state. */
+  enabled = 0;
   /** The loaded state's field values, by field id. */
   readonly value: Int32Array;
   private readonly parent: Uint32Array;
@@ -123,6 +125,7 @@ export class Transitions {
         }
       }
     }
+    this.enabled = k;
     return k;
   }
 

@@ -43,6 +43,7 @@ if (process.argv.includes("--scale")) {
   });
 }
 
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
 const fmt = (x: number) => x.toLocaleString("en-US");
 const load = () =>
@@ -59,14 +60,16 @@ console.log(
     "transitions",
     "depth",
     "seconds",
+    "CPU seconds",
     "states/s",
     "bytes/state",
     "stop",
   ]),
 );
-console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
 exploreCompact(bank([5, 5], "fifo")); // warm-up
 for (const c of cases) {
+  const cpu = process.cpuUsage();
   const { stats } = exploreCompact(c.model, {
     mode: c.mode,
     maxDepth: c.maxDepth,
@@ -84,6 +87,7 @@ for (const c of cases) {
       fmt(stats.transitions),
       stats.maxDepth,
       stats.seconds.toFixed(2),
+      cpuSeconds(process.cpuUsage(cpu)).toFixed(2),
       fmt(stats.statesPerSecond),
       stats.bytesPerState.toFixed(1),
       stats.stop,
