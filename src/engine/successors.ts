@@ -8,6 +8,10 @@
  * successor into a caller's buffer: it copies the parent's words and rewrites only the fields the
  * step changes, from the unpacked values. Nothing is allocated per state or per step.
  *
+ * This is the interpreted, readable form of the relation: the search runs the compiled kernel
+ * (kernel.ts), and uses this one to rebuild and decode paths; the tests check the kernel against it
+ * (successors, counts, snapshot status) state by state.
+ *
  * A step touches each channel at most once (a delivery takes from a channel into Pj, the markers Pj
  * sends go out on channels from Pj), so every write can start from the parent's value of its field.
  */
