@@ -19,45 +19,52 @@ import type { Layout } from "./layout.js";
 const MAX_PROCESSES = 8;
 
 export class Symmetry {
-  /** The permutations other than the identity; perm k maps field f to field fieldMaps[k][f]. */
-  readonly fieldMaps: readonly Int32Array[];
-  private readonly value: Int32Array;
-  private readonly candidate: Uint32Array;
-  private readonly best: Uint32Array;
-
-  constructor(
-    model: EngineModel,
-    private readonly layout: Layout,
-  ) {
-    this.fieldMaps = symmetries(model).map((perm) => fieldMap(model, layout, perm));
-    this.value = new Int32Array(layout.fields);
-    this.candidate = new Uint32Array(layout.words);
-    this.best = new Uint32Array(layout.words);
-  }
-
   /** The size of the group (1: no symmetry to exploit). */
-  get order(): number {
-    return this.fieldMaps.length + 1;
-  }
-
+  readonly order: number;
   /** Replaces the state at `words[offset..]` by the canonical representative of its orbit. */
-  canonicalize(words: Uint32Array, offset: number): void {
-    const L = this.layout;
-    const ws = L.words;
-    const v = this.value;
-    const best = this.best;
-    const candidate = this.candidate;
-    for (let f = 0; f < L.fields; f++) v[f] = L.get(words, offset, f);
-    for (let i = 0; i < ws; i++) best[i] = words[offset + i] as number;
-    for (const map of this.fieldMaps) {
-      candidate.fill(0);
-      for (let f = 0; f < L.fields; f++) L.add(candidate, 0, map[f] as number, v[f] as number);
-      let i = 0;
-      while (i < ws && candidate[i] === best[i]) i++;
-      if (i < ws && (candidate[i] as number) < (best[i] as number)) best.set(candidate);
-    }
-    for (let i = 0; i < ws; i++) words[offset + i] = best[i] as number;
+  readonly canonicalize: (words: Uint32Array, offset: number) => void;
+
+  constructor(model: EngineModel, layout: Layout) {
+    const maps = symmetries(model).map((perm) => fieldMap(model, layout, perm));
+    this.order = maps.length + 1;
+    this.canonicalize = new Function(
+      "words",
+      "offset",
+      canonicalizer(layout, maps),
+    ) as Symmetry["canonicalize"];
   }
+}
+
+/**
+ * The source of `canonicalize`, compiled once per run like the kernel (kernel.ts) because it runs
+ * on every successor: unpack the fields, then for each permutation build its image's words as
+ * sums of field × 2^shift with constant positions (exact in doubles: a word is below 2^32), and
+ * keep the lexicographically least.
+ */
+function canonicalizer(layout: Layout, maps: readonly Int32Array[]): string {
+  const L = layout;
+  const ws = L.words;
+  const lines: string[] = [];
+  for (let i = 0; i < ws; i++) lines.push(`let b${i} = words[offset + ${i}];`);
+  for (let f = 0; f < L.fields; f++)
+    lines.push(`const v${f} = (b${L.word[f]} >>> ${L.shift[f]}) & ${L.mask[f]};`);
+  for (const map of maps) {
+    const terms: string[][] = Array.from({ length: ws }, () => []);
+    map.forEach((target, f) => {
+      if ((L.mask[f] ?? 0) !== 0) terms[L.word[target] ?? 0]?.push(`v${f} * ${L.unit[target]}`);
+    });
+    lines.push("{");
+    terms.forEach((t, i) => {
+      lines.push(`const c${i} = 0 + ${t.join(" + ") || "0"};`);
+    });
+    // Is the image less than the best so far? Compare word by word.
+    let less = "false";
+    for (let i = ws - 1; i >= 0; i--) less = `(c${i} < b${i} || (c${i} === b${i} && ${less}))`;
+    const take = Array.from({ length: ws }, (_, i) => `b${i} = c${i};`).join(" ");
+    lines.push(`if ${less} { ${take} }`, "}");
+  }
+  for (let i = 0; i < ws; i++) lines.push(`words[offset + ${i}] = b${i};`);
+  return lines.join("\n");
 }
 
 /** Every permutation of the processes, other than the identity, that keeps the configuration. */

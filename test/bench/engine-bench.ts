@@ -1,7 +1,8 @@
 /**
  * The compact engine's benchmark (issue 5, item 7; never run by the tests, which never time
  * anything): `npx tsx test/bench/engine-bench.ts [--scale]`. Per reference configuration it prints
- * distinct states, transitions, depth, seconds, states/s, bytes/state and the mode, after one
+ * distinct states (orbits, with symmetry), transitions, depth, seconds (wall and CPU), states/s,
+ * bytes/state and the mode, after one
  * warm-up run of the smallest configuration so V8 has compiled the hot loop. `--scale` adds fifo
  * 2,2,2 in fingerprint mode (about 145 million states: minutes, and a few GB), with progress on
  * stderr once a second. The machine's load average is printed: on a shared 2-core machine the
@@ -18,6 +19,8 @@ interface BenchCase {
   readonly mode: EngineMode;
   readonly maxDepth?: number;
   readonly expectedStates?: number;
+  /** Symmetry reduction: the counts are then orbits. */
+  readonly symmetry?: boolean;
 }
 
 const bank = (balances: number[], channels: "fifo" | "nonfifo", initiators = [0]): EngineModel => ({
@@ -32,6 +35,12 @@ const cases: BenchCase[] = [
   { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "exact" },
   { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "fingerprint" },
   { name: "fifo 1,1,1 all initiators", model: bank([1, 1, 1], "fifo", [0, 1, 2]), mode: "exact" },
+  {
+    name: "fifo 1,1,1 all initiators (orbits)",
+    model: bank([1, 1, 1], "fifo", [0, 1, 2]),
+    mode: "exact",
+    symmetry: true,
+  },
   { name: "nonfifo 1,1,1 depth 10", model: bank([1, 1, 1], "nonfifo"), mode: "exact", maxDepth: 10 },
 ];
 if (process.argv.includes("--scale")) {
@@ -63,17 +72,19 @@ console.log(
     "CPU seconds",
     "states/s",
     "bytes/state",
+    "P(state missed)",
     "stop",
   ]),
 );
-console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
 exploreCompact(bank([5, 5], "fifo")); // warm-up
 for (const c of cases) {
   const cpu = process.cpuUsage();
-  const { stats } = exploreCompact(c.model, {
+  const { stats, fingerprint } = exploreCompact(c.model, {
     mode: c.mode,
     maxDepth: c.maxDepth,
     expectedStates: c.expectedStates,
+    symmetry: c.symmetry,
     progress: (p) =>
       process.stderr.write(
         `  ${c.name}: ${fmt(p.states)} states, ${fmt(p.statesPerSecond)}/s, queue ${fmt(p.queue)}, depth ${p.depth}, ${(p.memoryBytes / 2 ** 30).toFixed(2)} GiB, ${p.seconds.toFixed(0)} s\n`,
@@ -82,7 +93,7 @@ for (const c of cases) {
   console.log(
     row([
       c.name,
-      c.mode,
+      c.symmetry === true ? `${c.mode} + symmetry` : c.mode,
       fmt(stats.distinctStates),
       fmt(stats.transitions),
       stats.maxDepth,
@@ -90,6 +101,7 @@ for (const c of cases) {
       cpuSeconds(process.cpuUsage(cpu)).toFixed(2),
       fmt(stats.statesPerSecond),
       stats.bytesPerState.toFixed(1),
+      fingerprint === undefined ? "0 (exact)" : fingerprint.collisionProbability.toExponential(1),
       stats.stop,
     ]),
   );
