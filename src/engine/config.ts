@@ -66,8 +66,10 @@ export interface EngineOptions {
   readonly symmetry?: boolean | undefined;
   /** Presize the tables for this many states (avoids rehashing on big runs). */
   readonly expectedStates?: number | undefined;
-  /** Called about once a second while the search runs. */
+  /** Called about once a second (see progressIntervalMs) while the search runs. */
   readonly progress?: ((report: EngineProgress) => void) | undefined;
+  /** Milliseconds between progress reports (default 1000). */
+  readonly progressIntervalMs?: number | undefined;
 }
 
 export type { StopReason };

@@ -144,6 +144,7 @@ class Search implements SuccessorSink {
   private conservation: Found | undefined;
   private stuck: Found | undefined;
   private nextReport: number;
+  private readonly progressInterval: number;
   private depth = 0;
   /** Exact mode: the id of the state being expanded (the parent of the successors visited). */
   private expanding = -1;
@@ -163,7 +164,8 @@ class Search implements SuccessorSink {
     this.total = model.balances.reduce((a, b) => a + b, 0);
     this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
     this.child = new Uint32Array(this.ws);
-    this.nextReport = this.started + 1000;
+    this.progressInterval = checkedCount("progressIntervalMs", options.progressIntervalMs) ?? 1000;
+    this.nextReport = this.started + this.progressInterval;
   }
 
   run(): EngineResult {
@@ -307,7 +309,7 @@ class Search implements SuccessorSink {
     if (progress === undefined) return;
     const now = performance.now();
     if (now < this.nextReport) return;
-    this.nextReport = now + 1000;
+    this.nextReport = now + this.progressInterval;
     const seconds = (now - this.started) / 1000;
     const report: EngineProgress = {
       states: this.stored,

@@ -6,7 +6,7 @@
 import { getHeapStatistics } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
-import { engineModelOf } from "../../src/engine/config.js";
+import { type EngineProgress, engineModelOf } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
 import { check } from "../../src/explorer/check.js";
 import type { Model } from "../../src/model/model.js";
@@ -118,7 +118,23 @@ describe("the rest of the options", () => {
     );
   });
 
-  it("reports progress and mode estimates", () => {
+  it("reports progress: states, rate, queue, depth and memory", () => {
+    const reports: EngineProgress[] = [];
+    const model = engineModelOf(modelOf({ balances: [1, 1, 0] }));
+    const { stats } = exploreCompact(model, { progress: (r) => reports.push(r), progressIntervalMs: 0 });
+    expect(reports.length).toBeGreaterThan(5);
+    for (const r of reports) {
+      expect(r.states).toBeLessThanOrEqual(stats.distinctStates);
+      expect(r.queue).toBeGreaterThanOrEqual(0);
+      expect(r.depth).toBeLessThanOrEqual(stats.maxDepth);
+      expect(r.memoryBytes).toBeGreaterThan(0);
+      expect(r.statesPerSecond).toBeGreaterThan(0);
+    }
+    const states = reports.map((r) => r.states);
+    expect(states).toEqual([...states].sort((a, b) => a - b));
+  });
+
+  it("reports mode estimates", () => {
     const model = engineModelOf(modelOf({ balances: [1, 1] }));
     const fingerprint = exploreCompact(model, { mode: "fingerprint" });
     expect(fingerprint.fingerprint?.collisionProbability).toBeLessThan(1e-12);
