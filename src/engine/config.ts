@@ -7,7 +7,6 @@
  */
 import { chandyLamport } from "../algorithms/chandy-lamport.js";
 import { ConfigError } from "../errors.js";
-import type { StopReason } from "../explorer/limits.js";
 import { fifo } from "../model/channels/fifo.js";
 import { nonfifo } from "../model/channels/nonfifo.js";
 import type { Model } from "../model/model.js";
@@ -71,8 +70,6 @@ export interface EngineOptions {
   /** Milliseconds between progress reports (default 1000). */
   readonly progressIntervalMs?: number | undefined;
 }
-
-export type { StopReason };
 
 /** The reference model inside `model`, or a ConfigError naming what the engine cannot check. */
 export function engineModelOf(model: Model): EngineModel {

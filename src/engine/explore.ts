@@ -17,10 +17,11 @@
  * when the memory budget refuses a table growth.
  */
 import { ConfigError } from "../errors.js";
+import type { StopReason } from "../explorer/limits.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
-import type { EngineMode, EngineModel, EngineOptions, EngineProgress, StopReason } from "./config.js";
+import type { EngineMode, EngineModel, EngineOptions, EngineProgress } from "./config.js";
 import { decodeState, decodeStep } from "./decode.js";
 import { ExactSet } from "./exact-set.js";
 import { FingerprintSet } from "./fingerprint-set.js";

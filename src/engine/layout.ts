@@ -47,15 +47,17 @@ export class Layout {
     if (!fifo && maxDepth === undefined) {
       throw new ConfigError("maxDepth", "nonfifo channels make the space infinite: give a depth bound");
     }
+    if (fifo && total > 29) {
+      throw new ConfigError(
+        "balances",
+        `total money ${total} is too large for the compact engine under fifo (at most 29)`,
+      );
+    }
+    if ((maxDepth ?? 0) > 2 ** 31 - 1) throw new ConfigError("maxDepth", "at most 2147483647 under nonfifo");
     const countBound = fifo ? total : Math.max(total, maxDepth ?? 0);
     const widths: number[] = [];
     const add = (width: number): number => {
-      if (width > 31) {
-        throw new ConfigError(
-          "balances",
-          `total money ${total} is too large for the compact engine (at most 29)`,
-        );
-      }
+      if (width > 31) throw new RangeError(`layout: a field of ${width} bits does not fit a word`);
       widths.push(width);
       return widths.length - 1;
     };

@@ -112,6 +112,7 @@ describe("the rest of the options", () => {
 
   it("requires a depth bound under nonfifo, and refuses models it does not implement", () => {
     expect(() => exploreCompact(engineModelOf(modelOf(nonfifo([1, 1]))))).toThrow(/maxDepth/);
+    expect(() => exploreCompact(engineModelOf(modelOf({ balances: [15, 15] })))).toThrow(/balances/);
     expect(() => engineModelOf(modelOf({ balances: [1, 1], lossy: true }))).toThrow(/reliable/);
     expect(() => engineModelOf(modelOf({ balances: [1, 1], workload: "orders", stock: [1, 1] }))).toThrow(
       /bank/,
