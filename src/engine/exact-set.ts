@@ -2,14 +2,17 @@
  * Exact deduplication: every packed state is stored, by id in discovery (BFS) order, in one flat
  * Uint32Array, with its parent's id and the index of the step that reached it first — so the store
  * is also the BFS queue (ids are expanded in order) and a shortest path to any state is rebuilt by
- * following parents. An open-addressing index (linear probing, power-of-two size, at most half
- * full) maps a state's hash to its id; each slot holds the id and a copy of the state's words, so a
+ * following parents. An open-addressing index (linear probing, at most 70% full, any size: the
+ * slot is the hash scaled into [0, size), as in fingerprint-set.ts) maps a state's hash to its id; each slot holds the id and a copy of the state's words, so a
  * lookup touches one cache line instead of two (index, then store) — lookups are the engine's
  * main cost, and mostly cache misses. Cost: 4 bytes per word of state + 6 for the parent link +
  * 4·(words + 1) per slot.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
 import { hashState } from "./hash.js";
+
+/** The index holds at most this fraction of its slots (linear probing stays short below it). */
+const MAX_LOAD = 0.7;
 
 export class ExactSet {
   /** State `id` occupies states[id * words .. (id + 1) * words). */
@@ -23,7 +26,8 @@ export class ExactSet {
   /** Slot s is slots[s·stride] = id + 1 of its state (0 = empty), then the state's words. */
   private slots: Uint32Array;
   private readonly stride: number;
-  private mask: number;
+  /** Slots in the index. */
+  private size: number;
   private readonly hash = new Int32Array(2);
 
   constructor(
@@ -36,10 +40,9 @@ export class ExactSet {
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
-    const size = 2 ** Math.ceil(Math.log2(this.capacity * 2));
+    this.size = Math.ceil(this.capacity / MAX_LOAD) + 1;
     this.stride = words + 1;
-    this.slots = allocateOrStop(budget, Uint32Array, size * this.stride, "the state index");
-    this.mask = size - 1;
+    this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
   }
 
   /** Bytes held by the store and its index. */
@@ -77,7 +80,8 @@ export class ExactSet {
     const slots = this.slots;
     const ws = this.words;
     const stride = this.stride;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+    const size = this.size;
+    for (let s = slotOf(h >>> 0, size); ; s = s + 1 === size ? 0 : s + 1) {
       const at = s * stride;
       if (slots[at] === 0) return at;
       let i = 0;
@@ -86,7 +90,7 @@ export class ExactSet {
     }
   }
 
-  /** Doubles the store (and, to stay at most half full, the index); may throw OutOfMemoryBudget. */
+  /** Doubles the store (and, to stay at most 70% full, the index); may throw OutOfMemoryBudget. */
   private growStore(): void {
     const capacity = this.capacity * 2;
     const states = allocateOrStop(this.budget, Uint32Array, capacity * this.words, "the state store");
@@ -103,15 +107,17 @@ export class ExactSet {
     this.step = step;
     this.capacity = capacity;
     // Rehashing costs a cache miss per state: while the index is small, grow it four-fold.
-    const slots = this.mask + 1;
-    if (capacity * 2 > slots) this.rehash(slots < 2 ** 24 ? Math.max(slots * 4, capacity * 2) : capacity * 2);
+    const size = this.size;
+    if (capacity > size * MAX_LOAD)
+      this.rehash(size < 2 ** 24 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
   }
 
-  private rehash(size: number): void {
+  private rehash(slots: number): void {
     const old = this.slots;
     const stride = this.stride;
+    const size = Math.ceil(slots);
     this.slots = allocateOrStop(this.budget, Uint32Array, size * stride, "the state index");
-    this.mask = size - 1;
+    this.size = size;
     for (let at = 0; at < old.length; at += stride) {
       if (old[at] === 0) continue;
       hashState(old, at + 1, this.words, this.hash);
@@ -120,4 +126,9 @@ export class ExactSet {
     }
     this.budget.release(old);
   }
+}
+
+/** The slot of hash `h` (unsigned) in an index of `size` slots: h scaled into [0, size). */
+function slotOf(h: number, size: number): number {
+  return Math.min(size - 1, Math.floor((h * size) / 4294967296));
 }
