@@ -109,7 +109,7 @@ export class ExactSet {
     // Rehashing costs a cache miss per state: while the index is small, grow it four-fold.
     const size = this.size;
     if (capacity > size * MAX_LOAD)
-      this.rehash(size < 2 ** 24 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
+      this.rehash(size < 2 ** 21 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
   }
 
   private rehash(slots: number): void {

@@ -85,14 +85,15 @@ describe("termination's stuck case", () => {
 
 describe("the memory budget", () => {
   it("stops cleanly with partial statistics instead of crashing", () => {
-    const model = engineModelOf(modelOf({ balances: [1, 1, 1] }));
+    // fifo 2,1,1 has 4,448,281 states: its tables need far more than the 16 MiB the budget leaves the engine, whatever the garbage
+    // collector does to the JS heap (which the budget covers too) meanwhile.
+    const model = engineModelOf(modelOf({ balances: [2, 1, 1] }));
     for (const mode of ["exact", "fingerprint"] as const) {
-      // The budget covers the JS heap too: leave the engine 8 MiB above what the heap holds now.
-      const maxMemoryBytes = getHeapStatistics().used_heap_size + 8 * 2 ** 20;
+      const maxMemoryBytes = getHeapStatistics().used_heap_size + 16 * 2 ** 20;
       const result = exploreCompact(model, { mode, maxMemoryBytes });
       expect(result.stats.stop).toBe("max-memory");
       expect(result.stats.distinctStates).toBeGreaterThan(0);
-      expect(result.stats.distinctStates).toBeLessThan(538855);
+      expect(result.stats.distinctStates).toBeLessThan(4448281);
       expect(result.conservation.complete).toBe(false);
     }
   });
