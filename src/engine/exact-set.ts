@@ -1,0 +1,134 @@
+/**
+ * Exact deduplication: every packed state is stored, by id in discovery (BFS) order, in one flat
+ * Uint32Array, with its parent's id and the index of the step that reached it first — so the store
+ * is also the BFS queue (ids are expanded in order) and a shortest path to any state is rebuilt by
+ * following parents. An open-addressing index (linear probing, at most 70% full, any size: the
+ * slot is the hash scaled into [0, size), as in fingerprint-set.ts) maps a state's hash to its id; each slot holds the id and a copy of the state's words, so a
+ * lookup touches one cache line instead of two (index, then store) — lookups are the engine's
+ * main cost, and mostly cache misses. Cost: 4 bytes per word of state + 6 for the parent link +
+ * 4·(words + 1) per slot.
+ */
+import { allocateOrStop, type MemoryBudget } from "./budget.js";
+import { hashState } from "./hash.js";
+
+/** The index holds at most this fraction of its slots (linear probing stays short below it). */
+const MAX_LOAD = 0.7;
+
+export class ExactSet {
+  /** State `id` occupies states[id * words .. (id + 1) * words). */
+  states: Uint32Array;
+  /** parent[id]: the id of the state it was first reached from (−1 for the initial state). */
+  parent: Int32Array;
+  /** step[id]: the index, among its parent's enabled steps, of the step that reached it. */
+  step: Uint16Array;
+  count = 0;
+  private capacity: number;
+  /** Slot s is slots[s·stride] = id + 1 of its state (0 = empty), then the state's words. */
+  private slots: Uint32Array;
+  private readonly stride: number;
+  /** Slots in the index. */
+  private size: number;
+  private readonly hash = new Int32Array(2);
+
+  constructor(
+    readonly words: number,
+    private readonly budget: MemoryBudget,
+    expected: number,
+  ) {
+    this.capacity = Math.max(65536, expected);
+    // The index (at most half full) keeps pace with the store; see growStore.
+    this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
+    this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
+    this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
+    this.size = Math.ceil(this.capacity / MAX_LOAD) + 1;
+    this.stride = words + 1;
+    this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
+  }
+
+  /** Bytes held by the store and its index. */
+  get bytes(): number {
+    return this.states.byteLength + this.parent.byteLength + this.step.byteLength + this.slots.byteLength;
+  }
+
+  /** Stores the state at `src[offset..]` (hash `h`) if new and returns its id, else returns −1. */
+  insert(src: Uint32Array, offset: number, h: number): number {
+    const s = this.find(src, offset, h);
+    if (this.slots[s] !== 0) return -1;
+    if (this.count === this.capacity) {
+      this.growStore();
+      return this.insert(src, offset, h);
+    }
+    const ws = this.words;
+    const id = this.count++;
+    const base = id * ws;
+    for (let i = 0; i < ws; i++) {
+      const w = src[offset + i] as number;
+      this.states[base + i] = w;
+      this.slots[s + 1 + i] = w;
+    }
+    this.slots[s] = id + 1;
+    return id;
+  }
+
+  /** Is the state at `src[offset..]` (hash `h`) stored? */
+  has(src: Uint32Array, offset: number, h: number): boolean {
+    return this.slots[this.find(src, offset, h)] !== 0;
+  }
+
+  /** The index in `slots` of the state's slot, or of the empty slot where it would go. */
+  private find(src: Uint32Array, offset: number, h: number): number {
+    const slots = this.slots;
+    const ws = this.words;
+    const stride = this.stride;
+    const size = this.size;
+    for (let s = slotOf(h >>> 0, size); ; s = s + 1 === size ? 0 : s + 1) {
+      const at = s * stride;
+      if (slots[at] === 0) return at;
+      let i = 0;
+      while (i < ws && slots[at + 1 + i] === src[offset + i]) i++;
+      if (i === ws) return at;
+    }
+  }
+
+  /** Doubles the store (and, to stay at most 70% full, the index); may throw OutOfMemoryBudget. */
+  private growStore(): void {
+    const capacity = this.capacity * 2;
+    const states = allocateOrStop(this.budget, Uint32Array, capacity * this.words, "the state store");
+    states.set(this.states);
+    this.budget.release(this.states);
+    this.states = states;
+    const parent = allocateOrStop(this.budget, Int32Array, capacity, "the parent links");
+    parent.set(this.parent);
+    this.budget.release(this.parent);
+    this.parent = parent;
+    const step = allocateOrStop(this.budget, Uint16Array, capacity, "the parent links");
+    step.set(this.step);
+    this.budget.release(this.step);
+    this.step = step;
+    this.capacity = capacity;
+    // Rehashing costs a cache miss per state: while the index is small, grow it four-fold.
+    const size = this.size;
+    if (capacity > size * MAX_LOAD)
+      this.rehash(size < 2 ** 21 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
+  }
+
+  private rehash(slots: number): void {
+    const old = this.slots;
+    const stride = this.stride;
+    const size = Math.ceil(slots);
+    this.slots = allocateOrStop(this.budget, Uint32Array, size * stride, "the state index");
+    this.size = size;
+    for (let at = 0; at < old.length; at += stride) {
+      if (old[at] === 0) continue;
+      hashState(old, at + 1, this.words, this.hash);
+      const s = this.find(old, at + 1, this.hash[0] as number);
+      for (let i = 0; i < stride; i++) this.slots[s + i] = old[at + i] as number;
+    }
+    this.budget.release(old);
+  }
+}
+
+/** The slot of hash `h` (unsigned) in an index of `size` slots: h scaled into [0, size). */
+function slotOf(h: number, size: number): number {
+  return Math.min(size - 1, Math.floor((h * size) / 4294967296));
+}

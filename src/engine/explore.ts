@@ -1,0 +1,434 @@
+/**
+ * The compact engine's breadth-first search over packed states (issue 5, items 1–2). Statistics
+ * mean exactly what the generic explorer's mean (README, "Statistics"; src/explorer/check.ts):
+ * distinct states within the bound; transitions = every (state, enabled step) pair of the expanded
+ * states, into new states or not; max depth = the largest shortest distance; complete snapshots and
+ * deadlocks (no enabled step, at the depth bound too) counted over the distinct states. A state at
+ * the depth bound is counted but not expanded, as in the generic explorer.
+ *
+ * Verdicts decided from the packed state as it is dequeued (so the first one found is a shortest):
+ * conservation — a complete snapshot whose S* money (recorded balances + recorded transfers) is
+ * not the total; and termination's stuck case — a deadlock with the snapshot initiated but not
+ * complete (fair cycles, the other half of termination, need the state graph: not checked here).
+ *
+ * The hot loop allocates nothing: a state is unpacked once into a scratch array, each successor is
+ * written into one scratch buffer, hashed and looked up; only new states are copied (into the
+ * exact store, or the fingerprint/bitstate frontier). Exceptions are used only to leave the loop
+ * when the memory budget refuses a table growth.
+ */
+import { ConfigError } from "../errors.js";
+import type { StopReason } from "../explorer/limits.js";
+import type { GlobalState, Step } from "../model/types.js";
+import { BitstateSet } from "./bitstate-set.js";
+import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import type { EngineMode, EngineModel, EngineOptions, EngineProgress } from "./config.js";
+import { decodeState, decodeStep } from "./decode.js";
+import { ExactSet } from "./exact-set.js";
+import { FingerprintSet } from "./fingerprint-set.js";
+import { Frontier } from "./frontier.js";
+import { hashState } from "./hash.js";
+import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
+import { Layout } from "./layout.js";
+import { Transitions } from "./successors.js";
+import { Symmetry } from "./symmetry.js";
+
+export interface EngineStats {
+  readonly distinctStates: number;
+  readonly transitions: number;
+  readonly maxDepth: number;
+  readonly completeSnapshots: number;
+  readonly deadlocks: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly stop: StopReason;
+  /** Words (32-bit) per packed state. */
+  readonly wordsPerState: number;
+  /** The most bytes the engine's typed arrays held at once (tables, store, frontier). */
+  readonly peakBytes: number;
+  /** peakBytes / distinctStates. */
+  readonly bytesPerState: number;
+}
+
+/** A state violating a property, found at its shortest distance `depth` from the initial state. */
+export interface EngineViolation {
+  readonly reason: string;
+  readonly depth: number;
+  readonly state: GlobalState;
+  /**
+   * A shortest run to it, in exact mode (`states[k+1]` is the state after `steps[k]`); absent in
+   * fingerprint and bitstate modes, which keep no parent links.
+   */
+  readonly path?: { readonly steps: readonly Step[]; readonly states: readonly GlobalState[] } | undefined;
+}
+
+export interface EngineVerdict {
+  readonly holds: boolean;
+  /** False when the search was cut short (depth, states or memory bound, or states possibly missed). */
+  readonly complete: boolean;
+  readonly violation?: EngineViolation | undefined;
+}
+
+export interface EngineResult {
+  readonly mode: EngineMode;
+  readonly stats: EngineStats;
+  /** S* holds the total money whenever a snapshot completes. */
+  readonly conservation: EngineVerdict;
+  /** No reachable deadlock leaves the snapshot initiated but incomplete (termination's stuck case). */
+  readonly noStuckSnapshot: EngineVerdict;
+  /**
+   * Fingerprint mode: TLC's "optimistic" estimate of the probability that a fingerprint collision
+   * hid a state, n·(g − n)/2^64 with n distinct states and g states generated (transitions + 1).
+   */
+  readonly fingerprint?: { readonly collisionProbability: number } | undefined;
+  /**
+   * With the symmetry option: the number of permutations of processes exploited (1 = none apply).
+   * Statistics then count orbits, and paths are concrete runs of the model.
+   */
+  readonly symmetry?: { readonly order: number } | undefined;
+  /** Bitstate mode: SPIN-style figures of how much of the space may have been missed. */
+  readonly bitstate?:
+    | {
+        readonly bits: number;
+        readonly hashes: number;
+        /** Bits per stored state (SPIN's "hash factor"; above ~100, misses are rare). */
+        readonly hashFactor: number;
+        /** Fraction of the bits set at the end. */
+        readonly fill: number;
+        /** Chance that a new state met at the end is taken for a visited one: fill^k. */
+        readonly falsePositiveRate: number;
+        /** Estimated states missed: the sum, over stored states, of fill^k when each was stored. */
+        readonly expectedMissed: number;
+      }
+    | undefined;
+}
+
+const PROGRESS_EVERY = 4096;
+
+/** Explores the reference model `model` breadth-first with the compact engine. */
+export function exploreCompact(model: EngineModel, options: EngineOptions = {}): EngineResult {
+  return new Search(model, options).run();
+}
+
+interface Found {
+  readonly reason: string;
+  readonly depth: number;
+  /** Exact mode: the state's id; else −1 and `words` holds a copy of the state. */
+  readonly id: number;
+  readonly words: Uint32Array;
+}
+
+class Search implements SuccessorSink {
+  private readonly started = performance.now();
+  private readonly mode: EngineMode;
+  private readonly layout: Layout;
+  private readonly t: Transitions;
+  private readonly kernel: Kernel;
+  private readonly symmetry: Symmetry | undefined;
+  private readonly ws: number;
+  private readonly total: number;
+  private readonly maxDepth: number;
+  private readonly maxStates: number;
+  private readonly budget: MemoryBudget;
+  private readonly child: Uint32Array;
+  private readonly hash = new Int32Array(2);
+  private exact: ExactSet | undefined;
+  private fingerprints: FingerprintSet | undefined;
+  private bits: BitstateSet | undefined;
+  private frontier: Frontier | undefined;
+  private stored = 0;
+  private transitions = 0;
+  private deepest = 0;
+  private completeSnapshots = 0;
+  private deadlocks = 0;
+  private expanded = 0;
+  private stop: StopReason = "exhausted";
+  private conservation: Found | undefined;
+  private stuck: Found | undefined;
+  private nextReport: number;
+  private readonly progressInterval: number;
+  private depth = 0;
+  /** Exact mode: the id of the state being expanded (the parent of the successors visited). */
+  private expanding = -1;
+
+  constructor(
+    readonly model: EngineModel,
+    readonly options: EngineOptions,
+  ) {
+    this.mode = options.mode ?? "exact";
+    this.maxDepth = checkedCount("maxDepth", options.maxDepth) ?? Number.POSITIVE_INFINITY;
+    this.maxStates = checkedCount("maxStates", options.maxStates) ?? Number.POSITIVE_INFINITY;
+    this.layout = new Layout(model, options.maxDepth);
+    this.t = new Transitions(model, this.layout);
+    this.kernel = compileKernel(this.t);
+    this.symmetry = options.symmetry === true ? new Symmetry(model, this.layout) : undefined;
+    this.ws = this.layout.words;
+    this.total = model.balances.reduce((a, b) => a + b, 0);
+    this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
+    this.child = new Uint32Array(this.ws);
+    this.progressInterval = checkedCount("progressIntervalMs", options.progressIntervalMs) ?? 1000;
+    this.nextReport = this.started + this.progressInterval;
+  }
+
+  run(): EngineResult {
+    try {
+      this.t.initial(this.child, 0);
+      const expected = checkedCount("expectedStates", this.options.expectedStates) ?? 0;
+      if (this.mode === "exact") {
+        const exact = new ExactSet(this.ws, this.budget, expected);
+        this.exact = exact;
+        exact.insert(this.child, 0, this.hashChild());
+        exact.parent[0] = -1;
+        this.stored = 1;
+        this.runExact(exact);
+      } else {
+        const frontier = new Frontier(this.ws, this.budget);
+        this.frontier = frontier;
+        if (this.mode === "fingerprint") {
+          this.fingerprints = new FingerprintSet(this.budget, expected);
+        } else {
+          const log2 = checkedRange("bitstateLog2Bits", this.options.bitstateLog2Bits ?? 28, 10, 32);
+          const k = checkedRange("bitstateHashes", this.options.bitstateHashes ?? 3, 1, 8);
+          this.bits = new BitstateSet(this.budget, log2, k);
+        }
+        this.hashChild();
+        this.remember();
+        this.stored = 1;
+        frontier.push(this.child, 0);
+        this.runLevels(frontier);
+      }
+    } catch (error) {
+      if (!(error instanceof OutOfMemoryBudget)) throw error;
+      this.stop = "max-memory";
+    }
+    return this.result();
+  }
+
+  private runExact(exact: ExactSet): void {
+    let levelEnd = 1;
+    for (let id = 0; id < exact.count; id++) {
+      if (id === levelEnd) {
+        this.depth++;
+        levelEnd = exact.count;
+      }
+      this.expand(exact.states, id * this.ws, id);
+      if (++this.expanded % PROGRESS_EVERY === 0) this.report(exact.count - id - 1);
+    }
+  }
+
+  private runLevels(frontier: Frontier): void {
+    frontier.advance();
+    for (; frontier.length > 0; this.depth++) {
+      const level = frontier.current;
+      for (let i = 0; i < frontier.length; i++) {
+        this.expand(level, i * this.ws, -1);
+        if (++this.expanded % PROGRESS_EVERY === 0) this.report(frontier.length - i - 1 + frontier.queued);
+      }
+      frontier.advance();
+    }
+  }
+
+  /** Counts and judges the state at `src[offset..]` (exact id `id`, or −1), then stores its new successors. */
+  private expand(src: Uint32Array, offset: number, id: number): void {
+    const kernel = this.kernel;
+    const status = kernel.status(src, offset);
+    const complete = (status & 1) === 1;
+    if (complete) {
+      this.completeSnapshots++;
+      const money = status >>> 2;
+      if (this.conservation === undefined && money !== this.total) {
+        const reason = `S* holds money ${money} (recorded processes and channels), but the system holds ${this.total}`;
+        this.conservation = this.found(reason, src, offset, id);
+      }
+    }
+    let enabled: number;
+    if (this.depth >= this.maxDepth) {
+      enabled = kernel.enabled(src, offset);
+      if (enabled > 0 && this.stop === "exhausted") this.stop = "max-depth";
+    } else {
+      this.expanding = id;
+      enabled = kernel.expand(src, offset, this.child, this);
+      this.transitions += enabled;
+    }
+    if (enabled === 0) {
+      this.deadlocks++;
+      if (this.stuck === undefined && !complete && (status & 2) === 2) {
+        this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset, id);
+      }
+    }
+  }
+
+  /** Takes the successor in `child`, reached by step `k` of the state being expanded. */
+  visit(k: number): void {
+    this.symmetry?.canonicalize(this.child, 0);
+    const h = this.hashChild();
+    if (this.stored >= this.maxStates) {
+      if (!this.known(h) && this.stop === "exhausted") this.stop = "max-states";
+      return;
+    }
+    const exact = this.exact;
+    if (exact !== undefined) {
+      const created = exact.insert(this.child, 0, h);
+      if (created < 0) return;
+      exact.parent[created] = this.expanding;
+      exact.step[created] = k;
+    } else {
+      if (!this.remember()) return;
+      (this.frontier as Frontier).push(this.child, 0);
+    }
+    this.stored++;
+    this.deepest = this.depth + 1;
+  }
+
+  private hashChild(): number {
+    hashState(this.child, 0, this.ws, this.hash);
+    return this.hash[0] as number;
+  }
+
+  /** Fingerprint or bitstate mode: records the child's hash; true if it was new. */
+  private remember(): boolean {
+    const h1 = this.hash[0] as number;
+    const h2 = this.hash[1] as number;
+    return this.fingerprints !== undefined
+      ? this.fingerprints.insert(h1, h2)
+      : (this.bits as BitstateSet).insert(h1, h2);
+  }
+
+  private known(h: number): boolean {
+    const h2 = this.hash[1] as number;
+    if (this.exact !== undefined) return this.exact.has(this.child, 0, h);
+    return this.fingerprints !== undefined
+      ? this.fingerprints.has(h, h2)
+      : (this.bits as BitstateSet).has(h, h2);
+  }
+
+  private found(reason: string, src: Uint32Array, offset: number, id: number): Found {
+    return { reason, depth: this.depth, id, words: src.slice(offset, offset + this.ws) };
+  }
+
+  private report(queue: number): void {
+    const progress = this.options.progress;
+    if (progress === undefined) return;
+    const now = performance.now();
+    if (now < this.nextReport) return;
+    this.nextReport = now + this.progressInterval;
+    const seconds = (now - this.started) / 1000;
+    const report: EngineProgress = {
+      states: this.stored,
+      statesPerSecond: Math.round(this.stored / seconds),
+      queue,
+      depth: this.depth,
+      memoryBytes: this.budget.inUse(),
+      seconds,
+    };
+    progress(report);
+  }
+
+  private result(): EngineResult {
+    const seconds = (performance.now() - this.started) / 1000;
+    const distinctStates = this.stored;
+    const peakBytes = this.budget.peak;
+    const stats: EngineStats = {
+      distinctStates,
+      transitions: this.transitions,
+      maxDepth: this.deepest,
+      completeSnapshots: this.completeSnapshots,
+      deadlocks: this.deadlocks,
+      seconds,
+      statesPerSecond: seconds > 0 ? Math.round(distinctStates / seconds) : distinctStates,
+      stop: this.stop,
+      wordsPerState: this.ws,
+      peakBytes,
+      bytesPerState: distinctStates > 0 ? peakBytes / distinctStates : 0,
+    };
+    const complete = this.stop === "exhausted" && this.mode !== "bitstate";
+    const verdict = (found: Found | undefined): EngineVerdict =>
+      found === undefined
+        ? { holds: true, complete }
+        : { holds: false, complete: true, violation: this.violation(found) };
+    const bits = this.bits;
+    return {
+      mode: this.mode,
+      stats,
+      conservation: verdict(this.conservation),
+      noStuckSnapshot: verdict(this.stuck),
+      ...(this.fingerprints === undefined
+        ? {}
+        : {
+            fingerprint: {
+              collisionProbability: (distinctStates * (this.transitions + 1 - distinctStates)) / 2 ** 64,
+            },
+          }),
+      ...(this.symmetry === undefined ? {} : { symmetry: { order: this.symmetry.order } }),
+      ...(bits === undefined
+        ? {}
+        : {
+            bitstate: {
+              bits: bits.size,
+              hashes: bits.hashes,
+              hashFactor: bits.size / Math.max(1, bits.count),
+              fill: bits.fill(),
+              falsePositiveRate: bits.fill() ** bits.hashes,
+              expectedMissed: bits.expectedMissed,
+            },
+          }),
+    };
+  }
+
+  private violation(found: Found): EngineViolation {
+    const exact = this.exact;
+    if (exact === undefined || found.id < 0) {
+      return { reason: found.reason, depth: found.depth, state: decodeState(this.t, found.words, 0) };
+    }
+    const ids: number[] = [];
+    for (let id = found.id; id > 0; id = exact.parent[id] as number) ids.push(id);
+    ids.reverse();
+    const t = this.t;
+    const words = new Uint32Array(this.ws);
+    t.initial(words, 0);
+    const states = [decodeState(t, words, 0)];
+    const steps: Step[] = [];
+    for (const id of ids) {
+      t.load(words, 0);
+      const k = this.stepTo(id, exact);
+      steps.push(decodeStep(t, k));
+      t.apply(k, words, 0);
+      states.push(decodeState(t, words, 0));
+    }
+    const state = states[states.length - 1] as GlobalState;
+    return { reason: found.reason, depth: found.depth, state, path: { steps, states } };
+  }
+
+  /**
+   * The index of a step of the state loaded in `t` that leads to stored state `id`: its recorded
+   * step; under symmetry, the loaded state is only in the orbit of id's parent, so the first step
+   * leading into id's orbit.
+   */
+  private stepTo(id: number, exact: ExactSet): number {
+    const symmetry = this.symmetry;
+    if (symmetry === undefined) return exact.step[id] as number;
+    const next = new Uint32Array(this.ws);
+    for (let k = 0; k < this.t.enabled; k++) {
+      this.t.apply(k, next, 0);
+      symmetry.canonicalize(next, 0);
+      if (next.every((w, i) => exact.states[id * this.ws + i] === w)) return k;
+    }
+    throw new RangeError(`symmetry: no step into the orbit of state ${id}`);
+  }
+}
+
+/** `value` if it is a non-negative integer (or absent), else a ConfigError naming `field`. */
+function checkedCount(field: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new ConfigError(field, `expected a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+/** `value` if it is an integer in [min, max], else a ConfigError naming `field`. */
+function checkedRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(field, `expected an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,10 @@
+/**
+ * The compact engine's public surface (issue 5): an exhaustive breadth-first checker for the
+ * reference model of semantics.md (bank, Chandy–Lamport, fifo/nonfifo, any topology) over packed
+ * states — exact, fingerprint or bitstate deduplication, optional symmetry reduction, a memory
+ * budget, progress reports — whose statistics mean what the generic explorer's mean.
+ */
+export type { EngineMode, EngineModel, EngineOptions, EngineProgress } from "./config.js";
+export { engineModelOf } from "./config.js";
+export type { EngineResult, EngineStats, EngineVerdict, EngineViolation } from "./explore.js";
+export { exploreCompact } from "./explore.js";

@@ -1,0 +1,118 @@
+/**
+ * The compact engine's benchmark (issue 5, item 7; never run by the tests, which never time
+ * anything): `npx tsx test/bench/engine-bench.ts [--scale] [--exact-scale]`. Per reference
+ * configuration it prints distinct states (orbits, with symmetry), transitions, depth, seconds
+ * (wall and CPU), states/s, bytes/state, the mode and, in fingerprint mode, the estimated chance
+ * that a state was missed — after one warm-up run so V8 has compiled the engine. `--scale` adds
+ * fifo 2,2,2 in fingerprint mode (about 145 million states: minutes, and about 2 GB), with
+ * progress on stderr once a second; `--exact-scale` the same space in exact mode (about 6 GB).
+ * The machine's load average is printed: on a shared 2-core machine the figures move with it.
+ */
+import { loadavg } from "node:os";
+import type { EngineMode, EngineModel } from "../../src/engine/config.js";
+import { exploreCompact } from "../../src/engine/explore.js";
+import { Topology } from "../../src/model/topology.js";
+
+interface BenchCase {
+  readonly name: string;
+  readonly model: EngineModel;
+  readonly mode: EngineMode;
+  readonly maxDepth?: number;
+  readonly expectedStates?: number;
+  /** Symmetry reduction: the counts are then orbits. */
+  readonly symmetry?: boolean;
+}
+
+const bank = (balances: number[], channels: "fifo" | "nonfifo", initiators = [0]): EngineModel => ({
+  topology: Topology.complete(balances.length),
+  channels,
+  balances,
+  initiators,
+});
+
+const cases: BenchCase[] = [
+  { name: "fifo 5,5", model: bank([5, 5], "fifo"), mode: "exact" },
+  { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "exact" },
+  { name: "fifo 1,1,1 initiator P0", model: bank([1, 1, 1], "fifo"), mode: "fingerprint" },
+  { name: "fifo 1,1,1 all initiators", model: bank([1, 1, 1], "fifo", [0, 1, 2]), mode: "exact" },
+  {
+    name: "fifo 1,1,1 all initiators (orbits)",
+    model: bank([1, 1, 1], "fifo", [0, 1, 2]),
+    mode: "exact",
+    symmetry: true,
+  },
+  { name: "nonfifo 1,1,1 depth 10", model: bank([1, 1, 1], "nonfifo"), mode: "exact", maxDepth: 10 },
+];
+if (process.argv.includes("--scale")) {
+  cases.push({
+    name: "fifo 2,2,2",
+    model: bank([2, 2, 2], "fifo"),
+    mode: "fingerprint",
+    expectedStates: 150_000_000,
+  });
+}
+if (process.argv.includes("--exact-scale")) {
+  // The same space stored exactly (about 6 GB): its count confirms the fingerprint run's.
+  cases.push({
+    name: "fifo 2,2,2",
+    model: bank([2, 2, 2], "fifo"),
+    mode: "exact",
+    expectedStates: 146_000_000,
+  });
+}
+
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+const fmt = (x: number) => x.toLocaleString("en-US");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
+console.log(`Node ${process.version}; load average before: ${load()}\n`);
+console.log(
+  row([
+    "configuration",
+    "mode",
+    "distinct states",
+    "transitions",
+    "depth",
+    "seconds",
+    "CPU seconds",
+    "states/s",
+    "bytes/state",
+    "P(state missed)",
+    "stop",
+  ]),
+);
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]));
+exploreCompact(bank([5, 5], "fifo")); // warm-up
+for (const c of cases) {
+  const cpu = process.cpuUsage();
+  const { stats, fingerprint } = exploreCompact(c.model, {
+    mode: c.mode,
+    maxDepth: c.maxDepth,
+    expectedStates: c.expectedStates,
+    symmetry: c.symmetry,
+    progress: (p) =>
+      process.stderr.write(
+        `  ${c.name}: ${fmt(p.states)} states, ${fmt(p.statesPerSecond)}/s, queue ${fmt(p.queue)}, depth ${p.depth}, ${(p.memoryBytes / 2 ** 30).toFixed(2)} GiB, ${p.seconds.toFixed(0)} s\n`,
+      ),
+  });
+  console.log(
+    row([
+      c.name,
+      c.symmetry === true ? `${c.mode} + symmetry` : c.mode,
+      fmt(stats.distinctStates),
+      fmt(stats.transitions),
+      stats.maxDepth,
+      stats.seconds.toFixed(2),
+      cpuSeconds(process.cpuUsage(cpu)).toFixed(2),
+      fmt(stats.statesPerSecond),
+      stats.bytesPerState.toFixed(1),
+      fingerprint === undefined ? "0 (exact)" : fingerprint.collisionProbability.toExponential(1),
+      stats.stop,
+    ]),
+  );
+}
+console.log(`\nload average after: ${load()}`);

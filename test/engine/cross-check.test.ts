@@ -1,0 +1,44 @@
+/**
+ * The compact engine against the generic explorer (src/explorer/check.ts): on every configuration
+ * of configs.ts, exact and fingerprint modes give exactly the generic statistics, and bitstate mode
+ * never more states.
+ */
+import { describe, expect, it } from "vitest";
+import { engineModelOf } from "../../src/engine/config.js";
+import { exploreCompact } from "../../src/engine/explore.js";
+import { check } from "../../src/explorer/check.js";
+import { modelOf } from "../support/models.js";
+import { engineCases, type GenericStats, pinnedCases, readmeCases } from "./configs.js";
+
+function expectSame(model: ReturnType<typeof modelOf>, maxDepth: number | undefined, generic: GenericStats) {
+  const expected = {
+    distinctStates: generic.distinctStates,
+    transitions: generic.transitions,
+    maxDepth: generic.maxDepth,
+    completeSnapshots: generic.completeSnapshots,
+    deadlocks: generic.deadlocks,
+    stop: generic.stop,
+  };
+  const engineModel = engineModelOf(model);
+  expect(exploreCompact(engineModel, { maxDepth }).stats).toMatchObject(expected);
+  expect(exploreCompact(engineModel, { maxDepth, mode: "fingerprint" }).stats).toMatchObject(expected);
+  const bitstate = exploreCompact(engineModel, { maxDepth, mode: "bitstate", bitstateLog2Bits: 16 }).stats;
+  expect(bitstate.distinctStates).toBeLessThanOrEqual(generic.distinctStates);
+  expect(bitstate.distinctStates).toBeGreaterThan(0);
+}
+
+describe("compact engine counts equal the generic explorer's", () => {
+  it.each(engineCases)("$name", ({ config, maxDepth }) => {
+    const model = modelOf(config);
+    expectSame(model, maxDepth, check(model, [], { limits: { maxDepth } }).stats);
+  });
+
+  it.each(pinnedCases)("$name (the generic explorer's pinned figures)", ({ config, maxDepth, generic }) => {
+    expectSame(modelOf(config), maxDepth, generic);
+  });
+
+  it.each(readmeCases)("$name (the README's verdict table)", ({ config, maxDepth, figures }) => {
+    const stats = exploreCompact(engineModelOf(modelOf(config)), { maxDepth }).stats;
+    expect(stats).toMatchObject(figures);
+  });
+});

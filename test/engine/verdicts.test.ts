@@ -1,0 +1,148 @@
+/**
+ * What the compact engine decides from the packed state: conservation (violated under nonfifo at
+ * the generic explorer's shortest lengths, holding under fifo), termination's stuck case, the
+ * counterexample path (replayed through the generic Model step by step), and the memory budget.
+ */
+import { getHeapStatistics } from "node:v8";
+import { describe, expect, it } from "vitest";
+import { properties } from "../../properties/index.js";
+import { type EngineProgress, engineModelOf } from "../../src/engine/config.js";
+import { exploreCompact } from "../../src/engine/explore.js";
+import { check } from "../../src/explorer/check.js";
+import type { Model } from "../../src/model/model.js";
+import type { GlobalState, Step } from "../../src/model/types.js";
+import { modelOf, shortest, type TestConfig } from "../support/models.js";
+
+const nonfifo = (balances: number[]): TestConfig => ({ balances, channels: "nonfifo" });
+
+/** Replays `steps` from the initial state: each step is enabled and leads to the recorded state. */
+function expectReplays(model: Model, steps: readonly Step[], states: readonly GlobalState[]): void {
+  expect(states).toHaveLength(steps.length + 1);
+  expect(model.key(states[0] as GlobalState)).toBe(model.key(model.initial));
+  let state = model.initial;
+  steps.forEach((step, i) => {
+    expect(model.steps(state).map((s) => model.label(s))).toContain(model.label(step));
+    state = model.next(state, step).state;
+    expect(model.key(state)).toBe(model.key(states[i + 1] as GlobalState));
+  });
+}
+
+describe("conservation", () => {
+  it.each([
+    { balances: [1, 1], maxDepth: 8, length: 4 },
+    { balances: [1, 1, 0], maxDepth: 9, length: 8 },
+  ])(
+    "is violated under nonfifo $balances, shortest run $length steps, as the generic explorer finds",
+    ({ balances, maxDepth, length }) => {
+      const model = modelOf(nonfifo(balances));
+      const { conservation } = exploreCompact(engineModelOf(model), { maxDepth });
+      expect(conservation.holds).toBe(false);
+      expect(conservation.violation?.depth).toBe(length);
+      const path = conservation.violation?.path;
+      expect(path?.steps).toHaveLength(length);
+      expectReplays(model, path?.steps ?? [], path?.states ?? []);
+      if (balances.length === 2) {
+        const generic = check(model, properties, { limits: { maxDepth } });
+        expect(shortest(generic).conservation).toBe(length);
+      }
+    },
+  );
+
+  it("reports the violating state without a path in fingerprint mode", () => {
+    const model = modelOf(nonfifo([1, 1]));
+    const { conservation } = exploreCompact(engineModelOf(model), { maxDepth: 8, mode: "fingerprint" });
+    expect(conservation.violation?.depth).toBe(4);
+    expect(conservation.violation?.path).toBeUndefined();
+    expect(conservation.violation?.state.recorded).toBeDefined();
+  });
+
+  it.each([[[1, 1]], [[2, 1]], [[1, 0, 1]]])("holds under fifo %j, and so does termination", (balances) => {
+    const result = exploreCompact(engineModelOf(modelOf({ balances })));
+    expect(result.conservation).toEqual({ holds: true, complete: true });
+    expect(result.noStuckSnapshot).toEqual({ holds: true, complete: true });
+  });
+
+  it("is not complete when the depth bound cut the search", () => {
+    const result = exploreCompact(engineModelOf(modelOf({ balances: [2, 1] })), { maxDepth: 5 });
+    expect(result.stats.stop).toBe("max-depth");
+    expect(result.conservation).toEqual({ holds: true, complete: false });
+  });
+});
+
+describe("termination's stuck case", () => {
+  it("finds a deadlock with the snapshot in progress when markers cannot reach every process", () => {
+    // P1 → P0 only: P0 initiates but has no outgoing channel, so c(1,0) records forever… until P1,
+    // which never hears a marker, has nothing left to do.
+    const model = modelOf({ balances: [0, 0], links: [[1, 0]] });
+    const { noStuckSnapshot, stats } = exploreCompact(engineModelOf(model));
+    expect(stats.deadlocks).toBeGreaterThan(0);
+    expect(noStuckSnapshot.holds).toBe(false);
+    const path = noStuckSnapshot.violation?.path;
+    expect(path?.steps.map((s) => model.label(s))).toEqual(["initiate(P0)"]);
+    expectReplays(model, path?.steps ?? [], path?.states ?? []);
+  });
+});
+
+describe("the memory budget", () => {
+  it("stops cleanly with partial statistics instead of crashing", () => {
+    // fifo 2,1,1 has 4,448,281 states: its tables need far more than the 16 MiB the budget leaves the engine, whatever the garbage
+    // collector does to the JS heap (which the budget covers too) meanwhile.
+    const model = engineModelOf(modelOf({ balances: [2, 1, 1] }));
+    for (const mode of ["exact", "fingerprint"] as const) {
+      const maxMemoryBytes = getHeapStatistics().used_heap_size + 16 * 2 ** 20;
+      const result = exploreCompact(model, { mode, maxMemoryBytes });
+      expect(result.stats.stop).toBe("max-memory");
+      expect(result.stats.distinctStates).toBeGreaterThan(0);
+      expect(result.stats.distinctStates).toBeLessThan(4448281);
+      expect(result.conservation.complete).toBe(false);
+    }
+  });
+});
+
+describe("the rest of the options", () => {
+  it("stops storing states at maxStates, as the generic explorer does", () => {
+    const model = modelOf({ balances: [2, 1] });
+    const generic = check(model, [], { limits: { maxStates: 100 } }).stats;
+    const stats = exploreCompact(engineModelOf(model), { maxStates: 100 }).stats;
+    expect(stats).toMatchObject({
+      distinctStates: generic.distinctStates,
+      transitions: generic.transitions,
+      stop: "max-states",
+    });
+  });
+
+  it("requires a depth bound under nonfifo, and refuses models it does not implement", () => {
+    expect(() => exploreCompact(engineModelOf(modelOf(nonfifo([1, 1]))))).toThrow(/maxDepth/);
+    expect(() => exploreCompact(engineModelOf(modelOf({ balances: [15, 15] })))).toThrow(/balances/);
+    expect(() => engineModelOf(modelOf({ balances: [1, 1], lossy: true }))).toThrow(/reliable/);
+    expect(() => engineModelOf(modelOf({ balances: [1, 1], workload: "orders", stock: [1, 1] }))).toThrow(
+      /bank/,
+    );
+  });
+
+  it("reports progress: states, rate, queue, depth and memory", () => {
+    const reports: EngineProgress[] = [];
+    const model = engineModelOf(modelOf({ balances: [1, 1, 0] }));
+    const { stats } = exploreCompact(model, { progress: (r) => reports.push(r), progressIntervalMs: 0 });
+    expect(reports.length).toBeGreaterThan(5);
+    for (const r of reports) {
+      expect(r.states).toBeLessThanOrEqual(stats.distinctStates);
+      expect(r.queue).toBeGreaterThanOrEqual(0);
+      expect(r.depth).toBeLessThanOrEqual(stats.maxDepth);
+      expect(r.memoryBytes).toBeGreaterThan(0);
+      expect(r.statesPerSecond).toBeGreaterThan(0);
+    }
+    const states = reports.map((r) => r.states);
+    expect(states).toEqual([...states].sort((a, b) => a - b));
+  });
+
+  it("reports mode estimates", () => {
+    const model = engineModelOf(modelOf({ balances: [1, 1] }));
+    const fingerprint = exploreCompact(model, { mode: "fingerprint" });
+    expect(fingerprint.fingerprint?.collisionProbability).toBeLessThan(1e-12);
+    const bitstate = exploreCompact(model, { mode: "bitstate", bitstateLog2Bits: 20 });
+    expect(bitstate.stats.distinctStates).toBe(155);
+    expect(bitstate.bitstate?.hashFactor).toBeGreaterThan(1000);
+    expect(bitstate.conservation.complete).toBe(false);
+  });
+});
