@@ -5,6 +5,7 @@ import { parseFlags } from "./args.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom, exitCodeOf, runCheck } from "./run-check.js";
+import { runCompact } from "./run-compact.js";
 import { scenarioInput } from "./scenario-input.js";
 
 const FLAGS = {
@@ -24,6 +25,9 @@ const FLAGS = {
   "max-states": { type: "string" },
   "max-depth": { type: "string" },
   "max-memory": { type: "string" },
+  engine: { type: "string" },
+  mode: { type: "string" },
+  reduce: { type: "string" },
   out: { type: "string" },
   graph: { type: "string" },
   json: { type: "boolean" },
@@ -62,14 +66,36 @@ export function exploreCommand(argv: string[]): number {
     // With --events, --topology named the scenario's topology file, read above.
     if (value !== undefined && !(scenario !== undefined && flag === "topology")) raw[field] = value;
   }
-  const report = runCheck(configFrom(raw), {
-    outDir: values.out ?? "counterexamples",
-    progress: stderrProgress,
-    graphFile: values.graph,
-  });
+  const engine = choice("--engine", values.engine ?? "generic", ["generic", "compact"]);
+  const mode = choice("--mode", values.mode ?? "exact", ["exact", "fingerprint", "bitstate"]);
+  const reduce = choice("--reduce", values.reduce ?? "none", ["none", "symmetry"]);
+  if (engine === "generic" && (mode !== "exact" || reduce !== "none" || values.mode !== undefined)) {
+    throw new ConfigError(
+      values.mode !== undefined ? "--mode" : "--reduce",
+      "fingerprint and bitstate modes and symmetry reduction belong to the compact engine: add --engine compact",
+    );
+  }
+  if (engine === "compact" && values.graph !== undefined)
+    throw new ConfigError(
+      "--graph",
+      "the compact engine keeps no state graph: leave --graph out or use --engine generic",
+    );
+  const resolved = configFrom(raw);
+  const outDir = values.out ?? "counterexamples";
+  const report =
+    engine === "compact"
+      ? runCompact(resolved, { outDir, mode, symmetry: reduce === "symmetry", progress: true })
+      : runCheck(resolved, { outDir, progress: stderrProgress, graphFile: values.graph });
   if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);
   return exitCodeOf(report);
+}
+
+/** The flag's value if it is one of `names`, or a ConfigError listing them. */
+function choice<const T extends string>(flag: string, value: string, names: readonly T[]): T {
+  if (!(names as readonly string[]).includes(value))
+    throw new ConfigError(flag, `expected one of ${names.join(", ")}, got ${JSON.stringify(value)}`);
+  return value as T;
 }
 
 /** Reads a JSON config file, or a ConfigError naming the file and what is wrong with it. */

@@ -55,6 +55,10 @@ explore flags (each overrides the same field of --config):
   --max-states N       stop after N distinct states
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
   --max-memory MIB     stop cleanly, with partial statistics, at this heap size (default 85% of the heap limit)
+  --engine NAME        generic (every property) | compact (bank, chandy-lamport, one snapshot:
+                       packed states, conservation and stuck snapshots)  (default generic)
+  --mode NAME          compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)
+  --reduce NAME        compact engine: none | symmetry (interchangeable processes; counts become orbits)
   --out DIR            where counterexamples are written          (default counterexamples)
   --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout
@@ -95,6 +99,13 @@ function main(argv: string[]): number {
     );
   return run(rest);
 }
+
+// A reader that stops early (`snapcheck … | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE")
+    process.stderr.write(`snapcheck: cannot write the output (${e.code ?? e.message})\n`);
+  process.exit(process.exitCode ?? 0);
+});
 
 try {
   process.exitCode = main(process.argv.slice(2));

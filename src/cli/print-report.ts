@@ -14,7 +14,7 @@ export function printReport(report: CheckReport): void {
   out(
     `snapcheck explore: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes, balances ${config.balances.join(",")}${config.stock ? `, stock ${config.stock.join(",")}` : ""}, ${started}`,
   );
-  out(`Search: ${report.search}`);
+  out(`Search: ${report.search}; engine: ${engineLine(report)}`);
   out(
     `${n(stats.distinctStates)} distinct states found, ${n(stats.transitions)} transitions, depth ${stats.maxDepth}; ${n(stats.completeSnapshots)} states with a complete snapshot, ${n(stats.deadlocks)} deadlocks.`,
   );
@@ -42,4 +42,20 @@ export function printReport(report: CheckReport): void {
     }
   }
   for (const s of report.skipped) out(`  ${s.name.padEnd(width)}  NOT CHECKED  ${s.reason}`);
+}
+
+/** Which engine ran and how it deduplicated states, e.g. "compact, fingerprints (P(miss) ≈ 5.7e-8)". */
+function engineLine(report: CheckReport): string {
+  const { engine } = report;
+  if (engine.name === "generic") return "generic (exact, string keys)";
+  const parts = [
+    engine.mode === "exact"
+      ? "exact"
+      : engine.mode === "fingerprint"
+        ? `64-bit fingerprints (P(a state was missed) ≈ ${(engine.collisionProbability ?? 0).toExponential(1)})`
+        : `bitstate (hash factor ${Math.round(engine.bitstate?.hashFactor ?? 0)}, about ${Math.round(engine.bitstate?.expectedMissed ?? 0)} states missed)`,
+    engine.reduce === "symmetry" ? "symmetry reduction: states are orbits" : "",
+    engine.bytesPerState === undefined ? "" : `${engine.bytesPerState} bytes/state`,
+  ].filter((p) => p !== "");
+  return `compact (${parts.join(", ")})`;
 }

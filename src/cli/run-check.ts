@@ -13,8 +13,21 @@ import type { StateSpace } from "../explorer/state-space.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 
+/** What a report says about the engine that ran: which one, how it deduplicated, what it reduced. */
+export interface EngineReport {
+  readonly name: "generic" | "compact";
+  readonly mode: "exact" | "fingerprint" | "bitstate";
+  readonly reduce: "none" | "symmetry";
+  /** Fingerprint mode: the probability that a collision hid a state. */
+  readonly collisionProbability?: number;
+  /** Bitstate mode: SPIN-style coverage figures. */
+  readonly bitstate?: { readonly hashFactor: number; readonly expectedMissed: number };
+  readonly bytesPerState?: number;
+}
+
 export interface CheckReport {
   readonly config: SnapcheckConfig;
+  readonly engine: EngineReport;
   /** How the search was bounded, in words (e.g. "exhaustive", "depth ≤ 12 (default under nonfifo)"). */
   readonly search: string;
   /** Properties that could not be decided on this model, and why. */
@@ -110,6 +123,7 @@ export function runCheck(
   if (options.graphFile !== undefined) writeGraph(result.space, options.graphFile);
   return {
     config,
+    engine: { name: "generic", mode: "exact", reduce: "none" },
     search: searchDescription(config, defaultBound),
     skipped,
     stats: {
@@ -147,7 +161,7 @@ function writeGraph(space: StateSpace, file: string): void {
   }
 }
 
-function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {
+export function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {
   const bounds = [
     config.maxDepth === undefined ? "" : `depth ≤ ${config.maxDepth}`,
     config.maxStates === undefined ? "" : `at most ${config.maxStates} states`,

@@ -82,6 +82,12 @@ export function engineModelOf(model: Model): EngineModel {
       `the compact engine checks chandy-lamport only, got ${spec.algorithm.name}`,
     );
   }
+  if (model.instances !== 1 || spec.script !== undefined) {
+    throw new ConfigError(
+      spec.script !== undefined ? "script" : "instances",
+      "the compact engine checks one free-running snapshot; use --engine generic for scripts and several instances",
+    );
+  }
   if (spec.faults.lossy || spec.faults.duplicating) {
     throw new ConfigError(
       "channels",

@@ -4,11 +4,13 @@
  * the generic `Model` — replayable, renderable and keyed by `Model.key` like any other. Runs only
  * off the hot loop (once per state of a reported path).
  */
-import { appMessage, MARKER } from "../model/message.js";
+import { appMessage, marker } from "../model/message.js";
 import type { GlobalState, Message, Step } from "../model/types.js";
 import { DELIVER_MARKER, DELIVER_TRANSFER, INITIATE, SEND, type Transitions } from "./successors.js";
 
 const TRANSFER = appMessage("T");
+/** The engine checks one snapshot: instance 0. */
+const MARKER = marker(0);
 
 /** The generic global state of the packed state at `words[offset..]`. */
 export function decodeState(t: Transitions, words: Uint32Array, offset: number): GlobalState {
@@ -35,14 +37,14 @@ export function decodeState(t: Transitions, words: Uint32Array, offset: number):
     for (let rest = q; rest > 1; rest >>>= 1) contents.push((rest & 1) === 1 ? MARKER : TRANSFER);
     return contents;
   });
-  return { procs, recorded, records, channels };
+  return { procs, snapshots: [{ recorded, records }], channels, scriptPosition: 0 };
 }
 
 /** The generic step of the state loaded into `t` with step index `k`. */
 export function decodeStep(t: Transitions, k: number): Step {
   const arg = t.stepArg[k] ?? 0;
   const kind = t.stepKind[k];
-  if (kind === INITIATE) return { kind: "initiate", process: arg };
+  if (kind === INITIATE) return { kind: "initiate", process: arg, instance: 0 };
   const channel = t.model.topology.channel(arg);
   if (kind === SEND) return { kind: "app", action: "send", process: channel.from, to: channel.to };
   const message = kind === DELIVER_TRANSFER ? TRANSFER : kind === DELIVER_MARKER ? MARKER : undefined;

@@ -10,6 +10,7 @@ import { decodeState } from "../../src/engine/decode.js";
 import { exploreCompact } from "../../src/engine/explore.js";
 import { Layout } from "../../src/engine/layout.js";
 import { Transitions } from "../../src/engine/successors.js";
+import { snapshotOf } from "../../src/model/snapshot.js";
 import type { GlobalState } from "../../src/model/types.js";
 import { modelOf, type TestConfig } from "../support/models.js";
 
@@ -100,11 +101,12 @@ function orbitsByBrute(config: TestConfig, maxDepth: number | undefined) {
       const { from, to } = topology.channel(c);
       return topology.channelIndex(process(from), process(to)) ?? c;
     };
+    const snapshot = snapshotOf(s, 0);
     return {
       procs: at(s.procs, process),
-      recorded: at(s.recorded, process),
-      records: at(s.records, channel),
+      snapshots: [{ recorded: at(snapshot.recorded, process), records: at(snapshot.records, channel) }],
       channels: at(s.channels, channel),
+      scriptPosition: 0,
     };
   };
   const orbitKey = (s: GlobalState) => group.map((perm) => model.key(permute(s, perm))).sort()[0] ?? "";

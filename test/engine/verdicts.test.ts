@@ -53,7 +53,7 @@ describe("conservation", () => {
     const { conservation } = exploreCompact(engineModelOf(model), { maxDepth: 8, mode: "fingerprint" });
     expect(conservation.violation?.depth).toBe(4);
     expect(conservation.violation?.path).toBeUndefined();
-    expect(conservation.violation?.state.recorded).toBeDefined();
+    expect(conservation.violation?.state.snapshots[0]?.recorded).toBeDefined();
   });
 
   it.each([[[1, 1]], [[2, 1]], [[1, 0, 1]]])("holds under fifo %j, and so does termination", (balances) => {
