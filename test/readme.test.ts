@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { verdictTable } from "../src/cli/examples-command.js";
-import { readConfigFile } from "../src/cli/explore-command.js";
+import { readConfigFile } from "../src/cli/model-input.js";
 import { configFrom, runCheck } from "../src/cli/run-check.js";
 
 it("the README's verdict table matches the examples", () => {

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseFlags } from "./args.js";
-import { readConfigFile } from "./explore-command.js";
+import { readConfigFile } from "./model-input.js";
 import { n } from "./progress.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 

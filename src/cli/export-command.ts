@@ -26,7 +26,7 @@ import { spaceTimeSvg } from "../render/space-time.js";
 import { stateSpaceSizes } from "../render/state-space-sizes.js";
 import type { RunView } from "../render/timeline.js";
 import { parseFlags } from "./args.js";
-import { readConfigFile } from "./explore-command.js";
+import { readConfigFile } from "./model-input.js";
 import { writeNewFile } from "./output-file.js";
 import { readTraceInput } from "./trace-input.js";
 

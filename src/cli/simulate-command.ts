@@ -21,7 +21,7 @@ import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, simulate } from "../simulation/simulat
 import { findStrategy, strategies } from "../simulation/strategies/index.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { parseFlags } from "./args.js";
-import { readConfigFile } from "./explore-command.js";
+import { readConfigFile } from "./model-input.js";
 import { n } from "./progress.js";
 import { configFrom } from "./run-check.js";
 

@@ -16,46 +16,16 @@ import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
 import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
-import { readConfigFile } from "./explore-command.js";
+import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { writeNewFile } from "./output-file.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom } from "./run-check.js";
-import { scenarioInput } from "./scenario-input.js";
 
 const FLAGS = {
-  config: { type: "string" },
-  topology: { type: "string" },
-  events: { type: "string" },
-  ticks: { type: "boolean" },
-  processes: { type: "string" },
-  balances: { type: "string" },
-  workload: { type: "string" },
-  algorithm: { type: "string" },
-  channels: { type: "string" },
-  initiators: { type: "string" },
-  instances: { type: "string" },
-  properties: { type: "string" },
-  "max-states": { type: "string" },
-  "max-depth": { type: "string" },
-  "max-memory": { type: "string" },
+  ...MODEL_FLAGS,
   snap: { type: "string" },
   json: { type: "boolean" },
 } as const;
-
-const FIELD_OF: Record<string, string> = {
-  processes: "processes",
-  balances: "balances",
-  workload: "workload",
-  algorithm: "algorithm",
-  channels: "channels",
-  initiators: "initiators",
-  instances: "instances",
-  ticks: "ticks",
-  properties: "properties",
-  "max-states": "maxStates",
-  "max-depth": "maxDepth",
-  "max-memory": "maxMemoryMiB",
-};
 
 export function snapshotsCommand(argv: string[]): number {
   const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
@@ -63,15 +33,7 @@ export function snapshotsCommand(argv: string[]): number {
     throw new UsageError(
       `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
     );
-  const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
-  const imported = scenarioInput(values.topology, values.events);
-  if (imported !== undefined) Object.assign(raw, imported.config);
-  else if (values.topology !== undefined) raw.topology = values.topology;
-  const names = imported?.names;
-  for (const [flag, field] of Object.entries(FIELD_OF)) {
-    const value = values[flag as keyof typeof values];
-    if (value !== undefined) raw[field] = value;
-  }
+  const { raw, names } = modelInput(values);
   const { config } = configFrom(raw);
   const model = buildModel(config);
   const judged = config.properties

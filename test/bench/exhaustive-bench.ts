@@ -1,6 +1,7 @@
 /**
  * The exhaustive-search benchmark, side by side with SPIN (issue 5): per reference configuration,
- * snapcheck's explorer checks conservation on bank with Chandy–Lamport, and SPIN checks the same
+ * snapcheck's generic explorer and its compact engine (src/engine/: exact tables, fingerprints on
+ * the scale test) check conservation on bank with Chandy–Lamport, and SPIN checks the same
  * model exported by `export --format promela` (its conservation assert), in the same run. Printed
  * per checker: the verdict, distinct states (SPIN: states stored — equal, or the row says so),
  * transitions (SPIN: stored+matched), depth, compile and search seconds, states per second, memory
@@ -15,6 +16,7 @@ import { runInNewContext } from "node:vm";
 import { conservation } from "../../properties/conservation.js";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
+import { engineModelOf, exploreCompact } from "../../src/engine/index.js";
 import { check } from "../../src/explorer/check.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
@@ -74,16 +76,8 @@ function snapcheckRun(config: ReturnType<typeof parseConfig>): Measured & { stop
   gc();
   const memoryMiB = (process.memoryUsage().heapUsed - before) / MIB;
   const { stats, verdicts } = result;
-  const holds = verdicts[0]?.holds ?? true;
-  const verdict = !holds
-    ? `violated (${verdicts[0]?.counterexample?.steps.length} steps)`
-    : stats.stop === "exhausted"
-      ? "holds"
-      : stats.stop === "max-depth"
-        ? "holds to the bound"
-        : `unknown (${stats.stop})`;
   return {
-    verdict,
+    verdict: verdictText(verdicts[0]?.counterexample?.steps.length, stats.stop),
     compiles: false,
     states: stats.distinctStates,
     transitions: stats.transitions,
@@ -93,6 +87,36 @@ function snapcheckRun(config: ReturnType<typeof parseConfig>): Measured & { stop
     verdictSeconds: searchSeconds,
     memoryMiB,
     stop: stats.stop,
+  };
+}
+
+/** Conservation's verdict in words: violated in so many steps, or holds — to the bound, or unknown past a limit. */
+function verdictText(violatedIn: number | undefined, stop: string): string {
+  if (violatedIn !== undefined) return `violated (${violatedIn} steps)`;
+  if (stop === "exhausted") return "holds";
+  return stop === "max-depth" ? "holds to the bound" : `unknown (${stop})`;
+}
+
+/** The compact engine on the same configuration: its typed arrays' peak is its memory. */
+function compactRun(config: ReturnType<typeof parseConfig>, mode: "exact" | "fingerprint"): Measured {
+  const started = performance.now();
+  const result = exploreCompact(engineModelOf(buildModel(config)), {
+    mode,
+    maxDepth: config.maxDepth,
+    ...(mode === "fingerprint" ? { expectedStates: 150_000_000 } : {}),
+  });
+  const searchSeconds = (performance.now() - started) / 1000;
+  const { stats, conservation: verdict } = result;
+  return {
+    verdict: verdictText(verdict.holds ? undefined : verdict.violation?.depth, stats.stop),
+    compiles: false,
+    states: stats.distinctStates,
+    transitions: stats.transitions,
+    depth: stats.maxDepth,
+    compileSeconds: 0,
+    searchSeconds,
+    verdictSeconds: searchSeconds,
+    memoryMiB: stats.peakBytes / MIB,
   };
 }
 
@@ -175,25 +199,35 @@ export function exhaustiveBench(options: { readonly scale: boolean }): void {
   check(buildModel(parseConfig({ balances: "2,1" }, names)), [conservation], { limits: {} });
   const ratios: string[] = [];
   const configs = options.scale ? [...REFERENCE, SCALE] : REFERENCE;
+  compactRun(parseConfig({ balances: "2,1" }, names), "exact");
   for (const { name, raw, expectedStates } of configs) {
     const config = parseConfig(raw, names);
     const ours = snapcheckRun(config);
-    console.log(row(cells(name, "snapcheck", ours)));
+    console.log(row(cells(name, "snapcheck generic", ours)));
+    const mode = raw === SCALE.raw ? "fingerprint" : "exact";
+    const compact = compactRun(config, mode);
+    console.log(row(cells(name, `snapcheck compact (${mode})`, compact)));
     if (!spinPresent) continue;
-    const spin = spinRun(config, expectedStates ?? ours.states);
+    const spin = spinRun(config, expectedStates ?? compact.states);
     console.log(row(cells(name, "spin", spin)));
     const spinTotal = spin.compileSeconds + spin.verdictSeconds;
-    ratios.push(
-      row([
-        name,
-        ours.states === spin.states ? "equal" : `DIFFER (${ours.stop})`,
-        fixed(ours.searchSeconds),
-        fixed(spinTotal),
-        fixed(ours.searchSeconds / spinTotal, 1),
-        fixed(ours.searchSeconds / spin.searchSeconds, 1),
-        fixed(ours.memoryMiB / spin.memoryMiB, 2),
-      ]),
-    );
+    for (const [checker, m] of [
+      ["generic", ours],
+      ["compact", compact],
+    ] as const) {
+      ratios.push(
+        row([
+          name,
+          checker,
+          m.states === spin.states ? "equal" : `DIFFER (${m.verdict})`,
+          fixed(m.searchSeconds),
+          fixed(spinTotal),
+          fixed(m.searchSeconds / spinTotal, 2),
+          fixed(m.searchSeconds / spin.searchSeconds, 2),
+          fixed(m.memoryMiB / spin.memoryMiB, 2),
+        ]),
+      );
+    }
   }
   if (!options.scale)
     console.log(
@@ -207,6 +241,7 @@ export function exhaustiveBench(options: { readonly scale: boolean }): void {
   console.log(
     row([
       "configuration",
+      "snapcheck engine",
       "state counts",
       "snapcheck s",
       "SPIN s to verdict (compile+search)",
@@ -215,6 +250,6 @@ export function exhaustiveBench(options: { readonly scale: boolean }): void {
       "memory",
     ]),
   );
-  console.log(row(Array.from({ length: 7 }, () => "---")));
+  console.log(row(Array.from({ length: 8 }, () => "---")));
   for (const line of ratios) console.log(line);
 }

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { conservation } from "../../properties/conservation.js";
 import { consistentCut } from "../../properties/consistent-cut.js";
 import { recordedSnapshots } from "../../src/explorer/recorded-snapshots.js";
-import { amountOf, held } from "../../src/workloads/tokens.js";
 import {
   type NaiveCommand,
   type NaiveConfig,
@@ -17,7 +16,7 @@ import {
   naiveScript,
 } from "../naive/naive-explorer.js";
 import { modelOf } from "../support/models.js";
-import { compare, oursOf } from "../support/naive-compare.js";
+import { byInstanceThenJson, compare, naiveShaped, oursOf } from "../support/naive-compare.js";
 
 const send = (from: number, to: number, amount: number): NaiveCommand => ({ kind: "send", from, to, amount });
 const snapshot = (process: number): NaiveCommand => ({ kind: "snapshot", process });
@@ -75,21 +74,7 @@ function ourSnapshots(config: NaiveConfig) {
     maxDepth: config.maxDepth,
   });
   expect(stop).toBe(config.maxDepth === undefined ? "exhausted" : expect.any(String));
-  return snapshots
-    .map((s) => ({
-      instance: s.instance,
-      processes: s.processes.map((p) => held(p)),
-      channels: s.channels.flatMap((messages, c) => {
-        const { from, to } = model.topology.channel(c);
-        return messages.length === 0 ? [] : [{ from, to, messages: messages.map(amountOf) }];
-      }),
-      violated: s.violations.map((v) => v.property).sort(),
-    }))
-    .sort(byInstanceThenJson);
-}
-
-function byInstanceThenJson(a: { instance: number }, b: { instance: number }): number {
-  return a.instance - b.instance || JSON.stringify(a).localeCompare(JSON.stringify(b));
+  return naiveShaped(model, snapshots);
 }
 
 const scripts: { name: string; script: NaiveScript; channels?: "nonfifo" }[] = [

@@ -15,8 +15,8 @@ import { ConfigError } from "../../src/errors.js";
 import { recordedSnapshots } from "../../src/explorer/recorded-snapshots.js";
 import { type ImportedScenario, readCos418 } from "../../src/scenarios/cos418.js";
 import { snapText } from "../../src/scenarios/snap-format.js";
-import { amountOf, held } from "../../src/workloads/tokens.js";
 import { type NaiveCommand, naiveExplore, naiveScript } from "../naive/naive-explorer.js";
+import { byInstanceThenJson, naiveShaped } from "../support/naive-compare.js";
 
 const DIR = "examples/cos418";
 const file = (name: string) => ({ text: readFileSync(join(DIR, name), "utf8"), path: join(DIR, name) });
@@ -107,17 +107,7 @@ describe("the example scenarios' snapshots, cross-checked", () => {
     const ours = recordedSnapshots(model, [consistentCut, conservation], {});
     const naive = naiveExplore(naiveOf(scenario, channels));
     expect(ours.distinctStates).toBe(naive.distinctStates);
-    const listed = ours.snapshots.map((s) => ({
-      instance: s.instance,
-      processes: s.processes.map((p) => held(p)),
-      channels: s.channels.flatMap((messages, c) => {
-        const { from, to } = model.topology.channel(c);
-        return messages.length === 0 ? [] : [{ from, to, messages: messages.map(amountOf) }];
-      }),
-      violated: s.violations.map((v) => v.property).sort(),
-    }));
-    const order = (a: object, b: object) => JSON.stringify(a).localeCompare(JSON.stringify(b));
-    expect(listed.sort(order)).toEqual([...(naive.snapshots ?? [])].sort(order));
+    expect(naiveShaped(model, ours.snapshots)).toEqual([...(naive.snapshots ?? [])].sort(byInstanceThenJson));
   });
 });
 

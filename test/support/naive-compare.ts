@@ -5,8 +5,16 @@
  */
 import { expect } from "vitest";
 import { laiYang } from "../../src/algorithms/lai-yang.js";
+import type { RecordedSnapshot } from "../../src/explorer/recorded-snapshots.js";
+import type { Model } from "../../src/model/model.js";
+import { amountOf, held } from "../../src/workloads/tokens.js";
 import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";
-import { type NaiveConfig, type NaiveMutant, naiveExplore } from "../naive/naive-explorer.js";
+import {
+  type NaiveConfig,
+  type NaiveMutant,
+  type NaiveSnapshot,
+  naiveExplore,
+} from "../naive/naive-explorer.js";
 import { checkAll, shortest, type TestConfig } from "./models.js";
 
 const mutantAlgorithms = {
@@ -62,4 +70,24 @@ export function compare(config: NaiveConfig): void {
     conservation: lengths.conservation,
   }).toEqual(naive.shortest);
   expect(lengths.termination === null).toBe(naive.termination);
+}
+
+/** The checker's recorded snapshots of a tokens model in the naive explorer's shape, sorted as it sorts them. */
+export function naiveShaped(model: Model, snapshots: readonly RecordedSnapshot[]): NaiveSnapshot[] {
+  return snapshots
+    .map((s) => ({
+      instance: s.instance,
+      processes: s.processes.map((p) => held(p)),
+      channels: s.channels.flatMap((messages, c) => {
+        const { from, to } = model.topology.channel(c);
+        return messages.length === 0 ? [] : [{ from, to, messages: messages.map(amountOf) }];
+      }),
+      violated: s.violations.map((v) => v.property).sort(),
+    }))
+    .sort(byInstanceThenJson);
+}
+
+/** The order both sides of a snapshot comparison are put in. */
+export function byInstanceThenJson(a: { instance: number }, b: { instance: number }): number {
+  return a.instance - b.instance || JSON.stringify(a).localeCompare(JSON.stringify(b));
 }
