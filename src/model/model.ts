@@ -46,8 +46,9 @@ export interface ModelSpec {
 
 export class Model {
   readonly initial: GlobalState;
-  /** Without a script, the snapshot instances; with one, the commands it runs (ticks dropped unless gating). */
+  /** How many snapshot instances run: as configured, or one per `snapshot` command of the script. */
   readonly instances: number;
+  /** The script's commands as run (ticks dropped unless they gate deliveries); none without a script. */
   private readonly commands: readonly ScriptCommand[];
   private readonly startedBy: readonly (number | undefined)[];
   private readonly initiators: readonly number[];

@@ -30,15 +30,3 @@ export function instancesStarted(commands: readonly ScriptCommand[]): readonly (
   let next = 0;
   return commands.map((c) => (c.kind === "snapshot" ? next++ : undefined));
 }
-
-/** A command as a line of the script format, with process numbers. */
-export function commandText(command: ScriptCommand): string {
-  switch (command.kind) {
-    case "send":
-      return `send ${command.from} ${command.to} ${command.amount}`;
-    case "snapshot":
-      return `snapshot ${command.process}`;
-    case "tick":
-      return "tick";
-  }
-}
