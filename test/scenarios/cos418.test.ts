@@ -192,6 +192,28 @@ describe("snapcheck snapshots", () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("explore checks the same scenario: the naive explorer's count, every property judged per instance", () => {
+    const r = snapcheck("explore", ...args.slice(1), "--json", "--out", tmp());
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const naive = naiveExplore(
+      naiveOf(readCos418(file("2nodes.top"), file("2nodes-concurrent.events")), "fifo"),
+    );
+    expect(json.stats.distinctStates).toBe(naive.distinctStates);
+    expect(json.config.script).toHaveLength(6);
+    expect(json.properties.map((p: { name: string }) => p.name)).toEqual([
+      "consistent-cut",
+      "conservation",
+      "termination",
+    ]);
+    expect(json.skipped.map((s: { name: string }) => s.name)).toEqual(["reachable-cut"]);
+    const ticked = JSON.parse(
+      snapcheck("explore", ...args.slice(1), "--ticks", "--json", "--out", tmp()).stdout,
+    );
+    expect(ticked.config.ticks).toBe(true);
+    expect(ticked.stats.distinctStates).not.toBe(json.stats.distinctStates);
+  });
+
   it("snapText writes instance, tokens per process and each recorded message in order", () => {
     const scenario = readCos418(file("3nodes.top"), file("3nodes-crossing.events"));
     const model = buildModel(parseConfig(scenario.config, []));
