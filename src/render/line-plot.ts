@@ -25,6 +25,8 @@ export interface LinePlot {
   readonly series: readonly PlotSeries[];
   /** A line under the plot, e.g. how the numbers were measured. */
   readonly note: string;
+  /** Names for the x values xMin, xMin+1, … when they stand for categories (e.g. configurations). */
+  readonly xTickLabels?: readonly string[] | undefined;
 }
 
 const WIDTH = 760;
@@ -68,7 +70,7 @@ export function linePlotSvg(plot: LinePlot): string {
       textEl(
         "text",
         { x: x(xMin + k), y: PLOT.bottom + 18, "text-anchor": "middle", fill: "#444" },
-        String(xMin + k),
+        plot.xTickLabels?.[k] ?? String(xMin + k),
       ),
     ),
   ];

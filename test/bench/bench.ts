@@ -3,6 +3,7 @@
  *   npm run bench                        every section (the scale test skipped)
  *   npm run bench -- --only exhaustive   one section: exhaustive or simulate
  *   npm run bench -- --scale             also the scale test (fifo 2,2,2, about 145 million states)
+ *   npm run bench -- --plot DIR          also write the exhaustive section's plots (SVG) to DIR
  */
 import { parseArgs } from "node:util";
 import { exhaustiveBench } from "./exhaustive-bench.js";
@@ -11,12 +12,12 @@ import { simulateBench } from "./simulate-bench.js";
 const SECTIONS = ["exhaustive", "simulate"] as const;
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, scale: { type: "boolean", default: false } },
+  options: { only: { type: "string" }, scale: { type: "boolean", default: false }, plot: { type: "string" } },
 });
 const only = values.only;
 if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
   console.error(`bench: --only must be one of ${SECTIONS.join(", ")}, got "${only}"`);
   process.exit(2);
 }
-if (only === undefined || only === "exhaustive") exhaustiveBench({ scale: values.scale });
+if (only === undefined || only === "exhaustive") exhaustiveBench({ scale: values.scale, plot: values.plot });
 if (only === undefined || only === "simulate") simulateBench();

@@ -11,6 +11,8 @@
  * compile. The scale test (fifo 2,2,2, about 145 million states) runs only with --scale, with
  * snapcheck held to a memory budget so that it stops cleanly.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { conservation } from "../../properties/conservation.js";
@@ -18,21 +20,32 @@ import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { engineModelOf, exploreCompact } from "../../src/engine/index.js";
 import { check } from "../../src/explorer/check.js";
+import { linePlotSvg } from "../../src/render/line-plot.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
 
 interface BenchConfig {
   readonly name: string;
+  /** The name under the plots' x axis, where four must fit side by side. */
+  readonly short: string;
   readonly raw: Record<string, unknown>;
   /** Sizes SPIN's hash table when snapcheck's own count stops short of it (the scale test). */
   readonly expectedStates?: number;
 }
 
 const REFERENCE: readonly BenchConfig[] = [
-  { name: "fifo 5,5", raw: { balances: "5,5" } },
-  { name: "fifo 1,1,1 initiator P0", raw: { balances: "1,1,1" } },
-  { name: "fifo 1,1,1 all initiators", raw: { balances: "1,1,1", initiators: "all" } },
-  { name: "nonfifo 1,1,1 depth<=10", raw: { balances: "1,1,1", channels: "nonfifo", maxDepth: 10 } },
+  { name: "fifo 5,5", short: "fifo 5,5", raw: { balances: "5,5" } },
+  { name: "fifo 1,1,1 initiator P0", short: "fifo 1,1,1 P0", raw: { balances: "1,1,1" } },
+  {
+    name: "fifo 1,1,1 all initiators",
+    short: "fifo 1,1,1 all",
+    raw: { balances: "1,1,1", initiators: "all" },
+  },
+  {
+    name: "nonfifo 1,1,1 depth ≤ 10",
+    short: "nonfifo d ≤ 10",
+    raw: { balances: "1,1,1", channels: "nonfifo", maxDepth: 10 },
+  },
 ];
 
 /** snapcheck's heap budget in the scale test: below Node's default heap limit, so it stops cleanly. */
@@ -40,6 +53,7 @@ const SCALE_MEMORY_MIB = 3072;
 
 const SCALE: BenchConfig = {
   name: "fifo 2,2,2 (scale)",
+  short: "fifo 2,2,2",
   raw: { balances: "2,2,2", maxMemoryMiB: SCALE_MEMORY_MIB },
   expectedStates: 145_000_000,
 };
@@ -172,8 +186,51 @@ function cells(name: string, checker: string, m: Measured): (string | number)[] 
   ];
 }
 
+/** One configuration's figures, for the plots. */
+interface Measurements {
+  readonly short: string;
+  readonly checkers: readonly { readonly name: string; readonly m: Measured }[];
+}
+
+/** The two plots of the README: states per second, and milliseconds to the verdict, per checker. */
+function writePlots(dir: string, rows: readonly Measurements[]): void {
+  const checkers = [...new Set(rows.flatMap((r) => r.checkers.map((c) => c.name)))];
+  const plot = (title: string, yLabel: string, value: (m: Measured) => number) => ({
+    title,
+    xLabel: "reference configuration (bank, Chandy–Lamport; conservation)",
+    yLabel,
+    xTickLabels: rows.map((r) => r.short),
+    series: checkers.map((name) => ({
+      name,
+      points: rows.flatMap((r, i) => {
+        const m = r.checkers.find((c) => c.name === name)?.m;
+        return m === undefined ? [] : [{ x: i + 1, y: value(m), atLeast: false }];
+      }),
+    })),
+    note: `npm run bench -- --only exhaustive --plot ${dir}, ${new Date().toISOString().slice(0, 10)}, the 2-core machine; equal state counts on every configuration.`,
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "bench-states-per-second.svg"),
+    linePlotSvg(
+      plot("States stored per second", "states per second (log scale)", (m) => m.states / m.searchSeconds),
+    ),
+  );
+  writeFileSync(
+    join(dir, "bench-time-to-verdict.svg"),
+    linePlotSvg(
+      plot("Time to the verdict (SPIN: compile + search)", "milliseconds (log scale)", (m) =>
+        Math.max(1, 1000 * (m.compileSeconds + m.verdictSeconds)),
+      ),
+    ),
+  );
+}
+
 /** Runs the side-by-side table on the reference configurations, and the scale test when asked. */
-export function exhaustiveBench(options: { readonly scale: boolean }): void {
+export function exhaustiveBench(options: {
+  readonly scale: boolean;
+  readonly plot?: string | undefined;
+}): void {
   const names = properties.map((p) => p.name);
   console.log(
     "\nExhaustive search, side by side with SPIN (bank, Chandy–Lamport; conservation checked by both)\n",
@@ -198,18 +255,25 @@ export function exhaustiveBench(options: { readonly scale: boolean }): void {
   // Warm-up: let V8 compile the explorer's hot paths before the first measured run.
   check(buildModel(parseConfig({ balances: "2,1" }, names)), [conservation], { limits: {} });
   const ratios: string[] = [];
+  const measured: Measurements[] = [];
   const configs = options.scale ? [...REFERENCE, SCALE] : REFERENCE;
   compactRun(parseConfig({ balances: "2,1" }, names), "exact");
-  for (const { name, raw, expectedStates } of configs) {
+  for (const { name, short, raw, expectedStates } of configs) {
     const config = parseConfig(raw, names);
     const ours = snapcheckRun(config);
     console.log(row(cells(name, "snapcheck generic", ours)));
     const mode = raw === SCALE.raw ? "fingerprint" : "exact";
     const compact = compactRun(config, mode);
     console.log(row(cells(name, `snapcheck compact (${mode})`, compact)));
+    const checkers = [
+      { name: "snapcheck generic", m: ours },
+      { name: "snapcheck compact", m: compact },
+    ];
+    measured.push({ short, checkers });
     if (!spinPresent) continue;
     const spin = spinRun(config, expectedStates ?? compact.states);
     console.log(row(cells(name, "spin", spin)));
+    checkers.push({ name: "SPIN", m: spin });
     const spinTotal = spin.compileSeconds + spin.verdictSeconds;
     for (const [checker, m] of [
       ["generic", ours],
@@ -233,6 +297,7 @@ export function exhaustiveBench(options: { readonly scale: boolean }): void {
     console.log(
       `| ${SCALE.name} | skipped: about 145 million states; run \`npm run bench -- --scale\` (snapcheck held to ${SCALE_MEMORY_MIB} MiB) |`,
     );
+  if (options.plot !== undefined) writePlots(options.plot, measured);
   if (ratios.length === 0) return;
   console.log(
     "\nRatios (snapcheck ÷ SPIN; above 1 snapcheck is slower or larger). SPIN stops at a violation;\n" +
