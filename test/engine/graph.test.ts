@@ -136,6 +136,7 @@ describe("termination, decided by the compact engine", () => {
       expect(model.key(state)).toBe(model.key(path.states[loop] as GlobalState));
       expect(termination.check(spaceOfRun(model, path.states, path.steps), model)).toBeDefined();
     },
+    30_000,
   );
 
   it("reports a stuck snapshot as the search found it, at the generic check's length", () => {
@@ -195,7 +196,7 @@ describe("explore --engine compact with termination and --graph", () => {
     const report = JSON.parse(compact.stdout);
     expect(report.properties).toContainEqual({ name: "termination", holds: true, complete: true });
     expect(report.skipped.map((s: { name: string }) => s.name)).not.toContain("termination");
-  });
+  }, 30_000);
 
   it("refuses --graph outside exact mode without symmetry, and leaves fair cycles to the generic engine there", () => {
     const refused = snapcheck(
@@ -226,7 +227,7 @@ describe("explore --engine compact with termination and --graph", () => {
       ).stdout,
     );
     expect(report.skipped.map((s: { name: string }) => s.name)).toContain("termination");
-  });
+  }, 30_000);
 
   it("writes a fair cycle as a lasso counterexample (loop set)", () => {
     // The CLI refuses topologies markers cannot cover; the report pipeline itself takes one.
@@ -246,5 +247,5 @@ describe("explore --engine compact with termination and --graph", () => {
     const meta = JSON.parse(readFileSync(join(dir, file), "utf8"))["#meta"].snapcheck;
     expect(meta).toMatchObject({ property: "termination", reason: verdict?.counterexample?.reason });
     expect(meta.steps).toHaveLength(9);
-  });
+  }, 30_000);
 });
