@@ -34,16 +34,22 @@ export function exploreCommand(argv: string[]): number {
       "fingerprint and bitstate modes and symmetry reduction belong to the compact engine: add --engine compact",
     );
   }
-  if (engine === "compact" && values.graph !== undefined)
+  if (engine === "compact" && values.graph !== undefined && (mode !== "exact" || reduce !== "none"))
     throw new ConfigError(
       "--graph",
-      "the compact engine keeps no state graph: leave --graph out or use --engine generic",
+      "the compact engine builds the state graph in exact mode without symmetry only: use --mode exact --reduce none, or leave --graph out",
     );
   const resolved = configFrom(raw);
   const outDir = values.out ?? "counterexamples";
   const report =
     engine === "compact"
-      ? runCompact(resolved, { outDir, mode, symmetry: reduce === "symmetry", progress: true })
+      ? runCompact(resolved, {
+          outDir,
+          mode,
+          symmetry: reduce === "symmetry",
+          progress: true,
+          graphFile: values.graph,
+        })
       : runCheck(resolved, { outDir, progress: stderrProgress, graphFile: values.graph });
   if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);

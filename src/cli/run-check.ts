@@ -9,7 +9,6 @@ import { ConfigError } from "../errors.js";
 import { check } from "../explorer/check.js";
 import type { ProgressSink } from "../explorer/limits.js";
 import type { Property } from "../explorer/property.js";
-import type { StateSpace } from "../explorer/state-space.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 
@@ -120,7 +119,7 @@ export function runCheck(
   const model = buildModel(config);
   const selected = config.properties.map((name) => findProperty(name) as Property);
   const result = check(model, selected, { limits: config, progress: options.progress });
-  if (options.graphFile !== undefined) writeGraph(result.space, options.graphFile);
+  if (options.graphFile !== undefined) writeGraph(toGraphology(result.space), options.graphFile);
   return {
     config,
     engine: { name: "generic", mode: "exact", reduce: "none" },
@@ -149,9 +148,10 @@ export function runCheck(
   };
 }
 
-function writeGraph(space: StateSpace, file: string): void {
+/** Writes a state graph as graphology's JSON serialisation to `file`, never over an existing file. */
+export function writeGraph(graph: { export(): unknown }, file: string): void {
   try {
-    writeFileSync(file, `${JSON.stringify(toGraphology(space).export())}\n`, { flag: "wx" });
+    writeFileSync(file, `${JSON.stringify(graph.export())}\n`, { flag: "wx" });
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === "EEXIST";
     throw new ConfigError(

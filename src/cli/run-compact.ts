@@ -1,25 +1,41 @@
 /**
  * `explore --engine compact`: the compact engine (src/engine/) on the reference model, reported in
- * explore's shape. It decides conservation and termination's stuck case from packed states; the
- * properties that need a run's history or the whole state graph (consistent-cut, reachable-cut,
- * termination's fair cycles, stable-detection) are left to the generic engine, and the report says
- * so. Counterexamples (exact mode) are written like any other and replay through the generic model.
+ * explore's shape. It decides conservation and termination's stuck case from packed states and, in
+ * exact mode without symmetry, termination whole: its fair cycles on the state graph built after
+ * the search, which also gives `--graph` its graphology graph (refused above a size). The
+ * properties that need a run's history (consistent-cut, reachable-cut, stable-detection), and
+ * termination's fair cycles in the other modes, are left to the generic engine, and the report
+ * says so. Counterexamples (exact mode), lassos included, are written like any other and replay
+ * through the generic model.
  */
 import { buildModel } from "../config.js";
-import { type EngineMode, type EngineVerdict, engineModelOf, exploreCompact } from "../engine/index.js";
+import { MAX_GRAPHOLOGY_EDGES, toGraphologyCompact } from "../engine/graphology.js";
+import {
+  checkTermination,
+  type EngineMode,
+  type EngineResult,
+  type EngineVerdict,
+  engineModelOf,
+  exploreCompact,
+  OutOfMemoryBudget,
+} from "../engine/index.js";
+import { ConfigError } from "../errors.js";
+import type { Model } from "../model/model.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { stderrProgress } from "./progress.js";
-import { type CheckReport, type ResolvedConfig, searchDescription } from "./run-check.js";
+import { type CheckReport, type ResolvedConfig, searchDescription, writeGraph } from "./run-check.js";
 
 export interface CompactOptions {
   readonly outDir: string;
   readonly mode: EngineMode;
   readonly symmetry: boolean;
   readonly progress: boolean;
+  /** Write the state graph here (graphology JSON); exact mode without symmetry only. */
+  readonly graphFile?: string | undefined;
 }
 
 const LEFT_TO_GENERIC =
-  "the compact engine decides conservation and stuck snapshots only; check this with --engine generic";
+  "the compact engine decides conservation and termination only; check this with --engine generic";
 
 export function runCompact(
   { config, defaultBound, skipped }: ResolvedConfig,
@@ -47,7 +63,7 @@ export function runCompact(
     const base = { name, holds: v.holds, complete: v.complete };
     const path = v.violation?.path;
     if (v.violation === undefined || path === undefined) return base;
-    const cx = { property: name, instance: 0, reason: v.violation.reason, ...path };
+    const cx = { property: name, instance: 0, reason: v.violation.reason, ...path, loop: v.violation.loop };
     const stored = writeCounterexample(model, config, cx, options.outDir);
     return {
       ...base,
@@ -59,21 +75,17 @@ export function runCompact(
       },
     };
   };
+  if (options.graphFile !== undefined) writeGraph(compactGraph(result, model), options.graphFile);
+  const termination = config.properties.includes("termination") ? terminationOf(result) : undefined;
   const properties = [
     ...(config.properties.includes("conservation") ? [verdictOf("conservation", result.conservation)] : []),
-    // Stuck snapshots are termination's first half: a violation is a violation; "holds" is not claimed.
-    ...(config.properties.includes("termination") && !result.noStuckSnapshot.holds
-      ? [verdictOf("termination", result.noStuckSnapshot)]
-      : []),
+    ...(termination?.verdict === undefined ? [] : [verdictOf("termination", termination.verdict)]),
   ];
   const left = config.properties
     .filter((name) => !properties.some((p) => p.name === name))
     .map((name) => ({
       name,
-      reason:
-        name === "termination"
-          ? "no snapshot gets stuck in a deadlock; fair cycles need the state graph: check them with --engine generic"
-          : LEFT_TO_GENERIC,
+      reason: name === "termination" ? (termination?.undecided ?? LEFT_TO_GENERIC) : LEFT_TO_GENERIC,
     }));
   const { stats } = result;
   return {
@@ -109,4 +121,51 @@ export function runCompact(
           }),
     },
   };
+}
+
+/**
+ * termination's verdict, or why it is undecided: whole in exact mode without symmetry (stuck
+ * snapshots and fair cycles); elsewhere only a stuck snapshot is a verdict ("holds" is not claimed).
+ */
+function terminationOf(result: EngineResult): { verdict?: EngineVerdict; undecided?: string } {
+  if (!result.noStuckSnapshot.holds) return { verdict: result.noStuckSnapshot };
+  const undecided = (why: string) => ({
+    undecided: `no snapshot gets stuck in a deadlock; fair cycles ${why}: check them with --engine generic`,
+  });
+  if (result.space === undefined) {
+    return undecided(
+      result.stats.stop === "max-memory"
+        ? "need the state graph, and the search stopped on its memory budget"
+        : "need the state graph of an exact run without symmetry",
+    );
+  }
+  try {
+    return { verdict: checkTermination(result) };
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryBudget)) throw error;
+    return undecided("need the state graph, and the memory budget has no room for it");
+  }
+}
+
+/** The graphology graph of an exact run without symmetry, or a ConfigError saying why not. */
+function compactGraph(result: EngineResult, model: Model) {
+  const space = result.space;
+  if (space === undefined) {
+    throw new ConfigError(
+      "--graph",
+      "the search stopped on its memory budget, so there is no complete state graph to write: raise --max-memory or leave --graph out",
+    );
+  }
+  if (space.transitions > MAX_GRAPHOLOGY_EDGES) {
+    throw new ConfigError(
+      "--graph",
+      `the state graph has ${space.transitions} edges; a graphology graph costs about 1 KB per edge, so the compact engine writes one only up to ${MAX_GRAPHOLOGY_EDGES} edges: bound the search (--max-depth, --max-states) or leave --graph out`,
+    );
+  }
+  try {
+    return toGraphologyCompact(space, model);
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryBudget)) throw error;
+    throw new ConfigError("--graph", "the memory budget has no room for the state graph: raise --max-memory");
+  }
 }

@@ -42,12 +42,15 @@ export function decodeState(t: Transitions, words: Uint32Array, offset: number):
 
 /** The generic step of the state loaded into `t` with step index `k`. */
 export function decodeStep(t: Transitions, k: number): Step {
-  const arg = t.stepArg[k] ?? 0;
-  const kind = t.stepKind[k];
+  return decodeStepOf(t, t.stepKind[k] ?? -1, t.stepArg[k] ?? 0);
+}
+
+/** The generic step of kind `kind` (successors.ts) on process or channel `arg`. */
+export function decodeStepOf(t: Transitions, kind: number, arg: number): Step {
   if (kind === INITIATE) return { kind: "initiate", process: arg, instance: 0 };
   const channel = t.model.topology.channel(arg);
   if (kind === SEND) return { kind: "app", action: "send", process: channel.from, to: channel.to };
   const message = kind === DELIVER_TRANSFER ? TRANSFER : kind === DELIVER_MARKER ? MARKER : undefined;
-  if (message === undefined) throw new RangeError(`step ${k} has unknown kind ${kind}`);
+  if (message === undefined) throw new RangeError(`unknown step kind ${kind}`);
   return { kind: "deliver", channel: arg, message };
 }

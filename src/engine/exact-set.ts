@@ -75,6 +75,11 @@ export class ExactSet {
     return this.slots[this.find(src, offset, h)] !== 0;
   }
 
+  /** The id of the state at `src[offset..]` (hash `h`), or −1 if it is not stored. */
+  idOf(src: Uint32Array, offset: number, h: number): number {
+    return (this.slots[this.find(src, offset, h)] as number) - 1;
+  }
+
   /** The index in `slots` of the state's slot, or of the empty slot where it would go. */
   private find(src: Uint32Array, offset: number, h: number): number {
     const slots = this.slots;

@@ -9,7 +9,8 @@
  * Verdicts decided from the packed state as it is dequeued (so the first one found is a shortest):
  * conservation — a complete snapshot whose S* money (recorded balances + recorded transfers) is
  * not the total; and termination's stuck case — a deadlock with the snapshot initiated but not
- * complete (fair cycles, the other half of termination, need the state graph: not checked here).
+ * complete (fair cycles, the other half of termination, need the state graph: termination.ts
+ * checks them after the search, on the graph graph.ts builds from the stored states).
  *
  * The hot loop allocates nothing: a state is unpacked once into a scratch array, each successor is
  * written into one scratch buffer, hashed and looked up; only new states are copied (into the
@@ -26,6 +27,7 @@ import { decodeState, decodeStep } from "./decode.js";
 import { ExactSet } from "./exact-set.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
+import { ExactSpace } from "./graph.js";
 import { hashState } from "./hash.js";
 import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
@@ -59,6 +61,8 @@ export interface EngineViolation {
    * fingerprint and bitstate modes, which keep no parent links.
    */
   readonly path?: { readonly steps: readonly Step[]; readonly states: readonly GlobalState[] } | undefined;
+  /** For a lasso (a fair cycle): the index in `path.states` where the loop starts; the last state equals it. */
+  readonly loop?: number | undefined;
 }
 
 export interface EngineVerdict {
@@ -85,6 +89,11 @@ export interface EngineResult {
    * Statistics then count orbits, and paths are concrete runs of the model.
    */
   readonly symmetry?: { readonly order: number } | undefined;
+  /**
+   * Exact mode without symmetry, unless memory stopped the search: the stored states, from which
+   * the state graph is built after the search (graph.ts) for termination's fair cycles and exports.
+   */
+  readonly space?: ExactSpace | undefined;
   /** Bitstate mode: SPIN-style figures of how much of the space may have been missed. */
   readonly bitstate?:
     | {
@@ -359,6 +368,18 @@ class Search implements SuccessorSink {
             },
           }),
       ...(this.symmetry === undefined ? {} : { symmetry: { order: this.symmetry.order } }),
+      ...(this.exact === undefined || this.symmetry !== undefined || this.stop === "max-memory"
+        ? {}
+        : {
+            space: new ExactSpace(
+              this.t,
+              this.kernel,
+              this.exact,
+              this.budget,
+              this.maxDepth,
+              this.transitions,
+            ),
+          }),
       ...(bits === undefined
         ? {}
         : {

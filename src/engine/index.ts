@@ -2,9 +2,15 @@
  * The compact engine's public surface (issue 5): an exhaustive breadth-first checker for the
  * reference model of semantics.md (bank, Chandy–Lamport, fifo/nonfifo, any topology) over packed
  * states — exact, fingerprint or bitstate deduplication, optional symmetry reduction, a memory
- * budget, progress reports — whose statistics mean what the generic explorer's mean.
+ * budget, progress reports — whose statistics mean what the generic explorer's mean; in exact mode
+ * without symmetry, the state graph after the search, termination decided whole on it, and the
+ * graphology graph built from it.
  */
+
+export { OutOfMemoryBudget } from "./budget.js";
 export type { EngineMode, EngineModel, EngineOptions, EngineProgress } from "./config.js";
 export { engineModelOf } from "./config.js";
 export type { EngineResult, EngineStats, EngineVerdict, EngineViolation } from "./explore.js";
 export { exploreCompact } from "./explore.js";
+export type { EngineGraph, ExactSpace } from "./graph.js";
+export { checkTermination } from "./termination.js";

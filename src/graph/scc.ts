@@ -1,14 +1,14 @@
 /**
  * Strongly connected components by Tarjan's algorithm, iterative: graphology-components' version is
  * recursive and overflows the stack past ~8,000 nodes, and state graphs have millions. The graph
- * comes in compressed-sparse-row form: the successors of v are targets[start[v] .. start[v+1]).
+ * comes in compressed-sparse-row form (plain or typed arrays): the successors of v are targets[start[v] .. start[v+1]).
  */
 
 export interface CsrGraph {
   readonly order: number;
-  readonly start: readonly number[];
+  readonly start: ArrayLike<number>;
   /** Successor ids; negative entries are ignored (edges to states that were not stored). */
-  readonly targets: readonly number[];
+  readonly targets: ArrayLike<number>;
 }
 
 export interface Components {
