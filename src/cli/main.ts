@@ -56,7 +56,7 @@ explore flags (each overrides the same field of --config):
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
   --max-memory MIB     stop cleanly, with partial statistics, at this heap size (default 85% of the heap limit)
   --engine NAME        generic (every property) | compact (bank, chandy-lamport, one snapshot:
-                       packed states, conservation and stuck snapshots)  (default generic)
+                       packed states, conservation and termination)     (default generic)
   --mode NAME          compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)
   --reduce NAME        compact engine: none | symmetry (interchangeable processes; counts become orbits)
   --out DIR            where counterexamples are written          (default counterexamples)

@@ -41,6 +41,7 @@ export function runCompact(
   { config, defaultBound, skipped }: ResolvedConfig,
   options: CompactOptions,
 ): CheckReport {
+  const started = performance.now();
   const model = buildModel(config);
   const result = exploreCompact(engineModelOf(model), {
     mode: options.mode,
@@ -98,7 +99,8 @@ export function runCompact(
       maxDepth: stats.maxDepth,
       completeSnapshots: stats.completeSnapshots,
       deadlocks: stats.deadlocks,
-      seconds: Number(stats.seconds.toFixed(3)),
+      // The whole run, the graph pass and the fair-cycle search included; the rate is the search's own.
+      seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
       statesPerSecond: stats.statesPerSecond,
       stoppedBy: stats.stop === "exhausted" ? null : stats.stop,
     },
