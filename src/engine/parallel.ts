@@ -55,6 +55,8 @@ export interface ParallelResult extends EngineResult {
     readonly workers: number;
     /** Seconds until every worker was ready (included in stats.seconds). */
     readonly startupSeconds: number;
+    /** Per worker: seconds spent searching (absorbing and expanding), not waiting at the barriers. */
+    readonly busySeconds: readonly number[];
   };
 }
 
@@ -94,7 +96,10 @@ export async function exploreCompactParallel(
     const search = await runRounds(threads);
     const t = new Transitions(model, layout);
     const seconds = (performance.now() - started) / 1000;
-    return { ...search.result(mode, layout.words, seconds, t), parallel: { workers, startupSeconds } };
+    return {
+      ...search.result(mode, layout.words, seconds, t),
+      parallel: { workers, startupSeconds, busySeconds: search.busySeconds() },
+    };
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
@@ -161,6 +166,10 @@ class Rounds {
     }
     this.deepest = this.depth++;
     return true;
+  }
+
+  busySeconds(): number[] {
+    return this.last.map((report) => report.busySeconds);
   }
 
   result(

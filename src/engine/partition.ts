@@ -67,6 +67,8 @@ export interface RoundReport {
   readonly completeSnapshots: number;
   readonly deadlocks: number;
   readonly peakBytes: number;
+  /** Seconds this worker spent in rounds (absorbing and expanding), not waiting at the barrier. */
+  readonly busySeconds: number;
   /** A state at the depth bound had enabled steps. */
   readonly depthCut: boolean;
   /** The memory budget refused a growth: the round was cut short. */
@@ -97,6 +99,7 @@ export class Partition implements SuccessorSink {
   private completeSnapshots = 0;
   private deadlocks = 0;
   private depthCut = false;
+  private busy = 0;
   private conservation: FoundState | undefined;
   private stuck: FoundState | undefined;
 
@@ -131,6 +134,7 @@ export class Partition implements SuccessorSink {
 
   /** Absorbs `incoming` (this worker's states of the current level found by others), then expands the level. */
   round(incoming: readonly Batch[]): RoundReport {
+    const started = performance.now();
     let level = 0;
     let outOfMemory = false;
     let outboxes: Batch[] = [];
@@ -144,6 +148,7 @@ export class Partition implements SuccessorSink {
       outOfMemory = true;
     }
     this.depth++;
+    this.busy += performance.now() - started;
     return {
       level,
       stored: this.exact?.count ?? this.fingerprints?.count ?? 0,
@@ -151,6 +156,7 @@ export class Partition implements SuccessorSink {
       completeSnapshots: this.completeSnapshots,
       deadlocks: this.deadlocks,
       peakBytes: this.budget.peak,
+      busySeconds: this.busy / 1000,
       depthCut: this.depthCut,
       outOfMemory,
       conservation: this.conservation,
