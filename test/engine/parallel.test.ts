@@ -2,8 +2,8 @@
  * The parallel compact engine (src/engine/parallel.ts) against the sequential one: equal statistics
  * (distinct states, transitions, max depth, complete snapshots, deadlocks, stop reason) and equal
  * verdicts with the same shortest violation depth, with 1 and 2 workers in exact mode, and 2 in
- * fingerprint mode on two of them. Workers start from the TypeScript sources (under tsx), so each run pays about a second of
- * startup: the configurations are small, and the runs go concurrently.
+ * fingerprint mode on two of them. Workers start from the TypeScript sources (under tsx), so each
+ * run pays up to a second of startup: the configurations are small, and the runs go concurrently.
  */
 import { describe, expect, it } from "vitest";
 import { engineModelOf } from "../../src/engine/config.js";
@@ -61,6 +61,9 @@ function comparable(result: EngineResult) {
   };
 }
 
+/** Worker startup under tsx takes seconds when the 2-core machine is busy: well past vitest's 5 s default. */
+const TIMEOUT = 60_000;
+
 describe("the parallel compact engine", () => {
   it.each(cases)(
     "counts and judges $name as the sequential engine does",
@@ -84,15 +87,22 @@ describe("the parallel compact engine", () => {
         expect(violation.path).toBeUndefined();
       }
     },
+    TIMEOUT,
   );
 
-  it("stops cleanly when its memory budget is refused", async () => {
-    const model = engineModelOf(modelOf({ balances: [2, 1, 1] }));
-    const { stats, conservation } = await exploreCompactParallel(model, { maxMemoryBytes: 2 * 2 ** 20 });
-    expect(stats.stop).toBe("max-memory");
-    expect(stats.distinctStates).toBeLessThan(4448281);
-    expect(conservation.complete).toBe(false);
-  });
+  it(
+    "stops cleanly with partial statistics when its memory budget is refused",
+    async () => {
+      // fifo 2,1,1 has 4,448,281 states; 32 MiB per worker (its JS heap included) holds a few hundred thousand.
+      const model = engineModelOf(modelOf({ balances: [2, 1, 1] }));
+      const { stats, conservation } = await exploreCompactParallel(model, { maxMemoryBytes: 64 * 2 ** 20 });
+      expect(stats.stop).toBe("max-memory");
+      expect(stats.distinctStates).toBeGreaterThan(0);
+      expect(stats.distinctStates).toBeLessThan(4448281);
+      expect(conservation.complete).toBe(false);
+    },
+    TIMEOUT,
+  );
 
   it("refuses options it does not implement", async () => {
     const model = engineModelOf(modelOf({ balances: [1, 1] }));
