@@ -2,9 +2,12 @@
  * The compact engine's public surface (issue 5): an exhaustive breadth-first checker for the
  * reference model of semantics.md (bank, Chandy–Lamport, fifo/nonfifo, any topology) over packed
  * states — exact, fingerprint or bitstate deduplication, optional symmetry reduction, a memory
- * budget, progress reports — whose statistics mean what the generic explorer's mean.
+ * budget, progress reports — whose statistics mean what the generic explorer's mean; and the same
+ * search on several worker threads (parallel.ts), with the same statistics and verdict depths.
  */
 export type { EngineMode, EngineModel, EngineOptions, EngineProgress } from "./config.js";
 export { engineModelOf } from "./config.js";
 export type { EngineResult, EngineStats, EngineVerdict, EngineViolation } from "./explore.js";
 export { exploreCompact } from "./explore.js";
+export type { ParallelOptions, ParallelResult } from "./parallel.js";
+export { exploreCompactParallel } from "./parallel.js";

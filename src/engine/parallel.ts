@@ -110,6 +110,7 @@ function startWorker(setup: PartitionSetup): Worker {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL("./parallel-worker.js", here), { workerData: setup });
   // Node 20 does not apply --import loaders to a worker's entry module: register tsx, then import it.
+  // require.resolve finds tsx's CommonJS API; its ES module build is index.mjs beside it.
   const tsxApi = new URL("./index.mjs", pathToFileURL(createRequire(here).resolve("tsx/esm/api"))).href;
   const entry = new URL("./parallel-worker.ts", here).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;

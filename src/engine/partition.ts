@@ -247,7 +247,7 @@ export class Partition implements SuccessorSink {
 }
 
 /** The engine model described by `setup`. */
-export function engineModelOfSetup(setup: PartitionSetup): EngineModel {
+function engineModelOfSetup(setup: PartitionSetup): EngineModel {
   return {
     topology: new Topology(setup.processes, setup.links),
     channels: setup.channels,
