@@ -438,7 +438,7 @@ class Search implements SuccessorSink {
 }
 
 /** `value` if it is a non-negative integer (or absent), else a ConfigError naming `field`. */
-function checkedCount(field: string, value: number | undefined): number | undefined {
+export function checkedCount(field: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new ConfigError(field, `expected a non-negative integer, got ${value}`);

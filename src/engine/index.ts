@@ -4,7 +4,8 @@
  * states — exact, fingerprint or bitstate deduplication, optional symmetry reduction, a memory
  * budget, progress reports — whose statistics mean what the generic explorer's mean; in exact mode
  * without symmetry, the state graph after the search, termination decided whole on it, and the
- * graphology graph built from it.
+ * graphology graph built from it; and the same search on several worker threads (parallel.ts),
+ * with the same statistics and verdict depths.
  */
 
 export { OutOfMemoryBudget } from "./budget.js";
@@ -13,4 +14,6 @@ export { engineModelOf } from "./config.js";
 export type { EngineResult, EngineStats, EngineVerdict, EngineViolation } from "./explore.js";
 export { exploreCompact } from "./explore.js";
 export type { EngineGraph, ExactSpace } from "./graph.js";
+export type { ParallelOptions, ParallelResult } from "./parallel.js";
+export { exploreCompactParallel } from "./parallel.js";
 export { checkTermination } from "./termination.js";

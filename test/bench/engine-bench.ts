@@ -6,11 +6,15 @@
  * that a state was missed — after one warm-up run so V8 has compiled the engine. `--scale` adds
  * fifo 2,2,2 in fingerprint mode (about 145 million states: minutes, and about 2 GB), with
  * progress on stderr once a second; `--exact-scale` the same space in exact mode (about 6 GB).
+ * Then the parallel search with 2 workers against the sequential engine on fifo 1,1,1 (initiator P0,
+ * all initiators) and fifo 2,1,1 (4.4 million states, where the workers' startup weighs less), with
+ * the speed-ups, in the same run.
  * The machine's load average is printed: on a shared 2-core machine the figures move with it.
  */
 import { loadavg } from "node:os";
 import type { EngineMode, EngineModel } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
+import { exploreCompactParallel } from "../../src/engine/parallel.js";
 import { Topology } from "../../src/model/topology.js";
 
 interface BenchCase {
@@ -112,6 +116,72 @@ for (const c of cases) {
       stats.bytesPerState.toFixed(1),
       fingerprint === undefined ? "0 (exact)" : fingerprint.collisionProbability.toExponential(1),
       stats.stop,
+    ]),
+  );
+}
+
+// Both cores (issue 5, item 5): the parallel search with 2 workers against the sequential engine,
+// in the same run. Workers start cold (from the TypeScript sources under tsx here), so the total
+// includes their startup; "search s" leaves it out. CPU seconds are the whole process's.
+console.log(`\nload average before the parallel rows: ${load()}\n`);
+console.log(
+  row([
+    "configuration",
+    "engine",
+    "distinct states",
+    "transitions",
+    "seconds",
+    "startup s",
+    "search s",
+    "CPU seconds",
+    "speed-up (total)",
+    "speed-up (search)",
+  ]),
+);
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+for (const [name, model] of [
+  ["fifo 1,1,1 initiator P0", bank([1, 1, 1], "fifo")],
+  ["fifo 1,1,1 all initiators", bank([1, 1, 1], "fifo", [0, 1, 2])],
+  ["fifo 2,1,1 initiator P0", bank([2, 1, 1], "fifo")],
+] as const) {
+  let cpu = process.cpuUsage();
+  const sequential = exploreCompact(model).stats;
+  const sequentialCpu = cpuSeconds(process.cpuUsage(cpu));
+  cpu = process.cpuUsage();
+  const parallel = await exploreCompactParallel(model, { workers: 2 });
+  const parallelCpu = cpuSeconds(process.cpuUsage(cpu));
+  const { stats } = parallel;
+  if (stats.distinctStates !== sequential.distinctStates || stats.transitions !== sequential.transitions) {
+    throw new Error(`${name}: the parallel counts differ from the sequential ones`);
+  }
+  const search = stats.seconds - parallel.parallel.startupSeconds;
+  const s = (x: number) => x.toFixed(2);
+  console.log(
+    row([
+      name,
+      "sequential",
+      fmt(sequential.distinctStates),
+      fmt(sequential.transitions),
+      s(sequential.seconds),
+      "",
+      s(sequential.seconds),
+      s(sequentialCpu),
+      "",
+      "",
+    ]),
+  );
+  console.log(
+    row([
+      name,
+      "parallel, 2 workers",
+      fmt(stats.distinctStates),
+      fmt(stats.transitions),
+      s(stats.seconds),
+      s(parallel.parallel.startupSeconds),
+      s(search),
+      s(parallelCpu),
+      `${s(sequential.seconds / stats.seconds)}×`,
+      `${s(sequential.seconds / search)}×`,
     ]),
   );
 }
