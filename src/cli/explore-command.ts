@@ -4,20 +4,21 @@ import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
-import { configFrom, exitCodeOf, runCheck } from "./run-check.js";
-import { runCompact } from "./run-compact.js";
+import { type CheckReport, configFrom, exitCodeOf, runCheck } from "./run-check.js";
+import { runCompact, runCompactParallel } from "./run-compact.js";
 
 const FLAGS = {
   ...MODEL_FLAGS,
   engine: { type: "string" },
   mode: { type: "string" },
   reduce: { type: "string" },
+  workers: { type: "string" },
   out: { type: "string" },
   graph: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
-export function exploreCommand(argv: string[]): number {
+export function exploreCommand(argv: string[]): number | Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, "explore");
   if (positionals.length > 0)
     throw new ConfigError(
@@ -39,8 +40,26 @@ export function exploreCommand(argv: string[]): number {
       "--graph",
       "the compact engine builds the state graph in exact mode without symmetry only: use --mode exact --reduce none, or leave --graph out",
     );
+  const workers = values.workers === undefined ? 1 : workerCount(values.workers);
+  if (
+    workers > 1 &&
+    (engine !== "compact" || mode === "bitstate" || reduce !== "none" || values.graph !== undefined)
+  )
+    throw new ConfigError(
+      "--workers",
+      "several workers run the compact engine in exact or fingerprint mode, without symmetry or --graph: add --engine compact",
+    );
   const resolved = configFrom(raw);
   const outDir = values.out ?? "counterexamples";
+  const print = (report: CheckReport) => {
+    if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printReport(report);
+    return exitCodeOf(report);
+  };
+  if (workers > 1)
+    return runCompactParallel(resolved, { outDir, mode, symmetry: false, progress: false, workers }).then(
+      print,
+    );
   const report =
     engine === "compact"
       ? runCompact(resolved, {
@@ -51,9 +70,14 @@ export function exploreCommand(argv: string[]): number {
           graphFile: values.graph,
         })
       : runCheck(resolved, { outDir, progress: stderrProgress, graphFile: values.graph });
-  if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else printReport(report);
-  return exitCodeOf(report);
+  return print(report);
+}
+
+function workerCount(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= 64))
+    throw new ConfigError("--workers", `expected a whole number from 1 to 64, got "${value}"`);
+  return n;
 }
 
 /** The flag's value if it is one of `names`, or a ConfigError listing them. */

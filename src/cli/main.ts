@@ -59,6 +59,7 @@ explore flags (each overrides the same field of --config):
                        packed states, conservation and termination)     (default generic)
   --mode NAME          compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)
   --reduce NAME        compact engine: none | symmetry (interchangeable processes; counts become orbits)
+  --workers N          compact engine: search on N worker threads (exact or fingerprint; default 1)
   --out DIR            where counterexamples are written          (default counterexamples)
   --graph FILE         also write the global-state graph (graphology JSON; small runs)
   --json               print one JSON object on stdout
@@ -73,7 +74,7 @@ simulate: explore's model flags, --properties, --out and --json, and
 
 Exit codes: 0 all properties hold, 1 a property is violated, 2 bad input, 3 a limit stopped the search before a verdict.`;
 
-const commands: Record<string, (argv: string[]) => number> = {
+const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   explore: exploreCommand,
   replay: replayCommand,
   list: listCommand,
@@ -86,7 +87,7 @@ const commands: Record<string, (argv: string[]) => number> = {
   snapshots: snapshotsCommand,
 };
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(`${USAGE}\n`);
@@ -107,13 +108,23 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
+/** One line on stderr and exit 2, never a stack trace (an unexpected error says it is a bug). */
+function fail(e: unknown): void {
   if (e instanceof SnapcheckError) {
     process.stderr.write(`snapcheck: ${e.message}\n`);
   } else {
     process.stderr.write(`snapcheck: internal error (a bug, please report it): ${(e as Error).message}\n`);
   }
   process.exitCode = 2;
+}
+
+try {
+  const code = main(process.argv.slice(2));
+  if (typeof code === "number") process.exitCode = code;
+  else
+    code.then((c) => {
+      process.exitCode = c;
+    }, fail);
+} catch (e) {
+  fail(e);
 }

@@ -54,6 +54,7 @@ function engineLine(report: CheckReport): string {
       : engine.mode === "fingerprint"
         ? `64-bit fingerprints (P(a state was missed) ≈ ${(engine.collisionProbability ?? 0).toExponential(1)})`
         : `bitstate (hash factor ${Math.round(engine.bitstate?.hashFactor ?? 0)}, about ${Math.round(engine.bitstate?.expectedMissed ?? 0)} states missed)`,
+    engine.workers === undefined ? "" : `${engine.workers} worker threads`,
     engine.reduce === "symmetry" ? "symmetry reduction: states are orbits" : "",
     engine.bytesPerState === undefined ? "" : `${engine.bytesPerState} bytes/state`,
   ].filter((p) => p !== "");

@@ -17,6 +17,8 @@ export interface EngineReport {
   readonly name: "generic" | "compact";
   readonly mode: "exact" | "fingerprint" | "bitstate";
   readonly reduce: "none" | "symmetry";
+  /** Worker threads of a parallel compact search. */
+  readonly workers?: number;
   /** Fingerprint mode: the probability that a collision hid a state. */
   readonly collisionProbability?: number;
   /** Bitstate mode: SPIN-style coverage figures. */

@@ -137,4 +137,33 @@ describe("snapcheck explore --engine compact", () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
+
+  it("on two worker threads gives the same figures, and rebuilds a violation's run sequentially", () => {
+    const one = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
+    const two = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact", "--workers", "2");
+    expect(two.stats).toMatchObject({
+      distinctStates: one.stats.distinctStates,
+      transitions: one.stats.transitions,
+      maxDepth: one.stats.maxDepth,
+      completeSnapshots: one.stats.completeSnapshots,
+      deadlocks: one.stats.deadlocks,
+    });
+    expect(two.engine.workers).toBe(2);
+    const failing = json(
+      "--balances",
+      "1,1",
+      "--channels",
+      "nonfifo",
+      "--engine",
+      "compact",
+      "--workers",
+      "2",
+    );
+    expect(
+      failing.properties.find((p: { name: string }) => p.name === "conservation")?.counterexample?.steps,
+    ).toBe(4);
+    const r = snapcheck("explore", "--workers", "2", "--out", tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--workers: several workers run the compact engine");
+  });
 });
