@@ -245,8 +245,7 @@ class Search implements SuccessorSink {
       this.completeSnapshots++;
       const money = status >>> 2;
       if (this.conservation === undefined && money !== this.total) {
-        const reason = `S* holds money ${money} (recorded processes and channels), but the system holds ${this.total}`;
-        this.conservation = this.found(reason, src, offset, id);
+        this.conservation = this.found(conservationReason(money, this.total), src, offset, id);
       }
     }
     let enabled: number;
@@ -435,6 +434,11 @@ class Search implements SuccessorSink {
     }
     throw new RangeError(`symmetry: no step into the orbit of state ${id}`);
   }
+}
+
+/** Why a completed snapshot breaks conservation, in the generic property's words. */
+export function conservationReason(recorded: number, total: number): string {
+  return `S* holds money ${recorded} (recorded processes and channels), but the system holds ${total}`;
 }
 
 /** `value` if it is a non-negative integer (or absent), else a ConfigError naming `field`. */

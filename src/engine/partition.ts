@@ -23,6 +23,7 @@ import { Topology } from "../model/topology.js";
 import { allocateOrStop, MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import type { EngineModel } from "./config.js";
 import { ExactSet } from "./exact-set.js";
+import { conservationReason } from "./explore.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
@@ -197,8 +198,7 @@ export class Partition implements SuccessorSink {
       this.completeSnapshots++;
       const money = status >>> 2;
       if (this.conservation === undefined && money !== this.total) {
-        const reason = `S* holds money ${money} (recorded processes and channels), but the system holds ${this.total}`;
-        this.conservation = this.found(reason, src, offset);
+        this.conservation = this.found(conservationReason(money, this.total), src, offset);
       }
     }
     let enabled: number;
