@@ -7,38 +7,25 @@
  * through between the two could hold. The monitor carries the totals of S_start.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
+import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
 import type { Model } from "../src/model/model.js";
-import {
-  completesSnapshot,
-  initiatesSnapshot,
-  recordedGlobalState,
-  snapshotOf,
-  viewOf,
-} from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight } from "../src/workloads/workload.js";
 
 type Totals = Readonly<Record<string, number>>;
-
-/** After S_end nothing more is judged: one monitor state, so runs are no longer told apart. */
-const JUDGED: Totals = {};
 
 export const conservation: SafetyProperty = {
   kind: "always",
   name: "conservation",
   description:
     "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
-  monitor(model: Model, instance: number) {
-    return {
-      initial: (): Totals | null => null,
-      key: (m: Totals | null) => (m === null ? "" : JSON.stringify(m)),
-      advance(m: Totals | null, { from, to }) {
-        const before = snapshotOf(from, instance);
-        const after = snapshotOf(to, instance);
-        const start = m ?? (initiatesSnapshot(before, after) ? totals(model, from) : null);
-        if (start === null || !completesSnapshot(before, after)) return [{ ok: true, monitor: start }];
-        const end = totals(model, to);
-        const recorded = totals(model, recordedGlobalState(viewOf(to, instance), model.spec.discipline));
+  monitor: (model: Model, instance: number) =>
+    startEndMonitor<Totals>(instance, model.spec.discipline, {
+      atStart: (start) => totals(model, start),
+      key: (start) => JSON.stringify(start),
+      atEnd(start, endState, recordedState) {
+        const end = totals(model, endState);
+        const recorded = totals(model, recordedState);
         for (const [quantity, atStart] of Object.entries(start)) {
           const got = recorded[quantity] ?? 0;
           const atEnd = end[quantity] ?? 0;
@@ -49,13 +36,11 @@ export const conservation: SafetyProperty = {
               : `the system held ${atStart} when the snapshot started and ${atEnd} when it completed`;
           const lost = got < Math.min(atStart, atEnd);
           const amount = lost ? Math.min(atStart, atEnd) - got : got - Math.max(atStart, atEnd);
-          const reason = `S* holds ${quantity} ${got} (recorded processes and channels), but ${held}: the snapshot ${lost ? "lost" : "invented"} ${amount}`;
-          return [{ ok: false, reason }];
+          return `S* holds ${quantity} ${got} (recorded processes and channels), but ${held}: the snapshot ${lost ? "lost" : "invented"} ${amount}`;
         }
-        return [{ ok: true, monitor: JUDGED }];
+        return undefined;
       },
-    };
-  },
+    }),
 };
 
 function totals(model: Model, state: GlobalState): Record<string, number> {

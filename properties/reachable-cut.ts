@@ -6,19 +6,10 @@
  * connected component in that graph, which is all the check depends on and keeps the search small.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
+import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
 import { ApplicationGraph } from "../src/graph/app-graph.js";
 import type { Model } from "../src/model/model.js";
-import {
-  appProjection,
-  completesSnapshot,
-  initiatesSnapshot,
-  recordedGlobalState,
-  snapshotOf,
-  viewOf,
-} from "../src/model/snapshot.js";
-
-/** Before initiation nothing to carry; between S_start and S_end, the component of app(S_start). */
-type ReachMonitor = "idle" | "done" | { readonly startComponent: number };
+import { appProjection } from "../src/model/snapshot.js";
 
 export const reachableCut: SafetyProperty = {
   kind: "always",
@@ -33,41 +24,20 @@ export const reachableCut: SafetyProperty = {
     return undefined;
   },
   monitor(model: Model, instance: number) {
+    const { discipline } = model.spec;
     const graph = () => applicationGraphOf(model);
-    return {
-      initial: (): ReachMonitor => "idle",
-      key: (m: ReachMonitor) => (typeof m === "string" ? m : `s${m.startComponent}`),
-      advance(m: ReachMonitor, { from, to }) {
-        if (m === "done") return [{ ok: true, monitor: m }];
-        const before = snapshotOf(from, instance);
-        const after = snapshotOf(to, instance);
-        let carried = m;
-        if (carried === "idle" && initiatesSnapshot(before, after)) {
-          carried = { startComponent: graph().component(appProjection(from, model.spec.discipline)) };
-        }
-        if (carried === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: carried }];
-        const recorded = recordedGlobalState(viewOf(to, instance), model.spec.discipline);
-        if (!graph().componentReaches(carried.startComponent, recorded)) {
-          return [
-            {
-              ok: false,
-              reason:
-                "S* is not reachable from the state in which the snapshot started: no run of the application passes through the recorded state",
-            },
-          ];
-        }
-        if (!graph().reaches(recorded, appProjection(to, model.spec.discipline))) {
-          return [
-            {
-              ok: false,
-              reason:
-                "the state in which the snapshot completed is not reachable from S*: the recorded state is not on any run leading to where the system is",
-            },
-          ];
-        }
-        return [{ ok: true, monitor: "done" }];
+    // The component of app(S_start) is carried, not the state: states of one component reach the same states.
+    return startEndMonitor<number>(instance, discipline, {
+      atStart: (start) => graph().component(appProjection(start, discipline)),
+      key: (component) => String(component),
+      atEnd(startComponent, end, recorded) {
+        if (!graph().componentReaches(startComponent, recorded))
+          return "S* is not reachable from the state in which the snapshot started: no run of the application passes through the recorded state";
+        if (!graph().reaches(recorded, appProjection(end, discipline)))
+          return "the state in which the snapshot completed is not reachable from S*: the recorded state is not on any run leading to where the system is";
+        return undefined;
       },
-    };
+    });
   },
 };
 

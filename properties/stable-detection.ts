@@ -8,19 +8,10 @@
  * S_start; the verdict is given at S_end. A workload without stable properties has nothing to judge.
  */
 import type { SafetyProperty } from "../src/explorer/property.js";
+import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
 import type { Model } from "../src/model/model.js";
-import {
-  completesSnapshot,
-  initiatesSnapshot,
-  recordedGlobalState,
-  snapshotOf,
-  viewOf,
-} from "../src/model/snapshot.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight, StableProperty } from "../src/workloads/workload.js";
-
-/** Before S_start nothing; between S_start and S_end, which Φ held at S_start ("1"/"0" each). */
-type DetectionMonitor = "idle" | "done" | { readonly atStart: string };
 
 export const stableDetection: SafetyProperty = {
   kind: "always",
@@ -36,37 +27,22 @@ export const stableDetection: SafetyProperty = {
     const stable = stableOf(model);
     const holds = (state: GlobalState) =>
       stable.map((phi) => phi.holds(state.procs, inFlight(model, state), model.topology));
-    return {
-      initial: (): DetectionMonitor => "idle",
-      key: (m: DetectionMonitor) => (typeof m === "string" ? m : m.atStart),
-      advance(m: DetectionMonitor, { from, to }) {
-        if (m === "done") return [{ ok: true, monitor: m }];
-        const before = snapshotOf(from, instance);
-        const after = snapshotOf(to, instance);
-        let carried = m;
-        if (carried === "idle" && initiatesSnapshot(before, after)) {
-          carried = {
-            atStart: holds(from)
-              .map((b) => (b ? "1" : "0"))
-              .join(""),
-          };
-        }
-        if (carried === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: carried }];
-        const recorded = holds(recordedGlobalState(viewOf(to, instance), model.spec.discipline));
-        const atEnd = holds(to);
+    // Carried: which Φ held at S_start.
+    return startEndMonitor<readonly boolean[]>(instance, model.spec.discipline, {
+      atStart: holds,
+      key: (atStart) => atStart.map((b) => (b ? "1" : "0")).join(""),
+      atEnd(atStart, end, recordedState) {
+        const recorded = holds(recordedState);
+        const atEnd = holds(end);
         for (const [i, phi] of stable.entries()) {
-          if (recorded[i] === true && atEnd[i] === false) {
-            const reason = `false detection: S* shows ${phi.name}, but the system is not ${phi.name} when the snapshot completes (S_end), so the snapshot reports what never happened`;
-            return [{ ok: false, reason }];
-          }
-          if (carried.atStart[i] === "1" && recorded[i] === false) {
-            const reason = `missed detection: the system was already ${phi.name} when the snapshot started (S_start), but S* does not show it`;
-            return [{ ok: false, reason }];
-          }
+          if (recorded[i] === true && atEnd[i] === false)
+            return `false detection: S* shows ${phi.name}, but the system is not ${phi.name} when the snapshot completes (S_end), so the snapshot reports what never happened`;
+          if (atStart[i] === true && recorded[i] === false)
+            return `missed detection: the system was already ${phi.name} when the snapshot started (S_start), but S* does not show it`;
         }
-        return [{ ok: true, monitor: "done" }];
+        return undefined;
       },
-    };
+    });
   },
 };
 

@@ -7,7 +7,7 @@ import { properties as catalogue, findProperty } from "../../properties/index.js
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { check } from "../explorer/check.js";
-import type { ProgressSink } from "../explorer/limits.js";
+import type { ProgressSink, SearchFigures } from "../explorer/limits.js";
 import type { Property } from "../explorer/property.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
@@ -33,16 +33,7 @@ export interface CheckReport {
   readonly search: string;
   /** Properties that could not be decided on this model, and why. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
-  readonly stats: {
-    readonly distinctStates: number;
-    readonly transitions: number;
-    readonly maxDepth: number;
-    readonly completeSnapshots: number;
-    readonly deadlocks: number;
-    readonly seconds: number;
-    readonly statesPerSecond: number;
-    readonly stoppedBy: string | null;
-  };
+  readonly stats: Omit<SearchFigures, "stop"> & { readonly stoppedBy: string | null };
   readonly properties: readonly {
     readonly name: string;
     readonly holds: boolean;

@@ -18,7 +18,7 @@
  * when the memory budget refuses a table growth.
  */
 import { ConfigError } from "../errors.js";
-import type { StopReason } from "../explorer/limits.js";
+import type { SearchFigures, StopReason } from "../explorer/limits.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
@@ -34,15 +34,7 @@ import { Layout } from "./layout.js";
 import { Transitions } from "./successors.js";
 import { Symmetry } from "./symmetry.js";
 
-export interface EngineStats {
-  readonly distinctStates: number;
-  readonly transitions: number;
-  readonly maxDepth: number;
-  readonly completeSnapshots: number;
-  readonly deadlocks: number;
-  readonly seconds: number;
-  readonly statesPerSecond: number;
-  readonly stop: StopReason;
+export interface EngineStats extends SearchFigures {
   /** Words (32-bit) per packed state. */
   readonly wordsPerState: number;
   /** The most bytes the engine's typed arrays held at once (tables, store, frontier). */

@@ -6,20 +6,12 @@
 import type { Model } from "../model/model.js";
 import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
-import type { Limits, ProgressSink, StopReason } from "./limits.js";
+import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
 import type { LivenessProperty, Property, SafetyProperty } from "./property.js";
 import { search } from "./search.js";
 import type { StateSpace } from "./state-space.js";
 
-export interface ExplorationStats {
-  readonly distinctStates: number;
-  readonly transitions: number;
-  readonly maxDepth: number;
-  readonly completeSnapshots: number;
-  readonly deadlocks: number;
-  readonly seconds: number;
-  readonly statesPerSecond: number;
-  readonly stop: StopReason;
+export interface ExplorationStats extends SearchFigures {
   /** Nodes searched: model states paired with the safety monitors' states (at least distinctStates). */
   readonly searched: number;
 }

@@ -16,6 +16,22 @@ export interface Limits {
 /** `exhausted`: every reachable state was explored; otherwise the limit that cut the search short. */
 export type StopReason = "exhausted" | "max-depth" | "max-states" | "max-memory";
 
+/**
+ * The figures every exhaustive search reports, whichever engine ran it (README, "Statistics"):
+ * distinct states within the bound, transitions (every explored (state, enabled step) pair), the
+ * largest shortest distance, states with a complete snapshot, deadlocks, time, and why it ended.
+ */
+export interface SearchFigures {
+  readonly distinctStates: number;
+  readonly transitions: number;
+  readonly maxDepth: number;
+  readonly completeSnapshots: number;
+  readonly deadlocks: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly stop: StopReason;
+}
+
 /** Progress of a running search, reported about once a second (TLC-style figures). */
 export interface ProgressReport {
   readonly phase: string;

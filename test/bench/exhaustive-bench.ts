@@ -20,6 +20,7 @@ import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { engineModelOf, exploreCompact } from "../../src/engine/index.js";
 import { check } from "../../src/explorer/check.js";
+import type { SearchFigures } from "../../src/explorer/limits.js";
 import { linePlotSvg } from "../../src/render/line-plot.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
@@ -91,7 +92,20 @@ function snapcheckRun(config: ReturnType<typeof parseConfig>): Measured & { stop
   const memoryMiB = (process.memoryUsage().heapUsed - before) / MIB;
   const { stats, verdicts } = result;
   return {
-    verdict: verdictText(verdicts[0]?.counterexample?.steps.length, stats.stop),
+    ...snapcheckMeasured(verdicts[0]?.counterexample?.steps.length, stats, searchSeconds, memoryMiB),
+    stop: stats.stop,
+  };
+}
+
+/** A snapcheck search as a row: no compile step, the verdict at the end of the whole search. */
+function snapcheckMeasured(
+  violatedIn: number | undefined,
+  stats: SearchFigures,
+  searchSeconds: number,
+  memoryMiB: number,
+): Measured {
+  return {
+    verdict: verdictText(violatedIn, stats.stop),
     compiles: false,
     states: stats.distinctStates,
     transitions: stats.transitions,
@@ -100,7 +114,6 @@ function snapcheckRun(config: ReturnType<typeof parseConfig>): Measured & { stop
     searchSeconds,
     verdictSeconds: searchSeconds,
     memoryMiB,
-    stop: stats.stop,
   };
 }
 
@@ -121,17 +134,8 @@ function compactRun(config: ReturnType<typeof parseConfig>, mode: "exact" | "fin
   });
   const searchSeconds = (performance.now() - started) / 1000;
   const { stats, conservation: verdict } = result;
-  return {
-    verdict: verdictText(verdict.holds ? undefined : verdict.violation?.depth, stats.stop),
-    compiles: false,
-    states: stats.distinctStates,
-    transitions: stats.transitions,
-    depth: stats.maxDepth,
-    compileSeconds: 0,
-    searchSeconds,
-    verdictSeconds: searchSeconds,
-    memoryMiB: stats.peakBytes / MIB,
-  };
+  const violatedIn = verdict.holds ? undefined : verdict.violation?.depth;
+  return snapcheckMeasured(violatedIn, stats, searchSeconds, stats.peakBytes / MIB);
 }
 
 /** pan's hash table: about two slots per state, from 2^18 to 2^28 slots (8 bytes each). */
