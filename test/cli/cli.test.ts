@@ -1,18 +1,9 @@
 /** The command line as a user meets it: exit codes, --json, files never overwritten, clear errors. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-"));
+import { snapcheck, tmp } from "../support/cli.js";
 
 describe("snapcheck explore", () => {
   it("proves every property under fifo: exit 0, the --json shape of the issue", () => {

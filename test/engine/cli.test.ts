@@ -1,18 +1,8 @@
 /** `explore --engine compact` as a user meets it: the same figures as the generic engine, its modes, its refusals. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { snapcheck, tmp } from "../support/cli.js";
 
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-compact-"));
 const json = (...args: string[]) =>
   JSON.parse(snapcheck("explore", "--json", "--out", tmp(), ...args).stdout);
 

@@ -3,9 +3,7 @@
  * generic explorer's StateSpace, edge by edge; termination decided whole on it against the generic
  * check of properties/termination.ts, lassos included; and `explore --engine compact --graph`.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { termination } from "../../properties/termination.js";
@@ -19,6 +17,7 @@ import { check } from "../../src/explorer/check.js";
 import { spaceOfRun } from "../../src/explorer/state-space.js";
 import { everyInstanceComplete } from "../../src/model/snapshot.js";
 import type { GlobalState } from "../../src/model/types.js";
+import { snapcheck, tmp } from "../support/cli.js";
 import { modelOf, type TestConfig } from "../support/models.js";
 import { engineCases } from "./configs.js";
 
@@ -149,15 +148,6 @@ describe("termination, decided by the compact engine", () => {
     expect(verdict.violation?.path?.steps).toHaveLength(generic?.counterexample?.steps.length ?? -1);
   });
 });
-
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-graph-"));
 
 describe("explore --engine compact with termination and --graph", () => {
   it("writes the generic engine's graph (nodes, edges, attributes) for fifo 1,1", () => {

@@ -1,23 +1,14 @@
 /** `snapcheck report` and `export` as a user meets them: files, stdout, exit codes, one-line errors. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/export-command.js";
 import { writeNewFile } from "../../src/cli/output-file.js";
 import { reportCommand } from "../../src/cli/report-command.js";
+import { snapcheck, tmp } from "../support/cli.js";
 import { parseDot } from "./dot-parser.js";
 
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const NONFIFO = "counterexamples/consistent-cut_orders_chandy-lamport_nonfifo_b1-1.itf.json";
-const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-render-"));
 
 describe("snapcheck report", () => {
   it("writes one HTML page with the diagram and, for a small run, the state graph", () => {

@@ -6,13 +6,13 @@
  * mutant that forgets to record channel states. Skipped, saying so, where spin or cc is absent
  * (CI installs spin).
  */
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { ConfigError } from "../../src/errors.js";
 import { check } from "../../src/explorer/check.js";
 import { promelaModel } from "../../src/render/promela.js";
+import { snapcheck } from "../support/cli.js";
 import { runSpin, spinPresent } from "../support/spin.js";
 
 const configOf = (raw: Record<string, unknown>) =>
@@ -20,13 +20,6 @@ const configOf = (raw: Record<string, unknown>) =>
     raw,
     properties.map((p) => p.name),
   );
-
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe("the Promela text", () => {
   it("declares every field once and offers one guarded d_step per snapcheck step", () => {

@@ -3,9 +3,7 @@
  * command as a user meets it, and the example scenarios' snapshots cross-checked against the
  * naive explorer.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { conservation } from "../../properties/conservation.js";
@@ -16,18 +14,11 @@ import { recordedSnapshots } from "../../src/explorer/recorded-snapshots.js";
 import { type ImportedScenario, readCos418 } from "../../src/scenarios/cos418.js";
 import { snapText } from "../../src/scenarios/snap-format.js";
 import { type NaiveCommand, naiveExplore, naiveScript } from "../naive/naive-explorer.js";
+import { snapcheck, tmp } from "../support/cli.js";
 import { byInstanceThenJson, naiveShaped } from "../support/naive-compare.js";
 
 const DIR = "examples/cos418";
 const file = (name: string) => ({ text: readFileSync(join(DIR, name), "utf8"), path: join(DIR, name) });
-const tmp = () => mkdtempSync(join(tmpdir(), "snapcheck-"));
-
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function errorOf(run: () => unknown): ConfigError {
   try {

@@ -1,16 +1,9 @@
 /** `snapcheck simulate` and `snapcheck merge` as a user meets them: --json, exit codes, reproduction, shards. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-function snapcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { snapcheck } from "../support/cli.js";
 
 const out = mkdtempSync(join(tmpdir(), "snapcheck-simulate-"));
 const nonfifo = ["simulate", "--balances", "1,1,0", "--channels", "nonfifo", "--seed", "3", "--runs", "60"];
