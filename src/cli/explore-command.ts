@@ -4,7 +4,7 @@ import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
-import { type CheckReport, configFrom, exitCodeOf, runCheck } from "./run-check.js";
+import { type CheckReport, configFrom, exitCodeOf, type Reduction, runCheck } from "./run-check.js";
 import { runCompact, runCompactParallel } from "./run-compact.js";
 
 const FLAGS = {
@@ -28,26 +28,36 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
   const { raw } = modelInput(values);
   const engine = choice("--engine", values.engine ?? "generic", ["generic", "compact"]);
   const mode = choice("--mode", values.mode ?? "exact", ["exact", "fingerprint", "bitstate"]);
-  const reduce = choice("--reduce", values.reduce ?? "none", ["none", "symmetry"]);
-  if (engine === "generic" && (mode !== "exact" || reduce !== "none" || values.mode !== undefined)) {
+  const reduce = choice("--reduce", values.reduce ?? "auto", ["auto", "none", "symmetry", "por", "all"]);
+  if (
+    engine === "generic" &&
+    (mode !== "exact" || !["auto", "none"].includes(reduce) || values.mode !== undefined)
+  ) {
     throw new ConfigError(
       values.mode !== undefined ? "--mode" : "--reduce",
-      "fingerprint and bitstate modes and symmetry reduction belong to the compact engine: add --engine compact",
+      "fingerprint and bitstate modes and reductions belong to the compact engine: add --engine compact",
     );
   }
-  if (engine === "compact" && values.graph !== undefined && (mode !== "exact" || reduce !== "none"))
+  if (
+    engine === "compact" &&
+    values.graph !== undefined &&
+    (mode !== "exact" || !["auto", "none"].includes(reduce))
+  )
     throw new ConfigError(
       "--graph",
-      "the compact engine builds the state graph in exact mode without symmetry only: use --mode exact --reduce none, or leave --graph out",
+      "the compact engine builds the state graph in exact mode without reductions only: use --mode exact --reduce none, or leave --graph out",
     );
   const workers = values.workers === undefined ? 1 : workerCount(values.workers);
   if (
     workers > 1 &&
-    (engine !== "compact" || mode === "bitstate" || reduce !== "none" || values.graph !== undefined)
+    (engine !== "compact" ||
+      mode === "bitstate" ||
+      !["auto", "none"].includes(reduce) ||
+      values.graph !== undefined)
   )
     throw new ConfigError(
       "--workers",
-      "several workers run the compact engine in exact or fingerprint mode, without symmetry or --graph: add --engine compact",
+      "several workers run the compact engine in exact or fingerprint mode, without reductions or --graph: add --engine compact",
     );
   const resolved = configFrom(raw);
   const outDir = values.out ?? "counterexamples";
@@ -57,7 +67,7 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
     return exitCodeOf(report);
   };
   if (workers > 1)
-    return runCompactParallel(resolved, { outDir, mode, symmetry: false, progress: false, workers }).then(
+    return runCompactParallel(resolved, { outDir, mode, reduce: "none", progress: false, workers }).then(
       print,
     );
   const report =
@@ -65,12 +75,27 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
       ? runCompact(resolved, {
           outDir,
           mode,
-          symmetry: reduce === "symmetry",
+          reduce:
+            reduce === "auto"
+              ? defaultReduction(mode, resolved.config.properties, values.graph !== undefined)
+              : reduce,
           progress: true,
           graphFile: values.graph,
         })
       : runCheck(resolved, { outDir, progress: stderrProgress, graphFile: values.graph });
   return print(report);
+}
+
+/**
+ * `--reduce auto`, the compact engine's default: the reductions that are sound for every verdict
+ * the run gives and keep semantics.md's counts. Symmetry keeps both (orbits are counted by their
+ * size) — but termination's fair cycles and --graph need the whole state graph, which only an
+ * exact run without reductions builds. Partial-order reduction changes the counts, so it is only
+ * ever asked for (por, all).
+ */
+function defaultReduction(mode: string, properties: readonly string[], graph: boolean): Reduction {
+  const needsWholeGraph = graph || (mode === "exact" && properties.includes("termination"));
+  return needsWholeGraph ? "none" : "symmetry";
 }
 
 function workerCount(value: string): number {

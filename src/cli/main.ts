@@ -58,7 +58,10 @@ explore flags (each overrides the same field of --config):
   --engine NAME        generic (every property) | compact (bank, chandy-lamport, one snapshot:
                        packed states, conservation and termination)     (default generic)
   --mode NAME          compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)
-  --reduce NAME        compact engine: none | symmetry (interchangeable processes; counts become orbits)
+  --reduce NAME        compact engine: auto | none | symmetry | por | all   (default auto)
+                       symmetry: one state per orbit of interchangeable processes, counts unchanged;
+                       por: partial-order reduction, counts of the reduced search, runs maybe not shortest;
+                       auto: symmetry unless termination (exact mode) or --graph needs the whole graph
   --workers N          compact engine: search on N worker threads (exact or fingerprint; default 1)
   --out DIR            where counterexamples are written          (default counterexamples)
   --graph FILE         also write the global-state graph (graphology JSON; small runs)

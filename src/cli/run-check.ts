@@ -12,11 +12,20 @@ import type { Property } from "../explorer/property.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 
+/**
+ * The reductions of a compact search: none; symmetry (one state per orbit, the whole space's
+ * counts kept); por (partial-order: the reduced search's counts, runs possibly longer than the
+ * shortest); all (both).
+ */
+export type Reduction = "none" | "symmetry" | "por" | "all";
+
 /** What a report says about the engine that ran: which one, how it deduplicated, what it reduced. */
 export interface EngineReport {
   readonly name: "generic" | "compact";
   readonly mode: "exact" | "fingerprint" | "bitstate";
-  readonly reduce: "none" | "symmetry";
+  readonly reduce: Reduction;
+  /** Symmetry reduction: the orbits stored (the counts are still the whole space's, unless with por). */
+  readonly orbits?: number;
   /** Worker threads of a parallel compact search. */
   readonly workers?: number;
   /** Fingerprint mode: the probability that a collision hid a state. */

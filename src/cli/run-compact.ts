@@ -24,12 +24,18 @@ import { ConfigError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { stderrProgress } from "./progress.js";
-import { type CheckReport, type ResolvedConfig, searchDescription, writeGraph } from "./run-check.js";
+import {
+  type CheckReport,
+  type Reduction,
+  type ResolvedConfig,
+  searchDescription,
+  writeGraph,
+} from "./run-check.js";
 
 export interface CompactOptions {
   readonly outDir: string;
   readonly mode: EngineMode;
-  readonly symmetry: boolean;
+  readonly reduce: Reduction;
   readonly progress: boolean;
   /** Write the state graph here (graphology JSON); exact mode without symmetry only. */
   readonly graphFile?: string | undefined;
@@ -44,7 +50,8 @@ export function runCompact(resolved: ResolvedConfig, options: CompactOptions): C
   const model = buildModel(config);
   const result = exploreCompact(engineModelOf(model), {
     mode: options.mode,
-    symmetry: options.symmetry,
+    symmetry: options.reduce === "symmetry" || options.reduce === "all",
+    partialOrder: options.reduce === "por" || options.reduce === "all",
     maxDepth: config.maxDepth,
     maxStates: config.maxStates,
     maxMemoryBytes: config.maxMemoryMiB === undefined ? undefined : config.maxMemoryMiB * 2 ** 20,
@@ -87,7 +94,7 @@ export function runCompact(resolved: ResolvedConfig, options: CompactOptions): C
       name,
       reason: name === "termination" ? (termination?.undecided ?? LEFT_TO_GENERIC) : LEFT_TO_GENERIC,
     }));
-  return reportOf(resolved, result, properties, left, started, options.symmetry ? "symmetry" : "none");
+  return reportOf(resolved, result, properties, left, started, options.reduce);
 }
 
 /**
@@ -134,7 +141,7 @@ function reportOf(
   properties: CheckReport["properties"],
   left: CheckReport["skipped"],
   started: number,
-  reduce: "none" | "symmetry",
+  reduce: Reduction,
 ): CheckReport {
   const { stats } = result;
   return {
@@ -157,6 +164,7 @@ function reportOf(
       name: "compact",
       mode: result.mode,
       reduce,
+      ...(result.symmetry === undefined ? {} : { orbits: result.symmetry.orbits }),
       bytesPerState: Number(stats.bytesPerState.toFixed(1)),
       ...(result.fingerprint === undefined
         ? {}
@@ -186,7 +194,7 @@ function terminationOf(result: EngineResult): { verdict?: EngineVerdict; undecid
     return undecided(
       result.stats.stop === "max-memory"
         ? "need the state graph, and the search stopped on its memory budget"
-        : "need the state graph of an exact run without symmetry",
+        : "need the whole state graph: an exact run without reductions",
     );
   }
   try {
@@ -197,7 +205,7 @@ function terminationOf(result: EngineResult): { verdict?: EngineVerdict; undecid
   }
 }
 
-/** The graphology graph of an exact run without symmetry, or a ConfigError saying why not. */
+/** The graphology graph of an exact run without reductions, or a ConfigError saying why not. */
 function compactGraph(result: EngineResult, model: Model) {
   const space = result.space;
   if (space === undefined) {

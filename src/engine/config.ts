@@ -60,9 +60,16 @@ export interface EngineOptions {
   readonly bitstateHashes?: number | undefined;
   /**
    * Explore one state per orbit under the permutations of interchangeable processes (see
-   * symmetry.ts): counts become orbit counts; verdicts and shortest lengths stay. Default false.
+   * symmetry.ts): the counts stay those of the full space, verdicts and shortest lengths stay.
+   * Default false.
    */
   readonly symmetry?: boolean | undefined;
+  /**
+   * Partial-order reduction (partial-order.ts): expand a persistent set of steps where one exists.
+   * Verdicts stay; counts become those of the reduced search, and a counterexample may be longer
+   * than the shortest. Default false.
+   */
+  readonly partialOrder?: boolean | undefined;
   /** Presize the tables for this many states (avoids rehashing on big runs). */
   readonly expectedStates?: number | undefined;
   /** Called about once a second (see progressIntervalMs) while the search runs. */

@@ -50,10 +50,14 @@ export class ExactSet {
     return this.states.byteLength + this.parent.byteLength + this.step.byteLength + this.slots.byteLength;
   }
 
-  /** Stores the state at `src[offset..]` (hash `h`) if new and returns its id, else returns −1. */
+  /**
+   * Stores the state at `src[offset..]` (hash `h`) if new and returns its id; if it was stored
+   * already, returns −1 − its id (so a negative result means "met before").
+   */
   insert(src: Uint32Array, offset: number, h: number): number {
     const s = this.find(src, offset, h);
-    if (this.slots[s] !== 0) return -1;
+    const met = this.slots[s] as number;
+    if (met !== 0) return -met;
     if (this.count === this.capacity) {
       this.growStore();
       return this.insert(src, offset, h);

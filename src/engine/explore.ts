@@ -31,6 +31,7 @@ import { ExactSpace } from "./graph.js";
 import { hashState } from "./hash.js";
 import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
+import { PersistentSets } from "./partial-order.js";
 import { Transitions } from "./successors.js";
 import { Symmetry } from "./symmetry.js";
 
@@ -77,10 +78,17 @@ export interface EngineResult {
    */
   readonly fingerprint?: { readonly collisionProbability: number } | undefined;
   /**
-   * With the symmetry option: the number of permutations of processes exploited (1 = none apply).
-   * Statistics then count orbits, and paths are concrete runs of the model.
+   * With the symmetry option: the number of permutations of processes exploited (1 = none apply)
+   * and the orbits stored. Without partial-order reduction the statistics are still those of the
+   * unreduced search (symmetry.ts says why); paths are concrete runs of the model.
    */
-  readonly symmetry?: { readonly order: number } | undefined;
+  readonly symmetry?: { readonly order: number; readonly orbits: number } | undefined;
+  /**
+   * With partial-order reduction (partial-order.ts): the statistics are those of the reduced
+   * search; how many expanded states took a persistent set, and how many were fully expanded
+   * (no persistent set, or one whose successors had been met already: the cycle proviso).
+   */
+  readonly partialOrder?: { readonly reducedStates: number; readonly fullyExpanded: number } | undefined;
   /**
    * Exact mode without symmetry, unless memory stopped the search: the stored states, from which
    * the state graph is built after the search (graph.ts) for termination's fair cycles and exports.
@@ -125,6 +133,8 @@ class Search implements SuccessorSink {
   private readonly t: Transitions;
   private readonly kernel: Kernel;
   private readonly symmetry: Symmetry | undefined;
+  private readonly partialOrder: boolean;
+  private readonly persistentSets: PersistentSets | undefined;
   private readonly ws: number;
   private readonly total: number;
   private readonly maxDepth: number;
@@ -137,7 +147,22 @@ class Search implements SuccessorSink {
   private bits: BitstateSet | undefined;
   private frontier: Frontier | undefined;
   private stored = 0;
+  /** States expanded (under symmetry: the states of the expanded orbits). */
+  private states = 0;
   private transitions = 0;
+  /** Successors generated (the fingerprint collision estimate's g − 1). */
+  private generated = 0;
+  /** Partial-order reduction: expanded states that took a persistent set, or all their steps. */
+  private reducedStates = 0;
+  private fullyExpanded = 0;
+  /**
+   * Set by `visit` when a successor had been stored already (the cycle proviso's test): in exact
+   * mode only one no deeper than the state expanded — the ids below `nextLevel` — since an edge
+   * into the next level cannot close a cycle by itself; other modes cannot tell depths apart.
+   */
+  private revisited = false;
+  /** Exact mode: the first id of the next BFS level. */
+  private nextLevel = 1;
   private deepest = 0;
   private completeSnapshots = 0;
   private deadlocks = 0;
@@ -162,6 +187,8 @@ class Search implements SuccessorSink {
     this.t = new Transitions(model, this.layout);
     this.kernel = compileKernel(this.t);
     this.symmetry = options.symmetry === true ? new Symmetry(model, this.layout) : undefined;
+    this.partialOrder = options.partialOrder === true;
+    this.persistentSets = this.partialOrder ? new PersistentSets(model, this.layout) : undefined;
     this.ws = this.layout.words;
     this.total = model.balances.reduce((a, b) => a + b, 0);
     this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
@@ -210,6 +237,7 @@ class Search implements SuccessorSink {
       if (id === levelEnd) {
         this.depth++;
         levelEnd = exact.count;
+        this.nextLevel = levelEnd;
       }
       this.expand(exact.states, id * this.ws, id);
       if (++this.expanded % PROGRESS_EVERY === 0) this.report(exact.count - id - 1);
@@ -228,13 +256,19 @@ class Search implements SuccessorSink {
     }
   }
 
-  /** Counts and judges the state at `src[offset..]` (exact id `id`, or −1), then stores its new successors. */
+  /**
+   * Counts and judges the state at `src[offset..]` (exact id `id`, or −1), then stores its new
+   * successors. Under symmetry the state stands for its whole orbit in the counts.
+   */
   private expand(src: Uint32Array, offset: number, id: number): void {
     const kernel = this.kernel;
     const status = kernel.status(src, offset);
     const complete = (status & 1) === 1;
+    const weight =
+      this.symmetry === undefined || this.partialOrder ? 1 : this.symmetry.orbitSize(src, offset);
+    this.states += weight;
     if (complete) {
-      this.completeSnapshots++;
+      this.completeSnapshots += weight;
       const money = status >>> 2;
       if (this.conservation === undefined && money !== this.total) {
         this.conservation = this.found(conservationReason(money, this.total), src, offset, id);
@@ -246,33 +280,71 @@ class Search implements SuccessorSink {
       if (enabled > 0 && this.stop === "exhausted") this.stop = "max-depth";
     } else {
       this.expanding = id;
-      enabled = kernel.expand(src, offset, this.child, this);
-      this.transitions += enabled;
+      enabled = this.partialOrder
+        ? this.expandReduced(src, offset)
+        : kernel.expand(src, offset, this.child, this);
+      this.transitions += enabled * weight;
     }
     if (enabled === 0) {
-      this.deadlocks++;
+      this.deadlocks += weight;
       if (this.stuck === undefined && !complete && (status & 2) === 2) {
         this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset, id);
       }
     }
   }
 
+  /**
+   * Partial-order reduction: visits the successors by a persistent set's steps, or by every step
+   * when there is none or when one of them had been stored already no deeper than this state —
+   * the cycle proviso. A cycle of the reduced graph has an edge that does not go one level down
+   * (depths cannot grow all the way round); when its source was expanded, the target was stored
+   * already, so that source was fully expanded: every cycle has a fully expanded state and no step
+   * is postponed forever. Returns the number of successors visited.
+   */
+  private expandReduced(src: Uint32Array, offset: number): number {
+    const kernel = this.kernel;
+    const sets = this.persistentSets as PersistentSets;
+    if (!sets.choose(src, offset)) {
+      this.fullyExpanded++;
+      return kernel.expand(src, offset, this.child, this);
+    }
+    const chosen = sets.chosen;
+    this.revisited = false;
+    const visited = kernel.expandSome(src, offset, this.child, this, chosen);
+    if (!this.revisited) {
+      this.reducedStates++;
+      return visited;
+    }
+    this.fullyExpanded++;
+    for (let a = 0; a < chosen.length; a++) chosen[a] = 1 - (chosen[a] as number);
+    return visited + kernel.expandSome(src, offset, this.child, this, chosen);
+  }
+
   /** Takes the successor in `child`, reached by step `k` of the state being expanded. */
   visit(k: number): void {
+    this.generated++;
     this.symmetry?.canonicalize(this.child, 0);
     const h = this.hashChild();
     if (this.stored >= this.maxStates) {
+      this.revisited = true;
       if (!this.known(h) && this.stop === "exhausted") this.stop = "max-states";
       return;
     }
     const exact = this.exact;
     if (exact !== undefined) {
       const created = exact.insert(this.child, 0, h);
-      if (created < 0) return;
+      if (created < 0) {
+        // The proviso needs only successors at or above this state's depth, ids below nextLevel.
+        if (-1 - created < this.nextLevel) this.revisited = true;
+        return;
+      }
       exact.parent[created] = this.expanding;
       exact.step[created] = k;
     } else {
-      if (!this.remember()) return;
+      if (!this.remember()) {
+        this.revisited = true;
+        return;
+      }
       (this.frontier as Frontier).push(this.child, 0);
     }
     this.stored++;
@@ -325,7 +397,10 @@ class Search implements SuccessorSink {
 
   private result(): EngineResult {
     const seconds = (performance.now() - this.started) / 1000;
-    const distinctStates = this.stored;
+    // Under symmetry alone, every stored orbit was expanded and counted by its size — unless memory
+    // stopped the search, whose partial figures then count the orbits stored.
+    const weighted = this.symmetry !== undefined && !this.partialOrder && this.stop !== "max-memory";
+    const distinctStates = weighted ? this.states : this.stored;
     const peakBytes = this.budget.peak;
     const stats: EngineStats = {
       distinctStates,
@@ -334,11 +409,12 @@ class Search implements SuccessorSink {
       completeSnapshots: this.completeSnapshots,
       deadlocks: this.deadlocks,
       seconds,
-      statesPerSecond: seconds > 0 ? Math.round(distinctStates / seconds) : distinctStates,
+      // The rate of states stored (orbits, under symmetry): the work the engine did.
+      statesPerSecond: seconds > 0 ? Math.round(this.stored / seconds) : this.stored,
       stop: this.stop,
       wordsPerState: this.ws,
       peakBytes,
-      bytesPerState: distinctStates > 0 ? peakBytes / distinctStates : 0,
+      bytesPerState: this.stored > 0 ? peakBytes / this.stored : 0,
     };
     const complete = this.stop === "exhausted" && this.mode !== "bitstate";
     const verdict = (found: Found | undefined): EngineVerdict =>
@@ -355,11 +431,19 @@ class Search implements SuccessorSink {
         ? {}
         : {
             fingerprint: {
-              collisionProbability: (distinctStates * (this.transitions + 1 - distinctStates)) / 2 ** 64,
+              collisionProbability: (this.stored * (this.generated + 1 - this.stored)) / 2 ** 64,
             },
           }),
-      ...(this.symmetry === undefined ? {} : { symmetry: { order: this.symmetry.order } }),
-      ...(this.exact === undefined || this.symmetry !== undefined || this.stop === "max-memory"
+      ...(this.symmetry === undefined
+        ? {}
+        : { symmetry: { order: this.symmetry.order, orbits: this.stored } }),
+      ...(this.partialOrder
+        ? { partialOrder: { reducedStates: this.reducedStates, fullyExpanded: this.fullyExpanded } }
+        : {}),
+      ...(this.exact === undefined ||
+      this.symmetry !== undefined ||
+      this.partialOrder ||
+      this.stop === "max-memory"
         ? {}
         : {
             space: new ExactSpace(

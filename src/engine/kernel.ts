@@ -11,6 +11,7 @@
  * state by state, so step indices from here rebuild paths through `Transitions`.
  */
 import type { Layout } from "./layout.js";
+import { ActionIds } from "./partial-order.js";
 import type { Transitions } from "./successors.js";
 
 /** Receives each successor: `out` holds it when `visit(k)` is called for step index k. */
@@ -23,6 +24,17 @@ export interface Kernel {
   readonly expand: (src: Uint32Array, offset: number, out: Uint32Array, sink: SuccessorSink) => number;
   /** The number of enabled steps of the state at `src[offset..]`. */
   readonly enabled: (src: Uint32Array, offset: number) => number;
+  /**
+   * `expand` restricted to the steps whose action is marked in `chosen` (action ids: see
+   * partial-order.ts). Step indices stay those of the full list; returns the successors visited.
+   */
+  readonly expandSome: (
+    src: Uint32Array,
+    offset: number,
+    out: Uint32Array,
+    sink: SuccessorSink,
+    chosen: Uint8Array,
+  ) => number;
   /**
    * The snapshot status of the state at `src[offset..]`: bit 0 complete (every process recorded,
    * every channel closed), bit 1 initiated (some process recorded), bits 2.. the money in S*.
@@ -37,6 +49,7 @@ export function compileKernel(t: Transitions): Kernel {
   return {
     expand: make("src,off,out,sink", source.expand()) as Kernel["expand"],
     enabled: make("src,off", source.enabled()) as Kernel["enabled"],
+    expandSome: make("src,off,out,sink,chosen", source.expand(true)) as Kernel["expandSome"],
     status: make("src,off", source.status()) as Kernel["status"],
   };
 }
@@ -119,25 +132,33 @@ class KernelSource {
     return lines.join("\n");
   }
 
-  /** A block producing one successor: copy the words, apply `effect`, store, visit. */
-  private step(effect: string): string {
+  /**
+   * A block producing one successor: copy the words, apply `effect`, store, visit. With `action`
+   * (in `expandSome`), only when that action is chosen; the step index counts either way.
+   */
+  private step(effect: string, action?: number): string {
     const L = this.L;
     const copy = Array.from({ length: L.words }, (_, i) => `let y${i} = w${i};`).join(" ");
     const store = Array.from({ length: L.words }, (_, i) => `out[${i}] = y${i};`).join(" ");
-    return `{ ${copy}\n${effect}\n${store}\nsink.visit(k++); }`;
+    const block = `{ ${copy}\n${effect}\n${store}\nsink.visit(k++); }`;
+    if (action === undefined) return block;
+    return `{ if (chosen[${action}] === 1) { visited++; ${block} } else k++; }`;
   }
 
-  expand(): string {
+  /** The whole successor list, or with `some` only the steps of the actions `chosen`. */
+  expand(some = false): string {
     const L = this.L;
     const { topology } = this.t.model;
-    const parts = [this.unpack(), "let k = 0;"];
+    const id = (action: number) => (some ? action : undefined);
+    const ids = new ActionIds(this.n, this.c);
+    const parts = [this.unpack(), "let k = 0;", "let visited = 0;"];
     for (const p of this.initiators) {
-      parts.push(`if (r${p} === ${L.notRecorded}) ${this.step(this.record(p))}`);
+      parts.push(`if (r${p} === ${L.notRecorded}) ${this.step(this.record(p), id(ids.initiate(p)))}`);
     }
     for (let p = 0; p < this.n; p++) {
       const sends = (topology.outgoing[p] ?? []).map((c) => {
         const f = L.balance[p];
-        return this.step(`y${this.word(f)} -= ${this.unit(f)};\n${this.push(c, 0)}`);
+        return this.step(`y${this.word(f)} -= ${this.unit(f)};\n${this.push(c, 0)}`, id(ids.send(c)));
       });
       if (sends.length > 0) parts.push(`if (b${p} >= 1) {\n${sends.join("\n")}\n}`);
     }
@@ -149,6 +170,7 @@ class KernelSource {
           `y${this.word(L.balance[j])} += ${this.unit(L.balance[j])};`,
           `if (r${j} !== ${L.notRecorded} && x${c} === 0) y${this.word(L.count[c])} += ${this.unit(L.count[c])};`,
         ].join("\n"),
+        id(this.fifo ? ids.deliver(c) : ids.deliverTransfer(c)),
       );
       const marker = this.step(
         [
@@ -156,11 +178,12 @@ class KernelSource {
           `y${this.word(closed)} += ${this.unit(closed)};`,
           `if (r${j} === ${L.notRecorded}) {\n${this.record(j)}\n}`,
         ].join("\n"),
+        id(ids.deliver(c)),
       );
       if (this.fifo) parts.push(`if (q${c} > 1) {\nif ((q${c} & 1) === 1) ${marker}\nelse ${transfer}\n}`);
       else parts.push(`if (m${c} === 1) ${marker}\nif (q${c} > 0) ${transfer}`);
     });
-    parts.push("return k;");
+    parts.push(some ? "return visited;" : "return k;");
     return parts.join("\n");
   }
 

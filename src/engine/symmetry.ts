@@ -9,8 +9,12 @@
  * snapshots and the money in S* are the same for every state of an orbit. The canonical
  * representative of a state is its image with the lexicographically least packed words.
  *
- * With symmetry, the counts are orbit counts (distinct orbits, transitions out of representatives),
- * not the state counts of semantics.md; verdicts and shortest counterexample lengths are unchanged.
+ * The search stores orbits, yet reports the state counts of semantics.md exactly: an orbit holds
+ * |G| / |Stab(s)| states (Stab(s): the permutations mapping its representative s to itself), and
+ * each of them has as many enabled steps as s, is complete or a deadlock when s is, and lies at
+ * s's distance — so summing `orbitSize` over the representatives gives the distinct states, the
+ * transitions, the complete snapshots and the deadlocks of the unreduced search. Verdicts and
+ * shortest counterexample lengths are unchanged.
  */
 import type { EngineModel } from "./config.js";
 import type { Layout } from "./layout.js";
@@ -23,6 +27,8 @@ export class Symmetry {
   readonly order: number;
   /** Replaces the state at `words[offset..]` by the canonical representative of its orbit. */
   readonly canonicalize: (words: Uint32Array, offset: number) => void;
+  /** How many states the orbit of the state at `words[offset..]` holds. */
+  readonly orbitSize: (words: Uint32Array, offset: number) => number;
 
   constructor(model: EngineModel, layout: Layout) {
     const maps = symmetries(model).map((perm) => fieldMap(model, layout, perm));
@@ -32,7 +38,44 @@ export class Symmetry {
       "offset",
       canonicalizer(layout, maps),
     ) as Symmetry["canonicalize"];
+    const fixes = new Function("words", "offset", fixedBy(layout, maps)) as (
+      words: Uint32Array,
+      offset: number,
+    ) => number;
+    const order = this.order;
+    this.orbitSize = (words, offset) => order / (1 + fixes(words, offset));
   }
+}
+
+/** The source of a function counting the non-identity permutations that map a state to itself. */
+function fixedBy(layout: Layout, maps: readonly Int32Array[]): string {
+  const lines = [...unpacked(layout), "let fixed = 0;"];
+  for (const map of maps) {
+    const same = imageWords(layout, map).map((sum, i) => `${sum} === b${i}`);
+    lines.push(`if (${same.join(" && ")}) fixed++;`);
+  }
+  lines.push("return fixed;");
+  return lines.join("\n");
+}
+
+/** Statements reading the state's words into `b<i>` and its fields into `v<f>`. */
+function unpacked(layout: Layout): string[] {
+  const L = layout;
+  const lines: string[] = [];
+  for (let i = 0; i < L.words; i++) lines.push(`let b${i} = words[offset + ${i}];`);
+  for (let f = 0; f < L.fields; f++)
+    lines.push(`const v${f} = (b${L.word[f]} >>> ${L.shift[f]}) & ${L.mask[f]};`);
+  return lines;
+}
+
+/** Per word, the expression of the image's word under the field map `map`, from the `v<f>` locals. */
+function imageWords(layout: Layout, map: Int32Array): string[] {
+  const L = layout;
+  const terms: string[][] = Array.from({ length: L.words }, () => []);
+  map.forEach((target, f) => {
+    if ((L.mask[f] ?? 0) !== 0) terms[L.word[target] ?? 0]?.push(`v${f} * ${L.unit[target]}`);
+  });
+  return terms.map((t) => `(0 + ${t.join(" + ") || "0"})`);
 }
 
 /**
@@ -42,20 +85,12 @@ export class Symmetry {
  * keep the lexicographically least.
  */
 function canonicalizer(layout: Layout, maps: readonly Int32Array[]): string {
-  const L = layout;
-  const ws = L.words;
-  const lines: string[] = [];
-  for (let i = 0; i < ws; i++) lines.push(`let b${i} = words[offset + ${i}];`);
-  for (let f = 0; f < L.fields; f++)
-    lines.push(`const v${f} = (b${L.word[f]} >>> ${L.shift[f]}) & ${L.mask[f]};`);
+  const ws = layout.words;
+  const lines = unpacked(layout);
   for (const map of maps) {
-    const terms: string[][] = Array.from({ length: ws }, () => []);
-    map.forEach((target, f) => {
-      if ((L.mask[f] ?? 0) !== 0) terms[L.word[target] ?? 0]?.push(`v${f} * ${L.unit[target]}`);
-    });
     lines.push("{");
-    terms.forEach((t, i) => {
-      lines.push(`const c${i} = 0 + ${t.join(" + ") || "0"};`);
+    imageWords(layout, map).forEach((sum, i) => {
+      lines.push(`const c${i} = ${sum};`);
     });
     // Is the image less than the best so far? Compare word by word.
     let less = "false";

@@ -68,7 +68,7 @@ describe("snapcheck explore --engine compact", () => {
     expect(replay.stdout).toContain("conservation still fails");
   });
 
-  it("fingerprint mode reports the miss probability; symmetry counts orbits", () => {
+  it("fingerprint mode reports the miss probability; symmetry keeps the counts and is the default where sound", () => {
     const exact = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
     const fingerprint = json(
       "--balances",
@@ -79,30 +79,53 @@ describe("snapcheck explore --engine compact", () => {
       "compact",
       "--mode",
       "fingerprint",
+      "--reduce",
+      "none",
     );
     expect(fingerprint.stats.distinctStates).toBe(exact.stats.distinctStates);
     expect(fingerprint.engine.collisionProbability).toBeGreaterThan(0);
     expect(fingerprint.engine.collisionProbability).toBeLessThan(1e-6);
-    const orbits = json(
-      "--balances",
-      "1,1,1",
-      "--initiators",
-      "all",
-      "--engine",
-      "compact",
-      "--reduce",
-      "symmetry",
-    );
-    const all = json("--balances", "1,1,1", "--initiators", "all", "--engine", "compact");
+    const args = ["--balances", "1,1,1", "--initiators", "all", "--engine", "compact"];
+    const orbits = json(...args, "--reduce", "symmetry");
+    const all = json(...args);
+    // In exact mode termination's fair cycles need the whole graph: auto leaves the space unreduced.
+    expect(all.engine.reduce).toBe("none");
     expect(orbits.engine.reduce).toBe("symmetry");
-    expect(orbits.stats.distinctStates).toBeLessThan(all.stats.distinctStates);
-    expect(orbits.stats.distinctStates * 6).toBeGreaterThanOrEqual(all.stats.distinctStates);
-    // Termination's fair cycles need the unreduced graph: decided without symmetry, left with it.
+    expect(orbits.engine.orbits).toBeLessThan(all.stats.distinctStates);
+    expect(orbits.engine.orbits * 6).toBeGreaterThanOrEqual(all.stats.distinctStates);
+    expect(orbits.stats).toMatchObject({
+      distinctStates: all.stats.distinctStates,
+      transitions: all.stats.transitions,
+      completeSnapshots: all.stats.completeSnapshots,
+    });
     const conservation = (r: { properties: { name: string }[] }) =>
       r.properties.filter((p) => p.name === "conservation");
     expect(conservation(orbits)).toEqual(conservation(all));
     expect(all.properties).toContainEqual({ name: "termination", holds: true, complete: true });
     expect(orbits.skipped.map((p: { name: string }) => p.name)).toContain("termination");
+    // Without termination to decide, auto takes symmetry: same counts, orbits stored.
+    const auto = json(...args, "--properties", "conservation");
+    expect(auto.engine.reduce).toBe("symmetry");
+    expect(auto.stats.distinctStates).toBe(all.stats.distinctStates);
+  }, 60_000);
+
+  it("with --reduce por reports the reduced search and a replayable run that may not be shortest", () => {
+    const out = tmp();
+    const args = ["--balances", "1,1,0", "--channels", "nonfifo", "--max-depth", "12", "--engine", "compact"];
+    const r = snapcheck("explore", "--out", out, ...args, "--reduce", "por");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/partial-order reduction: counts of the reduced search/);
+    expect(r.stdout).toMatch(/conservation\s+VIOLATED\s+a run of \d+ steps \(maybe not the shortest\)/);
+    const reduced = json(...args, "--reduce", "por");
+    const whole = json(...args, "--reduce", "none");
+    expect(reduced.stats.distinctStates).toBeLessThan(whole.stats.distinctStates);
+    const steps = (x: { properties: { name: string; counterexample?: { steps: number } }[] }) =>
+      x.properties.find((p) => p.name === "conservation")?.counterexample?.steps ?? 0;
+    expect(steps(reduced)).toBeGreaterThanOrEqual(steps(whole));
+    const file = join(out, "conservation_bank_chandy-lamport_nonfifo_b1-1-0.itf.json");
+    const replay = snapcheck("replay", file);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain("conservation still fails");
   }, 60_000);
 
   it.each([
@@ -117,10 +140,17 @@ describe("snapcheck explore --engine compact", () => {
     ],
     [
       ["--mode", "fingerprint"],
-      "--mode: fingerprint and bitstate modes and symmetry reduction belong to the compact engine",
+      "--mode: fingerprint and bitstate modes and reductions belong to the compact engine",
     ],
     [["--engine", "turbo"], '--engine: expected one of generic, compact, got "turbo"'],
-    [["--engine", "compact", "--reduce", "por"], '--reduce: expected one of none, symmetry, got "por"'],
+    [
+      ["--engine", "compact", "--reduce", "sleep"],
+      '--reduce: expected one of auto, none, symmetry, por, all, got "sleep"',
+    ],
+    [
+      ["--reduce", "por"],
+      "--reduce: fingerprint and bitstate modes and reductions belong to the compact engine",
+    ],
   ])("refuses %j with one line naming the field", (args, message) => {
     const r = snapcheck("explore", "--out", tmp(), ...args);
     expect(r.code).toBe(2);

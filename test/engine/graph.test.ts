@@ -226,7 +226,7 @@ describe("explore --engine compact with termination and --graph", () => {
     const dir = tmp();
     const report = runCompact(
       { ...resolved, config },
-      { outDir: dir, mode: "exact", symmetry: false, progress: false },
+      { outDir: dir, mode: "exact", reduce: "none", progress: false },
     );
     const verdict = report.properties.find((p) => p.name === "termination");
     expect(verdict?.holds).toBe(false);
