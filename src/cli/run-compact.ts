@@ -1,7 +1,7 @@
 /**
  * `explore --engine compact`: the compact engine (src/engine/) on the reference model, reported in
  * explore's shape. It decides conservation and termination's stuck case from packed states and, in
- * exact mode without symmetry, termination whole: its fair cycles on the state graph built after
+ * exact mode without reductions, termination whole: its fair cycles on the state graph built after
  * the search, which also gives `--graph` its graphology graph (refused above a size). The
  * properties that need a run's history (consistent-cut, reachable-cut, stable-detection), and
  * termination's fair cycles in the other modes, are left to the generic engine, and the report
@@ -37,7 +37,7 @@ export interface CompactOptions {
   readonly mode: EngineMode;
   readonly reduce: Reduction;
   readonly progress: boolean;
-  /** Write the state graph here (graphology JSON); exact mode without symmetry only. */
+  /** Write the state graph here (graphology JSON); exact mode without reductions only. */
   readonly graphFile?: string | undefined;
 }
 
@@ -48,13 +48,18 @@ export function runCompact(resolved: ResolvedConfig, options: CompactOptions): C
   const { config } = resolved;
   const started = performance.now();
   const model = buildModel(config);
-  const result = exploreCompact(engineModelOf(model), {
-    mode: options.mode,
+  const engineModel = engineModelOf(model);
+  const reductions = {
     symmetry: options.reduce === "symmetry" || options.reduce === "all",
     partialOrder: options.reduce === "por" || options.reduce === "all",
+  };
+  const maxMemoryBytes = config.maxMemoryMiB === undefined ? undefined : config.maxMemoryMiB * 2 ** 20;
+  const result = exploreCompact(engineModel, {
+    mode: options.mode,
+    ...reductions,
     maxDepth: config.maxDepth,
     maxStates: config.maxStates,
-    maxMemoryBytes: config.maxMemoryMiB === undefined ? undefined : config.maxMemoryMiB * 2 ** 20,
+    maxMemoryBytes,
     progress: options.progress
       ? (r) =>
           stderrProgress({
@@ -66,9 +71,21 @@ export function runCompact(resolved: ResolvedConfig, options: CompactOptions): C
           })
       : undefined,
   });
-  const verdictOf = (name: string, v: EngineVerdict) => {
+  /**
+   * Fingerprint and bitstate modes keep no parent links: the run to a violation found at depth d
+   * is rebuilt by an exact search bounded to depth d (TLC rebuilds its traces too), when the
+   * memory budget allows it.
+   */
+  const pathOf = (which: "conservation" | "noStuckSnapshot", v: EngineVerdict) => {
+    if (v.violation === undefined || v.violation.path !== undefined || options.mode === "exact") {
+      return v.violation?.path;
+    }
+    const rerun = exploreCompact(engineModel, { ...reductions, maxDepth: v.violation.depth, maxMemoryBytes });
+    return rerun[which].violation?.path;
+  };
+  const verdictOf = (name: string, v: EngineVerdict, which: "conservation" | "noStuckSnapshot") => {
     const base = { name, holds: v.holds, complete: v.complete };
-    const path = v.violation?.path;
+    const path = pathOf(which, v);
     if (v.violation === undefined || path === undefined) return base;
     const cx = { property: name, instance: 0, reason: v.violation.reason, ...path, loop: v.violation.loop };
     const stored = writeCounterexample(model, config, cx, options.outDir);
@@ -85,8 +102,12 @@ export function runCompact(resolved: ResolvedConfig, options: CompactOptions): C
   if (options.graphFile !== undefined) writeGraph(compactGraph(result, model), options.graphFile);
   const termination = config.properties.includes("termination") ? terminationOf(result) : undefined;
   const properties = [
-    ...(config.properties.includes("conservation") ? [verdictOf("conservation", result.conservation)] : []),
-    ...(termination?.verdict === undefined ? [] : [verdictOf("termination", termination.verdict)]),
+    ...(config.properties.includes("conservation")
+      ? [verdictOf("conservation", result.conservation, "conservation")]
+      : []),
+    ...(termination?.verdict === undefined
+      ? []
+      : [verdictOf("termination", termination.verdict, "noStuckSnapshot")]),
   ];
   const left = config.properties
     .filter((name) => !properties.some((p) => p.name === name))
@@ -182,7 +203,7 @@ function reportOf(
 }
 
 /**
- * termination's verdict, or why it is undecided: whole in exact mode without symmetry (stuck
+ * termination's verdict, or why it is undecided: whole in exact mode without reductions (stuck
  * snapshots and fair cycles); elsewhere only a stuck snapshot is a verdict ("holds" is not claimed).
  */
 function terminationOf(result: EngineResult): { verdict?: EngineVerdict; undecided?: string } {

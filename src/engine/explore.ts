@@ -90,7 +90,7 @@ export interface EngineResult {
    */
   readonly partialOrder?: { readonly reducedStates: number; readonly fullyExpanded: number } | undefined;
   /**
-   * Exact mode without symmetry, unless memory stopped the search: the stored states, from which
+   * Exact mode without reductions, unless memory stopped the search: the stored states, from which
    * the state graph is built after the search (graph.ts) for termination's fair cycles and exports.
    */
   readonly space?: ExactSpace | undefined;

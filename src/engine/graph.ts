@@ -10,7 +10,7 @@
  * −1. The arrays are allocated through the run's memory budget (OutOfMemoryBudget when refused).
  *
  * Exact mode only (fingerprint and bitstate modes keep no states to look successors up in), and
- * without symmetry: under symmetry the stored states are orbit representatives, so an edge is a
+ * without reductions: under symmetry the stored states are orbit representatives, so an edge is a
  * step into some permuted image of its target, a cycle of orbits returns to a permuted state rather
  * than to itself, and a delivery named by its channel on one edge is another channel's delivery one
  * lap later — fairness per channel would have to be tracked through the permutations, and the
@@ -59,7 +59,7 @@ export function isDelivery(code: number): boolean {
 }
 
 /**
- * The stored states of an exact run without symmetry, with what is needed to expand and decode
+ * The stored states of an exact run without reductions, with what is needed to expand and decode
  * them: the graph (built once, on first use), states and steps in the generic vocabulary, and
  * shortest paths along the parent links.
  */

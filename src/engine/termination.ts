@@ -1,6 +1,6 @@
 /**
  * termination decided whole by the compact engine (issue 5), on the state graph of an exact run
- * without symmetry (graph.ts), exactly as properties/termination.ts defines it on a StateSpace:
+ * without reductions (graph.ts), exactly as properties/termination.ts defines it on a StateSpace:
  * every initiated snapshot completes under weak fairness of deliveries. Violated by a reachable
  * deadlock with the snapshot in progress (the search finds those itself: `noStuckSnapshot`), or by
  * a fair cycle of in-progress states: within a strongly connected component of in-progress
@@ -18,7 +18,7 @@ import type { EngineResult, EngineVerdict } from "./explore.js";
 import { type EngineGraph, EXPANDED, type ExactSpace, INITIATED, isDelivery } from "./graph.js";
 
 /**
- * The termination verdict of an exact run without symmetry (`result.space` present): its stuck
+ * The termination verdict of an exact run without reductions (`result.space` present): its stuck
  * snapshot if the search found one, else a fair cycle of in-progress states on the state graph,
  * with its lasso (`violation.loop`). May throw OutOfMemoryBudget while building the graph.
  */
@@ -26,7 +26,7 @@ export function checkTermination(result: EngineResult): EngineVerdict {
   if (!result.noStuckSnapshot.holds) return result.noStuckSnapshot;
   const space = result.space;
   if (space === undefined) {
-    throw new RangeError("termination's fair cycles need the state graph of an exact run without symmetry");
+    throw new RangeError("termination's fair cycles need the state graph of an exact run without reductions");
   }
   const graph = space.graph();
   const entry = fairComponentEntry(graph);

@@ -124,18 +124,35 @@ function verdictText(violatedIn: number | undefined, stop: string): string {
   return stop === "max-depth" ? "holds to the bound" : `unknown (${stop})`;
 }
 
-/** The compact engine on the same configuration: its typed arrays' peak is its memory. */
-function compactRun(config: ReturnType<typeof parseConfig>, mode: "exact" | "fingerprint"): Measured {
+/**
+ * The compact engine on the same configuration: its typed arrays' peak is its memory. With
+ * `reduced`, the reductions that keep conservation's verdict: symmetry, and partial-order
+ * reduction when no depth bound cuts the space (under a bound a reduced run may lie deeper than
+ * it); the row then counts the states the search stored (orbits, a reduced space).
+ */
+function compactRun(
+  config: ReturnType<typeof parseConfig>,
+  mode: "exact" | "fingerprint",
+  reduced = false,
+): Measured {
   const started = performance.now();
   const result = exploreCompact(engineModelOf(buildModel(config)), {
     mode,
     maxDepth: config.maxDepth,
+    symmetry: reduced,
+    partialOrder: reduced && config.maxDepth === undefined,
     ...(mode === "fingerprint" ? { expectedStates: 150_000_000 } : {}),
   });
   const searchSeconds = (performance.now() - started) / 1000;
   const { stats, conservation: verdict } = result;
   const violatedIn = verdict.holds ? undefined : verdict.violation?.depth;
-  return snapcheckMeasured(violatedIn, stats, searchSeconds, stats.peakBytes / MIB);
+  const stored = { ...stats, distinctStates: result.symmetry?.orbits ?? stats.distinctStates };
+  return snapcheckMeasured(violatedIn, stored, searchSeconds, stats.peakBytes / MIB);
+}
+
+/** Which reductions `compactRun(config, mode, true)` applies. */
+function reductionsOf(config: ReturnType<typeof parseConfig>): string {
+  return config.maxDepth === undefined ? "symmetry+por" : "symmetry";
 }
 
 /** pan's hash table: about two slots per state, from 2^18 to 2^28 slots (8 bytes each). */
@@ -211,7 +228,7 @@ function writePlots(dir: string, rows: readonly Measurements[]): void {
         return m === undefined ? [] : [{ x: i + 1, y: value(m), atLeast: false }];
       }),
     })),
-    note: `npm run bench -- --only exhaustive --plot ${dir}, ${new Date().toISOString().slice(0, 10)}, the 2-core machine; equal state counts on every configuration.`,
+    note: `npm run bench -- --only exhaustive --plot ${dir}, ${new Date().toISOString().slice(0, 10)}, the 2-core machine; equal state counts on every configuration, except the reduced rows (orbits, partial-order).`,
   });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -269,9 +286,13 @@ export function exhaustiveBench(options: {
     const mode = raw === SCALE.raw ? "fingerprint" : "exact";
     const compact = compactRun(config, mode);
     console.log(row(cells(name, `snapcheck compact (${mode})`, compact)));
+    const reduced = compactRun(config, mode, true);
+    const reductions = reductionsOf(config);
+    console.log(row(cells(name, `snapcheck compact (${mode}, ${reductions})`, reduced)));
     const checkers = [
       { name: "snapcheck generic", m: ours },
       { name: "snapcheck compact", m: compact },
+      { name: "snapcheck compact reduced", m: reduced },
     ];
     measured.push({ short, checkers });
     if (!spinPresent) continue;
@@ -282,12 +303,14 @@ export function exhaustiveBench(options: {
     for (const [checker, m] of [
       ["generic", ours],
       ["compact", compact],
+      [`compact, ${reductions}`, reduced],
     ] as const) {
+      const counts = m === reduced ? "reduced" : m.states === spin.states ? "equal" : `DIFFER (${m.verdict})`;
       ratios.push(
         row([
           name,
           checker,
-          m.states === spin.states ? "equal" : `DIFFER (${m.verdict})`,
+          counts,
           fixed(m.searchSeconds),
           fixed(spinTotal),
           fixed(m.searchSeconds / spinTotal, 2),

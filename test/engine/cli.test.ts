@@ -109,6 +109,32 @@ describe("snapcheck explore --engine compact", () => {
     expect(auto.stats.distinctStates).toBe(all.stats.distinctStates);
   }, 60_000);
 
+  it.each(["fingerprint", "bitstate"])(
+    "in %s mode rebuilds the shortest run with a bounded exact search",
+    (mode) => {
+      const out = tmp();
+      const args = [
+        "--balances",
+        "1,1,0",
+        "--channels",
+        "nonfifo",
+        "--max-depth",
+        "9",
+        "--engine",
+        "compact",
+      ];
+      const r = json(...args, "--mode", mode, "--out", out);
+      const exact = json(...args);
+      const steps = (x: {
+        properties: { name: string; counterexample?: { steps: number; file: string } }[];
+      }) => x.properties.find((p) => p.name === "conservation")?.counterexample;
+      expect(steps(r)?.steps).toBe(steps(exact)?.steps);
+      const replay = snapcheck("replay", steps(r)?.file ?? "");
+      expect(replay.stdout).toContain("conservation still fails");
+    },
+    60_000,
+  );
+
   it("with --reduce por reports the reduced search and a replayable run that may not be shortest", () => {
     const out = tmp();
     const args = ["--balances", "1,1,0", "--channels", "nonfifo", "--max-depth", "12", "--engine", "compact"];
