@@ -52,12 +52,12 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
     workers > 1 &&
     (engine !== "compact" ||
       mode === "bitstate" ||
-      !["auto", "none"].includes(reduce) ||
+      !["auto", "none", "symmetry"].includes(reduce) ||
       values.graph !== undefined)
   )
     throw new ConfigError(
       "--workers",
-      "several workers run the compact engine in exact or fingerprint mode, without reductions or --graph: add --engine compact",
+      "several workers run the compact engine in exact or fingerprint mode, with no reduction but symmetry and without --graph: add --engine compact",
     );
   const resolved = configFrom(raw);
   const outDir = values.out ?? "counterexamples";
@@ -66,8 +66,12 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
     else printReport(report);
     return exitCodeOf(report);
   };
+  const chosen =
+    reduce === "auto"
+      ? defaultReduction(mode, resolved.config.properties, values.graph !== undefined, workers)
+      : reduce;
   if (workers > 1)
-    return runCompactParallel(resolved, { outDir, mode, reduce: "none", progress: false, workers }).then(
+    return runCompactParallel(resolved, { outDir, mode, reduce: chosen, progress: false, workers }).then(
       print,
     );
   const report =
@@ -75,10 +79,7 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
       ? runCompact(resolved, {
           outDir,
           mode,
-          reduce:
-            reduce === "auto"
-              ? defaultReduction(mode, resolved.config.properties, values.graph !== undefined)
-              : reduce,
+          reduce: chosen,
           progress: true,
           graphFile: values.graph,
         })
@@ -90,11 +91,16 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
  * `--reduce auto`, the compact engine's default: the reductions that are sound for every verdict
  * the run gives and keep semantics.md's counts. Symmetry keeps both (orbits are counted by their
  * size) — but termination's fair cycles and --graph need the whole state graph, which only an
- * exact run without reductions builds. Partial-order reduction changes the counts, so it is only
- * ever asked for (por, all).
+ * exact run without reductions on one thread builds. Partial-order reduction changes the counts,
+ * so it is only ever asked for (por, all).
  */
-function defaultReduction(mode: string, properties: readonly string[], graph: boolean): Reduction {
-  const needsWholeGraph = graph || (mode === "exact" && properties.includes("termination"));
+function defaultReduction(
+  mode: string,
+  properties: readonly string[],
+  graph: boolean,
+  workers: number,
+): Reduction {
+  const needsWholeGraph = graph || (workers === 1 && mode === "exact" && properties.includes("termination"));
   return needsWholeGraph ? "none" : "symmetry";
 }
 

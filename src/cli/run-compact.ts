@@ -132,6 +132,7 @@ export async function runCompactParallel(
   const result = await exploreCompactParallel(engineModelOf(buildModel(config)), {
     workers: options.workers,
     mode: options.mode === "fingerprint" ? "fingerprint" : "exact",
+    symmetry: options.reduce === "symmetry",
     maxDepth: config.maxDepth,
     maxMemoryBytes: config.maxMemoryMiB === undefined ? undefined : config.maxMemoryMiB * 2 ** 20,
   });
@@ -151,7 +152,7 @@ export async function runCompactParallel(
           ? "no snapshot gets stuck in a deadlock; fair cycles need the whole state graph in one process: run without --workers"
           : LEFT_TO_GENERIC,
     }));
-  const report = reportOf(resolved, result, properties, left, started, "none");
+  const report = reportOf(resolved, result, properties, left, started, options.reduce);
   return { ...report, engine: { ...report.engine, workers: result.parallel.workers } };
 }
 

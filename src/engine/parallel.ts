@@ -17,7 +17,11 @@
  * (no parent links cross workers). In fingerprint mode a collision hides a state exactly as in the
  * sequential engine, with the same estimate of its probability.
  *
- * Not offered here: bitstate mode, symmetry reduction, maxStates (which states a bound keeps depends
+ * With symmetry, each worker canonicalizes the successors before hashing them, so orbits are
+ * partitioned like states, and counts each orbit it expands by its size, as explore.ts does.
+ *
+ * Not offered here: bitstate mode, partial-order reduction (its cycle proviso needs to know at once
+ * whether a successor is stored, which only its owner knows), maxStates (which states a bound keeps depends
  * on the order of discovery) and progress reports. The memory budget is split evenly between the
  * workers, each counting its tables, frontier, outboxes and its own JS heap; a refused growth stops
  * the search with partial statistics, like the sequential engine. From TypeScript sources (tsx,
@@ -37,11 +41,14 @@ import { checkedCount, type EngineResult, type EngineVerdict } from "./explore.j
 import { Layout } from "./layout.js";
 import type { Batch, FoundState, PartitionSetup, RoundReport } from "./partition.js";
 import { Transitions } from "./successors.js";
+import { Symmetry } from "./symmetry.js";
 
 export interface ParallelOptions {
   /** Worker threads (default 2, at most 64). */
   readonly workers?: number | undefined;
   readonly mode?: "exact" | "fingerprint" | undefined;
+  /** Symmetry reduction (symmetry.ts): orbits stored, the whole space's counts reported. */
+  readonly symmetry?: boolean | undefined;
   /** Keep only states whose shortest distance from the initial state is at most this (required under nonfifo). */
   readonly maxDepth?: number | undefined;
   /** Split evenly between the workers (default: 80% of the machine's memory). */
@@ -83,6 +90,7 @@ export async function exploreCompactParallel(
     balances: [...model.balances],
     initiators: [...model.initiators],
     mode,
+    symmetry: options.symmetry === true,
     maxDepth,
     maxMemoryBytes: Math.floor(memory / workers),
     expectedStates: checkedCount("expectedStates", options.expectedStates) ?? 0,
@@ -96,8 +104,9 @@ export async function exploreCompactParallel(
     const search = await runRounds(threads);
     const t = new Transitions(model, layout);
     const seconds = (performance.now() - started) / 1000;
+    const symmetry = options.symmetry === true ? new Symmetry(model, layout) : undefined;
     return {
-      ...search.result(mode, layout.words, seconds, t),
+      ...search.result(mode, layout.words, seconds, t, symmetry),
       parallel: { workers, startupSeconds, busySeconds: search.busySeconds() },
     };
   } finally {
@@ -178,10 +187,20 @@ class Rounds {
     wordsPerState: number,
     seconds: number,
     t: Transitions,
+    symmetry: Symmetry | undefined,
   ): EngineResult {
-    const sum = (field: "stored" | "transitions" | "completeSnapshots" | "deadlocks" | "peakBytes") =>
-      this.last.reduce((total, report) => total + report[field], 0);
-    const distinctStates = sum("stored");
+    type Summed =
+      | "stored"
+      | "states"
+      | "generated"
+      | "transitions"
+      | "completeSnapshots"
+      | "deadlocks"
+      | "peakBytes";
+    const sum = (field: Summed) => this.last.reduce((total, report) => total + report[field], 0);
+    const stored = sum("stored");
+    // Under symmetry every stored orbit was expanded and counted by its size, unless memory stopped the search.
+    const distinctStates = symmetry !== undefined && this.stop !== "max-memory" ? sum("states") : stored;
     const transitions = sum("transitions");
     const peakBytes = sum("peakBytes");
     const complete = this.stop === "exhausted";
@@ -202,21 +221,22 @@ class Rounds {
         completeSnapshots: sum("completeSnapshots"),
         deadlocks: sum("deadlocks"),
         seconds,
-        statesPerSecond: seconds > 0 ? Math.round(distinctStates / seconds) : distinctStates,
+        statesPerSecond: seconds > 0 ? Math.round(stored / seconds) : stored,
         stop: this.stop,
         wordsPerState,
         peakBytes,
-        bytesPerState: distinctStates > 0 ? peakBytes / distinctStates : 0,
+        bytesPerState: stored > 0 ? peakBytes / stored : 0,
       },
       conservation: verdict(this.conservation),
       noStuckSnapshot: verdict(this.stuck),
       ...(mode === "fingerprint"
         ? {
             fingerprint: {
-              collisionProbability: (distinctStates * (transitions + 1 - distinctStates)) / 2 ** 64,
+              collisionProbability: (stored * (sum("generated") + 1 - stored)) / 2 ** 64,
             },
           }
         : {}),
+      ...(symmetry === undefined ? {} : { symmetry: { order: symmetry.order, orbits: stored } }),
     };
   }
 }

@@ -30,6 +30,7 @@ import { hashState } from "./hash.js";
 import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
 import { Transitions } from "./successors.js";
+import { Symmetry } from "./symmetry.js";
 
 /** What a worker needs to search its partition (structured-cloneable: the topology as plain links). */
 export interface PartitionSetup {
@@ -39,6 +40,8 @@ export interface PartitionSetup {
   readonly balances: readonly number[];
   readonly initiators: readonly number[];
   readonly mode: "exact" | "fingerprint";
+  /** Store one state per orbit of interchangeable processes (symmetry.ts), counting each by its size. */
+  readonly symmetry: boolean;
   readonly maxDepth: number | undefined;
   readonly maxMemoryBytes: number;
   readonly expectedStates: number;
@@ -63,7 +66,12 @@ export interface FoundState {
 export interface RoundReport {
   /** States of the level just expanded. */
   readonly level: number;
+  /** States (under symmetry: orbits) stored. */
   readonly stored: number;
+  /** States expanded, each orbit counted by its size under symmetry. */
+  readonly states: number;
+  /** Successors generated (for the fingerprint collision estimate). */
+  readonly generated: number;
   readonly transitions: number;
   readonly completeSnapshots: number;
   readonly deadlocks: number;
@@ -83,6 +91,7 @@ export interface RoundReport {
 export class Partition implements SuccessorSink {
   private readonly t: Transitions;
   private readonly kernel: Kernel;
+  private readonly symmetry: Symmetry | undefined;
   private readonly ws: number;
   private readonly total: number;
   private readonly maxDepth: number;
@@ -96,6 +105,8 @@ export class Partition implements SuccessorSink {
   /** Exact mode: the ids of the level to expand next start here. */
   private levelStart = 0;
   private depth = 0;
+  private states = 0;
+  private generated = 0;
   private transitions = 0;
   private completeSnapshots = 0;
   private deadlocks = 0;
@@ -109,6 +120,7 @@ export class Partition implements SuccessorSink {
     const layout = new Layout(model, setup.maxDepth);
     this.t = new Transitions(model, layout);
     this.kernel = compileKernel(this.t);
+    this.symmetry = setup.symmetry ? new Symmetry(model, layout) : undefined;
     this.ws = layout.words;
     this.total = setup.balances.reduce((a, b) => a + b, 0);
     this.maxDepth = setup.maxDepth ?? Number.POSITIVE_INFINITY;
@@ -153,6 +165,8 @@ export class Partition implements SuccessorSink {
     return {
       level,
       stored: this.exact?.count ?? this.fingerprints?.count ?? 0,
+      states: this.states,
+      generated: this.generated,
       transitions: this.transitions,
       completeSnapshots: this.completeSnapshots,
       deadlocks: this.deadlocks,
@@ -189,13 +203,18 @@ export class Partition implements SuccessorSink {
     return frontier.length;
   }
 
-  /** Counts and judges the state at `src[offset..]`, then routes its successors (as explore.ts). */
+  /**
+   * Counts and judges the state at `src[offset..]`, then routes its successors (as explore.ts;
+   * under symmetry the state stands for its orbit in the counts).
+   */
   private expand(src: Uint32Array, offset: number): void {
     const kernel = this.kernel;
     const status = kernel.status(src, offset);
     const complete = (status & 1) === 1;
+    const weight = this.symmetry === undefined ? 1 : this.symmetry.orbitSize(src, offset);
+    this.states += weight;
     if (complete) {
-      this.completeSnapshots++;
+      this.completeSnapshots += weight;
       const money = status >>> 2;
       if (this.conservation === undefined && money !== this.total) {
         this.conservation = this.found(conservationReason(money, this.total), src, offset);
@@ -207,10 +226,10 @@ export class Partition implements SuccessorSink {
       if (enabled > 0) this.depthCut = true;
     } else {
       enabled = kernel.expand(src, offset, this.child, this);
-      this.transitions += enabled;
+      this.transitions += enabled * weight;
     }
     if (enabled === 0) {
-      this.deadlocks++;
+      this.deadlocks += weight;
       if (this.stuck === undefined && !complete && (status & 2) === 2) {
         this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset);
       }
@@ -219,6 +238,8 @@ export class Partition implements SuccessorSink {
 
   /** Takes the successor in `child`: kept if this worker owns it, else sent to its owner. */
   visit(): void {
+    this.generated++;
+    this.symmetry?.canonicalize(this.child, 0);
     hashState(this.child, 0, this.ws, this.hash);
     const h1 = this.hash[0] as number;
     const h2 = this.hash[1] as number;

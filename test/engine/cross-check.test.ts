@@ -1,7 +1,7 @@
 /**
  * The compact engine against the generic explorer (src/explorer/check.ts): on every configuration
- * of configs.ts, exact and fingerprint modes give exactly the generic statistics, and bitstate mode
- * never more states.
+ * of configs.ts, exact and fingerprint modes, and symmetry reduction, give exactly the generic
+ * statistics, and bitstate mode never more states.
  */
 import { describe, expect, it } from "vitest";
 import { engineModelOf } from "../../src/engine/config.js";
@@ -22,6 +22,8 @@ function expectSame(model: ReturnType<typeof modelOf>, maxDepth: number | undefi
   const engineModel = engineModelOf(model);
   expect(exploreCompact(engineModel, { maxDepth }).stats).toMatchObject(expected);
   expect(exploreCompact(engineModel, { maxDepth, mode: "fingerprint" }).stats).toMatchObject(expected);
+  // Symmetry stores orbits but counts each by its size: the same figures.
+  expect(exploreCompact(engineModel, { maxDepth, symmetry: true }).stats).toMatchObject(expected);
   const bitstate = exploreCompact(engineModel, { maxDepth, mode: "bitstate", bitstateLog2Bits: 16 }).stats;
   expect(bitstate.distinctStates).toBeLessThanOrEqual(generic.distinctStates);
   expect(bitstate.distinctStates).toBeGreaterThan(0);

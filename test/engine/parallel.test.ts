@@ -2,7 +2,8 @@
  * The parallel compact engine (src/engine/parallel.ts) against the sequential one: equal statistics
  * (distinct states, transitions, max depth, complete snapshots, deadlocks, stop reason) and equal
  * verdicts with the same shortest violation depth, with 1 and 2 workers in exact mode, and 2 in
- * fingerprint mode on two of them. Workers start from the TypeScript sources (under tsx), so each
+ * fingerprint mode on two of them; with symmetry, the sequential engine's orbits and the whole
+ * space's counts. Workers start from the TypeScript sources (under tsx), so each
  * run pays up to a second of startup: the configurations are small, and the runs go concurrently.
  */
 import { describe, expect, it } from "vitest";
@@ -85,6 +86,32 @@ describe("the parallel compact engine", () => {
       if (violation !== undefined) {
         expect(violation.state.snapshots[0]?.recorded.some((r) => r !== null)).toBe(true);
         expect(violation.path).toBeUndefined();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "with symmetry stores the sequential engine's orbits and reports the whole space's counts",
+    async () => {
+      const symmetric: readonly { config: TestConfig; maxDepth?: number }[] = [
+        { config: { balances: [1, 1, 1], links: ring, initiators: [0, 1, 2] } },
+        { config: { balances: [1, 0, 0] } },
+        { config: { balances: [1, 1, 1], channels: "nonfifo", initiators: [0, 1, 2] }, maxDepth: 6 },
+      ];
+      for (const { config, maxDepth } of symmetric) {
+        const model = engineModelOf(modelOf(config));
+        const whole = exploreCompact(model, { maxDepth });
+        const sequential = exploreCompact(model, { maxDepth, symmetry: true });
+        const [two, fingerprint] = await Promise.all([
+          exploreCompactParallel(model, { workers: 2, maxDepth, symmetry: true }),
+          exploreCompactParallel(model, { workers: 2, maxDepth, symmetry: true, mode: "fingerprint" }),
+        ]);
+        for (const run of [two, fingerprint]) {
+          expect(comparable(run)).toEqual(comparable(whole));
+          expect(run?.symmetry).toEqual(sequential.symmetry);
+        }
+        expect(sequential.symmetry?.order).toBeGreaterThan(1);
       }
     },
     TIMEOUT,
