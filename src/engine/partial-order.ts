@@ -80,8 +80,6 @@ export class PersistentSets {
   private readonly balance: Int32Array;
   private readonly recorded: Uint8Array;
   private readonly closed: Uint8Array;
-  /** fifo: channel length; nonfifo: transfers in it. */
-  private readonly length: Int32Array;
   /** fifo: the head is the marker; nonfifo: the marker is in the channel. */
   private readonly marker: Uint8Array;
   private readonly enabled: Uint8Array;
@@ -112,7 +110,6 @@ export class PersistentSets {
     this.balance = new Int32Array(this.n);
     this.recorded = new Uint8Array(this.n);
     this.closed = new Uint8Array(this.c);
-    this.length = new Int32Array(this.c);
     this.marker = new Uint8Array(this.c);
     this.enabled = new Uint8Array(this.actions);
     this.chosen = new Uint8Array(this.actions);
@@ -156,11 +153,10 @@ export class PersistentSets {
       const q = L.get(src, offset, L.queue[c] as number);
       if ((this.balance[this.from[c] as number] as number) >= 1) e[ids.send(c)] = 1;
       if (this.fifo) {
-        this.length[c] = 31 - Math.clz32(q);
-        this.marker[c] = q & 1;
+        // The head is bit 0 under the sentinel (an empty queue is the sentinel alone, q = 1).
+        this.marker[c] = q > 1 ? q & 1 : 0;
         if (q > 1) e[ids.deliver(c)] = 1;
       } else {
-        this.length[c] = q;
         this.marker[c] = L.get(src, offset, L.marker[c] as number);
         if (this.marker[c] === 1) e[ids.deliver(c)] = 1;
         if (q > 0) e[ids.deliverTransfer(c)] = 1;
