@@ -6,11 +6,10 @@
  * deadlocks (no enabled step, at the depth bound too) counted over the distinct states. A state at
  * the depth bound is counted but not expanded, as in the generic explorer.
  *
- * Verdicts decided from the packed state as it is dequeued (so the first one found is a shortest):
- * conservation — a complete snapshot whose S* money (recorded balances + recorded transfers) is
- * not the total; and termination's stuck case — a deadlock with the snapshot initiated but not
- * complete (fair cycles, the other half of termination, need the state graph: termination.ts
- * checks them after the search, on the graph graph.ts builds from the stored states).
+ * Verdicts are decided from the packed state as it is expanded (tally.ts, shared with the parallel
+ * search; so the first one found is a shortest): conservation, and termination's stuck case (fair
+ * cycles, the other half of termination, need the state graph: termination.ts checks them after
+ * the search, on the graph graph.ts builds from the stored states).
  *
  * The hot loop allocates nothing: a state is unpacked once into a scratch array, each successor is
  * written into one scratch buffer, hashed and looked up; only new states are copied (into the
@@ -34,6 +33,7 @@ import { Layout } from "./layout.js";
 import { PersistentSets } from "./partial-order.js";
 import { Transitions } from "./successors.js";
 import { Symmetry } from "./symmetry.js";
+import { type FoundState, Tally } from "./tally.js";
 
 export interface EngineStats extends SearchFigures {
   /** Words (32-bit) per packed state. */
@@ -118,14 +118,6 @@ export function exploreCompact(model: EngineModel, options: EngineOptions = {}):
   return new Search(model, options).run();
 }
 
-interface Found {
-  readonly reason: string;
-  readonly depth: number;
-  /** Exact mode: the state's id; else −1 and `words` holds a copy of the state. */
-  readonly id: number;
-  readonly words: Uint32Array;
-}
-
 class Search implements SuccessorSink {
   private readonly started = performance.now();
   private readonly mode: EngineMode;
@@ -136,7 +128,6 @@ class Search implements SuccessorSink {
   private readonly partialOrder: boolean;
   private readonly persistentSets: PersistentSets | undefined;
   private readonly ws: number;
-  private readonly total: number;
   private readonly maxDepth: number;
   private readonly maxStates: number;
   private readonly budget: MemoryBudget;
@@ -147,9 +138,8 @@ class Search implements SuccessorSink {
   private bits: BitstateSet | undefined;
   private frontier: Frontier | undefined;
   private stored = 0;
-  /** States expanded (under symmetry: the states of the expanded orbits). */
-  private states = 0;
-  private transitions = 0;
+  /** The figures and first violations of the expanded states (under symmetry: of their orbits). */
+  private readonly tally: Tally;
   /** Successors generated (the fingerprint collision estimate's g − 1). */
   private generated = 0;
   /** Partial-order reduction: expanded states that took a persistent set, or all their steps. */
@@ -164,12 +154,8 @@ class Search implements SuccessorSink {
   /** Exact mode: the first id of the next BFS level. */
   private nextLevel = 1;
   private deepest = 0;
-  private completeSnapshots = 0;
-  private deadlocks = 0;
   private expanded = 0;
   private stop: StopReason = "exhausted";
-  private conservation: Found | undefined;
-  private stuck: Found | undefined;
   private nextReport: number;
   private readonly progressInterval: number;
   private depth = 0;
@@ -190,7 +176,7 @@ class Search implements SuccessorSink {
     this.partialOrder = options.partialOrder === true;
     this.persistentSets = this.partialOrder ? new PersistentSets(model, this.layout) : undefined;
     this.ws = this.layout.words;
-    this.total = model.balances.reduce((a, b) => a + b, 0);
+    this.tally = new Tally(model.balances, this.ws);
     this.budget = new MemoryBudget(checkedCount("maxMemoryBytes", options.maxMemoryBytes));
     this.child = new Uint32Array(this.ws);
     this.progressInterval = checkedCount("progressIntervalMs", options.progressIntervalMs) ?? 1000;
@@ -257,25 +243,16 @@ class Search implements SuccessorSink {
   }
 
   /**
-   * Counts and judges the state at `src[offset..]` (exact id `id`, or −1), then stores its new
-   * successors. Under symmetry the state stands for its whole orbit in the counts.
+   * Stores the new successors of the state at `src[offset..]` (exact id `id`, or −1), then counts
+   * and judges it (tally.ts); under symmetry it stands for its whole orbit in the counts.
    */
   private expand(src: Uint32Array, offset: number, id: number): void {
     const kernel = this.kernel;
-    const status = kernel.status(src, offset);
-    const complete = (status & 1) === 1;
     const weight =
       this.symmetry === undefined || this.partialOrder ? 1 : this.symmetry.orbitSize(src, offset);
-    this.states += weight;
-    if (complete) {
-      this.completeSnapshots += weight;
-      const money = status >>> 2;
-      if (this.conservation === undefined && money !== this.total) {
-        this.conservation = this.found(conservationReason(money, this.total), src, offset, id);
-      }
-    }
+    const expanded = this.depth < this.maxDepth;
     let enabled: number;
-    if (this.depth >= this.maxDepth) {
+    if (!expanded) {
       enabled = kernel.enabled(src, offset);
       if (enabled > 0 && this.stop === "exhausted") this.stop = "max-depth";
     } else {
@@ -283,14 +260,8 @@ class Search implements SuccessorSink {
       enabled = this.partialOrder
         ? this.expandReduced(src, offset)
         : kernel.expand(src, offset, this.child, this);
-      this.transitions += enabled * weight;
     }
-    if (enabled === 0) {
-      this.deadlocks += weight;
-      if (this.stuck === undefined && !complete && (status & 2) === 2) {
-        this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset, id);
-      }
-    }
+    this.tally.count(src, offset, kernel.status(src, offset), enabled, expanded, weight, this.depth, id);
   }
 
   /**
@@ -373,10 +344,6 @@ class Search implements SuccessorSink {
       : (this.bits as BitstateSet).has(h, h2);
   }
 
-  private found(reason: string, src: Uint32Array, offset: number, id: number): Found {
-    return { reason, depth: this.depth, id, words: src.slice(offset, offset + this.ws) };
-  }
-
   private report(queue: number): void {
     const progress = this.options.progress;
     if (progress === undefined) return;
@@ -400,14 +367,15 @@ class Search implements SuccessorSink {
     // Under symmetry alone, every stored orbit was expanded and counted by its size — unless memory
     // stopped the search, whose partial figures then count the orbits stored.
     const weighted = this.symmetry !== undefined && !this.partialOrder && this.stop !== "max-memory";
-    const distinctStates = weighted ? this.states : this.stored;
+    const { tally } = this;
+    const distinctStates = weighted ? tally.states : this.stored;
     const peakBytes = this.budget.peak;
     const stats: EngineStats = {
       distinctStates,
-      transitions: this.transitions,
+      transitions: tally.transitions,
       maxDepth: this.deepest,
-      completeSnapshots: this.completeSnapshots,
-      deadlocks: this.deadlocks,
+      completeSnapshots: tally.completeSnapshots,
+      deadlocks: tally.deadlocks,
       seconds,
       // The rate of states stored (orbits, under symmetry): the work the engine did.
       statesPerSecond: seconds > 0 ? Math.round(this.stored / seconds) : this.stored,
@@ -417,7 +385,7 @@ class Search implements SuccessorSink {
       bytesPerState: this.stored > 0 ? peakBytes / this.stored : 0,
     };
     const complete = this.stop === "exhausted" && this.mode !== "bitstate";
-    const verdict = (found: Found | undefined): EngineVerdict =>
+    const verdict = (found: FoundState | undefined): EngineVerdict =>
       found === undefined
         ? { holds: true, complete }
         : { holds: false, complete: true, violation: this.violation(found) };
@@ -425,8 +393,8 @@ class Search implements SuccessorSink {
     return {
       mode: this.mode,
       stats,
-      conservation: verdict(this.conservation),
-      noStuckSnapshot: verdict(this.stuck),
+      conservation: verdict(tally.conservation),
+      noStuckSnapshot: verdict(tally.stuck),
       ...(this.fingerprints === undefined
         ? {}
         : {
@@ -452,7 +420,7 @@ class Search implements SuccessorSink {
               this.exact,
               this.budget,
               this.maxDepth,
-              this.transitions,
+              this.tally.transitions,
             ),
           }),
       ...(bits === undefined
@@ -470,7 +438,7 @@ class Search implements SuccessorSink {
     };
   }
 
-  private violation(found: Found): EngineViolation {
+  private violation(found: FoundState): EngineViolation {
     const exact = this.exact;
     if (exact === undefined || found.id < 0) {
       return { reason: found.reason, depth: found.depth, state: decodeState(this.t, found.words, 0) };
@@ -510,11 +478,6 @@ class Search implements SuccessorSink {
     }
     throw new RangeError(`symmetry: no step into the orbit of state ${id}`);
   }
-}
-
-/** Why a completed snapshot breaks conservation, in the generic property's words. */
-export function conservationReason(recorded: number, total: number): string {
-  return `S* holds money ${recorded} (recorded processes and channels), but the system holds ${total}`;
 }
 
 /** `value` if it is a non-negative integer (or absent), else a ConfigError naming `field`. */

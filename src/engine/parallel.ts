@@ -39,9 +39,10 @@ import type { EngineModel } from "./config.js";
 import { decodeState } from "./decode.js";
 import { checkedCount, type EngineResult, type EngineVerdict } from "./explore.js";
 import { Layout } from "./layout.js";
-import type { Batch, FoundState, PartitionSetup, RoundReport } from "./partition.js";
+import type { Batch, PartitionSetup, RoundReport } from "./partition.js";
 import { Transitions } from "./successors.js";
 import { Symmetry } from "./symmetry.js";
+import type { FoundState } from "./tally.js";
 
 export interface ParallelOptions {
   /** Worker threads (default 2, at most 64). */

@@ -12,7 +12,7 @@
  * stored once, by one worker; rounds are levels, and a worker absorbs every successor of level d
  * before it expands level d + 1, so a state is stored at the first level it is generated, its
  * shortest distance. Each stored state is expanded once, by its owner, at its level, exactly as in
- * explore.ts (counted, judged, and expanded only below the depth bound), so the sums over workers
+ * explore.ts (counted and judged by the same tally.ts, expanded only below the depth bound), so the sums over workers
  * of transitions, complete snapshots and deadlocks are the sequential ones, and the first violation
  * a worker finds is one of the shallowest of its partition.
  *
@@ -23,7 +23,6 @@ import { Topology } from "../model/topology.js";
 import { allocateOrStop, MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import type { EngineModel } from "./config.js";
 import { ExactSet } from "./exact-set.js";
-import { conservationReason } from "./explore.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
@@ -31,6 +30,7 @@ import { compileKernel, type Kernel, type SuccessorSink } from "./kernel.js";
 import { Layout } from "./layout.js";
 import { Transitions } from "./successors.js";
 import { Symmetry } from "./symmetry.js";
+import { type FoundState, Tally } from "./tally.js";
 
 /** What a worker needs to search its partition (structured-cloneable: the topology as plain links). */
 export interface PartitionSetup {
@@ -53,13 +53,6 @@ export interface PartitionSetup {
 export interface Batch {
   readonly buffer: ArrayBuffer;
   readonly length: number;
-}
-
-/** The first violation a worker found: its reason, level and packed words. */
-export interface FoundState {
-  readonly reason: string;
-  readonly depth: number;
-  readonly words: Uint32Array;
 }
 
 /** A worker's figures after a round (counters are cumulative), and its outboxes by owner. */
@@ -93,7 +86,6 @@ export class Partition implements SuccessorSink {
   private readonly kernel: Kernel;
   private readonly symmetry: Symmetry | undefined;
   private readonly ws: number;
-  private readonly total: number;
   private readonly maxDepth: number;
   private readonly budget: MemoryBudget;
   private readonly child: Uint32Array;
@@ -105,15 +97,10 @@ export class Partition implements SuccessorSink {
   /** Exact mode: the ids of the level to expand next start here. */
   private levelStart = 0;
   private depth = 0;
-  private states = 0;
   private generated = 0;
-  private transitions = 0;
-  private completeSnapshots = 0;
-  private deadlocks = 0;
+  private readonly tally: Tally;
   private depthCut = false;
   private busy = 0;
-  private conservation: FoundState | undefined;
-  private stuck: FoundState | undefined;
 
   constructor(private readonly setup: PartitionSetup) {
     const model = engineModelOfSetup(setup);
@@ -122,7 +109,7 @@ export class Partition implements SuccessorSink {
     this.kernel = compileKernel(this.t);
     this.symmetry = setup.symmetry ? new Symmetry(model, layout) : undefined;
     this.ws = layout.words;
-    this.total = setup.balances.reduce((a, b) => a + b, 0);
+    this.tally = new Tally(setup.balances, this.ws);
     this.maxDepth = setup.maxDepth ?? Number.POSITIVE_INFINITY;
     this.budget = new MemoryBudget(setup.maxMemoryBytes);
     this.child = new Uint32Array(this.ws);
@@ -165,17 +152,17 @@ export class Partition implements SuccessorSink {
     return {
       level,
       stored: this.exact?.count ?? this.fingerprints?.count ?? 0,
-      states: this.states,
+      states: this.tally.states,
       generated: this.generated,
-      transitions: this.transitions,
-      completeSnapshots: this.completeSnapshots,
-      deadlocks: this.deadlocks,
+      transitions: this.tally.transitions,
+      completeSnapshots: this.tally.completeSnapshots,
+      deadlocks: this.tally.deadlocks,
       peakBytes: this.budget.peak,
       busySeconds: this.busy / 1000,
       depthCut: this.depthCut,
       outOfMemory,
-      conservation: this.conservation,
-      stuck: this.stuck,
+      conservation: this.tally.conservation,
+      stuck: this.tally.stuck,
       outboxes,
     };
   }
@@ -203,37 +190,19 @@ export class Partition implements SuccessorSink {
     return frontier.length;
   }
 
-  /**
-   * Counts and judges the state at `src[offset..]`, then routes its successors (as explore.ts;
-   * under symmetry the state stands for its orbit in the counts).
-   */
+  /** Routes the successors of the state at `src[offset..]`, then counts and judges it (tally.ts), as explore.ts does. */
   private expand(src: Uint32Array, offset: number): void {
     const kernel = this.kernel;
-    const status = kernel.status(src, offset);
-    const complete = (status & 1) === 1;
     const weight = this.symmetry === undefined ? 1 : this.symmetry.orbitSize(src, offset);
-    this.states += weight;
-    if (complete) {
-      this.completeSnapshots += weight;
-      const money = status >>> 2;
-      if (this.conservation === undefined && money !== this.total) {
-        this.conservation = this.found(conservationReason(money, this.total), src, offset);
-      }
-    }
+    const expanded = this.depth < this.maxDepth;
     let enabled: number;
-    if (this.depth >= this.maxDepth) {
+    if (!expanded) {
       enabled = kernel.enabled(src, offset);
       if (enabled > 0) this.depthCut = true;
     } else {
       enabled = kernel.expand(src, offset, this.child, this);
-      this.transitions += enabled * weight;
     }
-    if (enabled === 0) {
-      this.deadlocks += weight;
-      if (this.stuck === undefined && !complete && (status & 2) === 2) {
-        this.stuck = this.found("a deadlock with the snapshot initiated but not complete", src, offset);
-      }
-    }
+    this.tally.count(src, offset, kernel.status(src, offset), enabled, expanded, weight, this.depth, -1);
   }
 
   /** Takes the successor in `child`: kept if this worker owns it, else sent to its owner. */
@@ -260,10 +229,6 @@ export class Partition implements SuccessorSink {
     } else if ((this.fingerprints as FingerprintSet).insert(h1, h2)) {
       (this.frontier as Frontier).push(src, offset);
     }
-  }
-
-  private found(reason: string, src: Uint32Array, offset: number): FoundState {
-    return { reason, depth: this.depth, words: src.slice(offset, offset + this.ws) };
   }
 }
 
