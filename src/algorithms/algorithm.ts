@@ -4,16 +4,15 @@
  * snapshot state. It never touches the application state (the workload does) nor chooses steps
  * (the model does). Adding an algorithm is one new module implementing this interface.
  */
-import type { StateDraft } from "../model/draft.js";
-import type { SnapshotState } from "../model/types.js";
+import type { StateDraft, StateReader } from "../model/draft.js";
 
 export interface SnapshotAlgorithm {
   readonly name: string;
   readonly description: string;
   /** Set when the algorithm is modelled for one snapshot instance only (several are refused). */
   readonly oneInstanceOnly?: boolean;
-  /** May Pp, one of the instance's initiators, initiate it given the instance's snapshot state? */
-  canInitiate(snapshot: SnapshotState, p: number): boolean;
+  /** May Pp, one of the initiators of instance `k`, initiate it in this state? */
+  canInitiate(state: StateReader, p: number, k: number): boolean;
   /** Pp initiates snapshot instance `k`. */
   initiate(draft: StateDraft, p: number, k: number): void;
   /** A marker of instance `k` arrived on channel `c` (already taken off the channel). */

@@ -36,7 +36,7 @@ export function recordOnEveryInstance(draft: StateDraft, c: number, payload: str
 export const chandyLamport: SnapshotAlgorithm = {
   name: "chandy-lamport",
   description: "markers on every channel; a channel's state is what arrives before its marker",
-  canInitiate: (snapshot, p) => snapshot.recorded[p] === null,
+  canInitiate: (state, p, k) => !state.hasRecorded(p, k),
   initiate(draft, p, k) {
     // Recording every incoming channel starts with it: a channel records while its receiver has
     // recorded and its record is open.

@@ -33,7 +33,7 @@ export const laiYang: SnapshotAlgorithm = {
   name: "lai-yang",
   description: "white/red colours on every message and counted control messages; no FIFO needed",
   oneInstanceOnly: true,
-  canInitiate: (snapshot, p) => snapshot.recorded[p] === null,
+  canInitiate: (state, p) => !state.hasRecorded(p, K),
   initiate: (draft, p) => record(draft, p),
   onMarker(draft, c) {
     const p = draft.topology.channel(c).to;

@@ -1,147 +1,173 @@
 /**
- * A copy-on-write draft of a global state, through which a step's handlers (workload and snapshot
- * algorithm) express its effects. It never mutates the state it started from, copies only the
- * parts a step touches, and logs the events the step emits in order — so `next` stays a pure
- * function while the handlers read like the lecture's pseudo-code.
+ * The draft of a successor state, through which a step's handlers (workload and snapshot algorithm)
+ * express its effects — written once, run by every search. It works in place on the successor's
+ * packed words (codec.ts), which start as a copy of the source state's, and logs the events the
+ * step emits in order (when asked to), so a step costs a few word writes and no state objects,
+ * while the handlers still read like the lecture's pseudo-code.
  */
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { removeAt } from "./channels/discipline.js";
+import type { StateCodec, Words } from "./codec.js";
+import { messageKey } from "./message.js";
 import type { Topology } from "./topology.js";
-import type {
-  AppState,
-  ChannelRecord,
-  GlobalState,
-  Message,
-  ModelEvent,
-  SnapshotState,
-  Transition,
-} from "./types.js";
+import type { AppState, ChannelRecord, Message, ModelEvent } from "./types.js";
 
-/** The copied parts of one instance's snapshot state. */
-interface SnapshotDraft {
-  recorded?: (AppState | null)[];
-  records?: ChannelRecord[];
+/** What a handler may read of a state without changing it (an algorithm's `canInitiate`). */
+export interface StateReader {
+  readonly topology: Topology;
+  /** How many snapshot instances the state has. */
+  readonly instances: number;
+  proc(p: number): AppState;
+  recordedState(p: number, k: number): AppState | null;
+  hasRecorded(p: number, k: number): boolean;
+  channelRecord(c: number, k: number): ChannelRecord;
+  contents(c: number): readonly Message[];
 }
 
-export class StateDraft {
-  private procs: AppState[] | undefined;
-  private snapshots: SnapshotDraft[] | undefined;
-  private channels: (readonly Message[])[] | undefined;
-  private scriptPosition: number | undefined;
-  private readonly events: ModelEvent[] = [];
+export class StateDraft implements StateReader {
+  private w: Words;
+  private events: ModelEvent[] | undefined;
+  /** Memoized channel operations, by contents id (interned values never change). */
+  private readonly appended = new Map<number, Map<Message, number>>();
+  private readonly removed = new Map<number, number[]>();
 
   constructor(
-    private readonly base: GlobalState,
+    private readonly codec: StateCodec,
     readonly topology: Topology,
     private readonly discipline: ChannelDiscipline,
-  ) {}
+  ) {
+    this.w = new Int32Array(codec.width);
+  }
+
+  /** Starts drafting in place on `w`, logging events to `events` (not at all when undefined). */
+  begin(w: Words, events: ModelEvent[] | undefined): this {
+    this.w = w;
+    this.events = events;
+    return this;
+  }
+
+  get instances(): number {
+    return this.codec.instances;
+  }
 
   proc(p: number): AppState {
-    return at(this.procs ?? this.base.procs, p);
+    return this.codec.apps.value(this.word(this.codec.app + p));
   }
 
   setProc(p: number, state: AppState): void {
-    this.procs ??= [...this.base.procs];
-    this.procs[p] = state;
+    this.setProcId(p, this.codec.apps.intern(state));
   }
 
-  /** How many snapshot instances the state has. */
-  get instances(): number {
-    return this.base.snapshots.length;
-  }
-
-  private snapshot(k: number): SnapshotState {
-    return at(this.base.snapshots, k);
-  }
-
-  private snapshotDraft(k: number): SnapshotDraft {
-    this.snapshots ??= this.base.snapshots.map(() => ({}));
-    return at(this.snapshots, k);
+  /** Sets Pp's application state to the interned state `id`. */
+  setProcId(p: number, id: number): void {
+    this.w[this.codec.app + p] = id;
   }
 
   recordedState(p: number, k: number): AppState | null {
-    return at(this.snapshots?.[k]?.recorded ?? this.snapshot(k).recorded, p);
+    const r = this.word(this.recordedAt(p, k));
+    return r === 0 ? null : this.codec.apps.value(r - 1);
   }
 
   hasRecorded(p: number, k: number): boolean {
-    return this.recordedState(p, k) !== null;
+    return this.word(this.recordedAt(p, k)) !== 0;
   }
 
   /** Pp records its current application state for instance k (the cut of k passes here). */
   recordProcess(p: number, k: number): void {
-    const draft = this.snapshotDraft(k);
-    draft.recorded ??= [...this.snapshot(k).recorded];
-    draft.recorded[p] = this.proc(p);
-    this.events.push({ kind: "record", process: p, instance: k });
+    this.w[this.recordedAt(p, k)] = 1 + this.word(this.codec.app + p);
+    this.events?.push({ kind: "record", process: p, instance: k });
   }
 
   channelRecord(c: number, k: number): ChannelRecord {
-    return at(this.snapshots?.[k]?.records ?? this.snapshot(k).records, c);
+    return this.codec.channelRecords.value(this.word(this.recordAt(c, k)));
   }
 
   setChannelRecord(c: number, k: number, record: ChannelRecord): void {
-    const draft = this.snapshotDraft(k);
-    draft.records ??= [...this.snapshot(k).records];
-    draft.records[c] = record;
+    this.w[this.recordAt(c, k)] = this.codec.channelRecords.intern(record);
   }
 
   /** The scripted scenario moves on to its next command. */
   advanceScript(): void {
-    this.scriptPosition = (this.scriptPosition ?? this.base.scriptPosition) + 1;
+    this.w[0] = this.word(0) + 1;
   }
 
   contents(c: number): readonly Message[] {
-    return at(this.channels ?? this.base.channels, c);
+    return this.codec.contents.value(this.word(this.codec.channels + c));
   }
 
   /** Put `message` on channel `c`. */
   send(c: number, message: Message): void {
-    this.channels ??= [...this.base.channels];
-    this.channels[c] = this.discipline.append(this.contents(c), message);
-    this.events.push({ kind: "send", channel: c, message });
+    const at = this.codec.channels + c;
+    const before = this.word(at);
+    let byMessage = this.appended.get(before);
+    if (byMessage === undefined) {
+      byMessage = new Map();
+      this.appended.set(before, byMessage);
+    }
+    let after = byMessage.get(message);
+    if (after === undefined) {
+      after = this.codec.contents.intern(this.discipline.append(this.codec.contents.value(before), message));
+      byMessage.set(message, after);
+    }
+    this.w[at] = after;
+    this.events?.push({ kind: "send", channel: c, message });
   }
 
   /** Log the receipt of the message at `index` of channel `c`, and take it off unless it is `kept` (duplicated). */
   receive(c: number, index: number, kept: boolean): Message {
-    const message = at(this.contents(c), index);
+    const message = this.messageAt(c, index);
     if (!kept) this.remove(c, index);
-    this.events.push({ kind: "receive", channel: c, message, kept });
+    this.events?.push({ kind: "receive", channel: c, message, kept });
     return message;
   }
 
   /** The message at `index` of channel `c` is lost. */
   lose(c: number, index: number): void {
-    const message = at(this.contents(c), index);
+    const message = this.messageAt(c, index);
     this.remove(c, index);
-    this.events.push({ kind: "lose", channel: c, message });
+    this.events?.push({ kind: "lose", channel: c, message });
+  }
+
+  /** Where the first message with the content of `message` lies in channel `c` (−1 if none). */
+  indexOf(c: number, message: Message): number {
+    const contents = this.contents(c);
+    const i = contents.indexOf(message);
+    if (i >= 0) return i;
+    const key = messageKey(message);
+    return contents.findIndex((m) => messageKey(m) === key);
+  }
+
+  private messageAt(c: number, index: number): Message {
+    const message = this.contents(c)[index];
+    if (message === undefined) throw new RangeError(`channel ${c} has no message at ${index}`);
+    return message;
   }
 
   private remove(c: number, index: number): void {
-    this.channels ??= [...this.base.channels];
-    this.channels[c] = removeAt(this.contents(c), index);
+    const at = this.codec.channels + c;
+    const before = this.word(at);
+    let byIndex = this.removed.get(before);
+    if (byIndex === undefined) {
+      byIndex = [];
+      this.removed.set(before, byIndex);
+    }
+    let after = byIndex[index];
+    if (after === undefined) {
+      after = this.codec.contents.intern(removeAt(this.codec.contents.value(before), index));
+      byIndex[index] = after;
+    }
+    this.w[at] = after;
   }
 
-  finish(): Transition {
-    const { snapshots } = this;
-    const state: GlobalState = {
-      procs: this.procs ?? this.base.procs,
-      snapshots:
-        snapshots === undefined
-          ? this.base.snapshots
-          : this.base.snapshots.map((s, k) => {
-              const draft = snapshots[k];
-              if (draft?.recorded === undefined && draft?.records === undefined) return s;
-              return { recorded: draft.recorded ?? s.recorded, records: draft.records ?? s.records };
-            }),
-      channels: this.channels ?? this.base.channels,
-      scriptPosition: this.scriptPosition ?? this.base.scriptPosition,
-    };
-    return { state, events: this.events };
+  private recordedAt(p: number, k: number): number {
+    return this.codec.recorded + k * this.codec.processes + p;
   }
-}
 
-function at<T>(items: readonly T[], i: number): T {
-  const item = items[i];
-  if (item === undefined) throw new RangeError(`index ${i} out of range`);
-  return item;
+  private recordAt(c: number, k: number): number {
+    return this.codec.records + k * this.codec.channelCount + c;
+  }
+
+  private word(i: number): number {
+    return this.w[i] as number;
+  }
 }

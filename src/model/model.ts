@@ -4,17 +4,24 @@
  * order, because saved paths depend on it), the next state of a step, and canonical state keys.
  * Beyond semantics.md (README, "Several snapshots" and "Scripted scenarios"): several snapshot
  * instances, and a script in place of the free application.
+ *
+ * The rules are written once and run on packed states (codec.ts): `enabled` and `apply` are what
+ * the engine calls, on words, with no state objects; `steps` and `next` are the same rules seen
+ * through decoded `GlobalState`s, for traces, replay and simulation. Steps are interned (the same
+ * step object each time it is enabled) and the workload's pure functions are memoized, so after
+ * the first few states a successor costs a copy of the words and a few lookups.
  */
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
 import { held, tokenPayload } from "../workloads/tokens.js";
-import type { Workload, WorkloadParams } from "../workloads/workload.js";
+import type { AppEffect, Workload, WorkloadParams } from "../workloads/workload.js";
 import type { ChannelDiscipline } from "./channels/discipline.js";
+import { StateCodec, type Words } from "./codec.js";
 import { StateDraft } from "./draft.js";
 import { appMessage, messageKey } from "./message.js";
 import { effectiveCommands, instancesStarted, type Script, type ScriptCommand } from "./script.js";
-import { emptySnapshot, isInitiated } from "./snapshot.js";
+import { emptySnapshot } from "./snapshot.js";
 import { channelName, processName, type Topology } from "./topology.js";
-import type { GlobalState, Message, Step, Transition } from "./types.js";
+import type { GlobalState, Message, ModelEvent, Step, Transition } from "./types.js";
 
 /** Relaxations of the lecture's reliable channels (semantics.md): each adds steps of its own. */
 export interface ChannelFaults {
@@ -48,10 +55,24 @@ export class Model {
   readonly initial: GlobalState;
   /** How many snapshot instances run: as configured, or one per `snapshot` command of the script. */
   readonly instances: number;
+  /** The packed encoding of this model's states. */
+  readonly codec: StateCodec;
   /** The script's commands as run (ticks dropped unless they gate deliveries); none without a script. */
   private readonly commands: readonly ScriptCommand[];
   private readonly startedBy: readonly (number | undefined)[];
   private readonly initiators: readonly number[];
+  private readonly draft: StateDraft;
+  private readonly initialWords: Words;
+  /** Interned steps: initiations by instance and initiator, script commands by index. */
+  private readonly initiations: readonly (readonly Step[])[];
+  private readonly scriptSteps: readonly Step[];
+  /** Interned application steps by (app state id, process), deliveries by (contents id, channel). */
+  private readonly appSteps = new Map<number, readonly Step[]>();
+  private readonly deliverySteps = new Map<number, readonly Step[]>();
+  /** The workload's pure functions, memoized: effects by interned app state and step. */
+  private readonly performed = new Map<number, Effect>();
+  private readonly received = new Map<number, Effect>();
+  private readonly codes = new Map<string, number>();
 
   constructor(readonly spec: ModelSpec) {
     const { topology, workload, params, script } = spec;
@@ -60,65 +81,76 @@ export class Model {
     this.startedBy = instancesStarted(this.commands);
     this.instances =
       script === undefined ? (spec.instances ?? 1) : this.startedBy.filter((k) => k !== undefined).length;
+    this.codec = new StateCodec(topology.processes, topology.channels.length, this.instances);
+    this.draft = new StateDraft(this.codec, topology, spec.discipline);
     const none = emptySnapshot(topology.processes, topology.channels.length);
+    // Interned first, so that id 0 is the empty record and the empty channel.
+    this.codec.channelRecords.intern(none.records[0] ?? { closed: false, messages: [] });
+    this.codec.contents.intern([]);
     this.initial = {
       procs: workload.initial(params, topology),
       snapshots: Array.from({ length: this.instances }, () => none),
       channels: topology.channels.map(() => []),
       scriptPosition: 0,
     };
+    this.initialWords = this.codec.encode(this.initial);
+    this.initiations = Array.from({ length: this.instances }, (_, k) =>
+      this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
+    );
+    this.scriptSteps = this.commands.map((_, command): Step => ({ kind: "script", command }));
   }
 
   get topology(): Topology {
     return this.spec.topology;
   }
 
-  /**
-   * The enabled steps of `state`: initiations (by instance, then process), then application steps
-   * — or the script's next command — then for each channel and each message it offers: its
-   * delivery, then its loss and its duplication where channels allow.
-   */
-  steps(state: GlobalState): Step[] {
-    const { topology, workload, algorithm, discipline, faults } = this.spec;
-    const steps: Step[] = [];
-    state.snapshots.forEach((snapshot, k) => {
-      const previous = state.snapshots[k - 1];
-      if (previous !== undefined && !isInitiated(previous)) return;
-      for (const p of this.initiators) {
-        if (algorithm.canInitiate(snapshot, p)) steps.push({ kind: "initiate", process: p, instance: k });
-      }
-    });
-    if (this.spec.script === undefined) {
-      state.procs.forEach((app, p) => {
-        for (const { action, to } of workload.actions(app, p, topology)) {
-          steps.push({ kind: "app", action, process: p, to });
-        }
-      });
-    } else if (this.scriptStepEnabled(state)) {
-      steps.push({ kind: "script", command: state.scriptPosition });
-    }
-    if (!this.deliveriesEnabled(state)) return steps;
-    state.channels.forEach((contents, channel) => {
-      for (const i of discipline.deliverable(contents)) {
-        const message = contents[i];
-        if (message === undefined) continue;
-        steps.push({ kind: "deliver", channel, message });
-        if (faults.lossy) steps.push({ kind: "drop", channel, message });
-        if (faults.duplicating) steps.push({ kind: "duplicate", channel, message });
-      }
-    });
-    return steps;
+  /** Words per packed state. */
+  get width(): number {
+    return this.codec.width;
   }
 
-  /** The state after `step`, and the events it emitted. Pure: `state` is not modified. */
-  next(state: GlobalState, step: Step): Transition {
-    const { topology, workload, algorithm, discipline } = this.spec;
-    const draft = new StateDraft(state, topology, discipline);
-    const sendAll = (p: number, sends: readonly { to: number; payload: string }[]) => {
-      for (const { to, payload } of sends) {
-        const c = topology.channelIndex(p, to);
-        if (c === undefined) throw new RangeError(`${workload.name}: no channel ${p}→${to}`);
-        draft.send(c, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
+  /** Writes the initial state's words to `out`. */
+  initialState(out: Words): void {
+    out.set(this.initialWords);
+  }
+
+  /**
+   * The enabled steps of the packed state `w`, appended to `out` in the model's order:
+   * initiations (by instance, then process), then application steps — or the script's next
+   * command — then for each channel and each message it offers: its delivery, then its loss and
+   * its duplication where channels allow.
+   */
+  enabled(w: Words, out: Step[]): void {
+    const { topology, algorithm } = this.spec;
+    const reader = this.draft.begin(w, undefined);
+    for (let k = 0; k < this.instances; k++) {
+      if (k > 0 && !this.initiated(w, k - 1)) break;
+      const steps = this.initiations[k] ?? [];
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i] as Step & { kind: "initiate" };
+        if (algorithm.canInitiate(reader, step.process, k)) out.push(step);
+      }
+    }
+    if (this.spec.script === undefined) {
+      for (let p = 0; p < topology.processes; p++) pushAll(out, this.appStepsOf(w, p));
+    } else if (this.scriptStepEnabled(w)) {
+      out.push(this.scriptSteps[w[0] as number] as Step);
+    }
+    if (!this.deliveriesEnabled(w)) return;
+    for (let c = 0; c < topology.channels.length; c++) pushAll(out, this.deliveryStepsOf(w, c));
+  }
+
+  /**
+   * Writes the state after `step` from the packed state `w` to `out` (which may be `w` itself), and
+   * appends the events the step emitted to `events` when given.
+   */
+  apply(w: Words, step: Step, out: Words, events?: ModelEvent[]): void {
+    const { topology, algorithm } = this.spec;
+    if (out !== w) out.set(w);
+    const draft = this.draft.begin(out, events);
+    const sendAll = (p: number, sends: Effect["sends"]) => {
+      for (const { channel, payload } of sends) {
+        draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
       }
     };
     switch (step.kind) {
@@ -142,34 +174,142 @@ export class Model {
         break;
       }
       case "app": {
-        const effect = workload.perform(draft.proc(step.process), step.process, step.action, step.to);
-        draft.setProc(step.process, effect.state);
+        const effect = this.perform(out, step);
+        draft.setProcId(step.process, effect.state);
         sendAll(step.process, effect.sends);
         break;
       }
       case "drop":
-        draft.lose(step.channel, this.indexOf(state, step));
+        draft.lose(step.channel, this.indexOf(step));
         break;
       case "deliver":
       case "duplicate": {
-        const index = this.indexOf(state, step);
+        const index = this.indexOf(step);
         const kept = step.kind === "duplicate";
-        const { from, to } = topology.channel(step.channel);
+        const { to } = topology.channel(step.channel);
         if (step.message.kind === "marker") {
           draft.receive(step.channel, index, kept);
           algorithm.onMarker(draft, step.channel, step.message.instance);
         } else {
           algorithm.onAppArrival(draft, step.channel, step.message.payload, step.message.tag);
           draft.receive(step.channel, index, kept);
-          const effect = workload.receive(draft.proc(to), to, from, step.message.payload);
-          draft.setProc(to, effect.state);
+          const effect = this.receive(out, step.channel, step.message.payload);
+          draft.setProcId(to, effect.state);
           sendAll(to, effect.sends);
         }
         break;
       }
     }
     algorithm.afterStep?.(draft);
-    return draft.finish();
+  }
+
+  /** The enabled steps of `state`, in the model's order (see `enabled`). */
+  steps(state: GlobalState): Step[] {
+    const steps: Step[] = [];
+    this.enabled(this.codec.encode(state), steps);
+    return steps;
+  }
+
+  /** The state after `step`, and the events it emitted. Pure: `state` is not modified. */
+  next(state: GlobalState, step: Step): Transition {
+    const out = new Int32Array(this.codec.width);
+    const events: ModelEvent[] = [];
+    this.apply(this.codec.encode(state), step, out, events);
+    return { state: this.codec.decode(out), events };
+  }
+
+  /** Instance k has started: some process has recorded for it. */
+  initiated(w: Words, k: number): boolean {
+    const { recorded, processes } = this.codec;
+    for (let p = 0; p < processes; p++) if (w[recorded + k * processes + p] !== 0) return true;
+    return false;
+  }
+
+  /** The application steps Pp can take in `w` (interned per app state). */
+  private appStepsOf(w: Words, p: number): readonly Step[] {
+    const id = w[this.codec.app + p] as number;
+    const key = id * this.codec.processes + p;
+    let steps = this.appSteps.get(key);
+    if (steps === undefined) {
+      const { workload, topology } = this.spec;
+      steps = workload
+        .actions(this.codec.apps.value(id), p, topology)
+        .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
+      this.appSteps.set(key, steps);
+    }
+    return steps;
+  }
+
+  /** The deliveries (and losses, duplications) channel c offers in `w` (interned per contents). */
+  private deliveryStepsOf(w: Words, c: number): readonly Step[] {
+    const id = w[this.codec.channels + c] as number;
+    const key = id * this.codec.channelCount + c;
+    let steps = this.deliverySteps.get(key);
+    if (steps === undefined) {
+      const { discipline, faults } = this.spec;
+      const contents = this.codec.contents.value(id);
+      steps = discipline.deliverable(contents).flatMap((i) => {
+        const message = contents[i];
+        if (message === undefined) return [];
+        const offered: Step[] = [{ kind: "deliver", channel: c, message }];
+        if (faults.lossy) offered.push({ kind: "drop", channel: c, message });
+        if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
+        return offered;
+      });
+      this.deliverySteps.set(key, steps);
+    }
+    return steps;
+  }
+
+  /** The workload's effect of application step `step` on Pp's state in `w` (memoized: it is pure). */
+  private perform(w: Words, step: Step & { kind: "app" }): Effect {
+    const id = w[this.codec.app + step.process] as number;
+    const n = this.codec.processes;
+    const key = ((id * n + step.process) * n + step.to) * ACTIONS + this.code(step.action);
+    let effect = this.performed.get(key);
+    if (effect === undefined) {
+      const { workload } = this.spec;
+      const app = this.codec.apps.value(id);
+      effect = this.effect(step.process, workload.perform(app, step.process, step.action, step.to));
+      this.performed.set(key, effect);
+    }
+    return effect;
+  }
+
+  /** The workload's effect of receiving `payload` on channel c, on its receiver's state in `w`. */
+  private receive(w: Words, c: number, payload: string): Effect {
+    const { from, to } = this.topology.channel(c);
+    const id = w[this.codec.app + to] as number;
+    const key = (id * this.codec.channelCount + c) * ACTIONS + this.code(payload);
+    let effect = this.received.get(key);
+    if (effect === undefined) {
+      const app = this.codec.apps.value(id);
+      effect = this.effect(to, this.spec.workload.receive(app, to, from, payload));
+      this.received.set(key, effect);
+    }
+    return effect;
+  }
+
+  private effect(p: number, { state, sends }: AppEffect): Effect {
+    return {
+      state: this.codec.apps.intern(state),
+      sends: sends.map(({ to, payload }) => {
+        const channel = this.topology.channelIndex(p, to);
+        if (channel === undefined) throw new RangeError(`${this.spec.workload.name}: no channel ${p}→${to}`);
+        return { channel, payload };
+      }),
+    };
+  }
+
+  /** A small code for an action name or payload, for memo keys. */
+  private code(name: string): number {
+    let code = this.codes.get(name);
+    if (code === undefined) {
+      code = this.codes.size;
+      if (code >= ACTIONS) throw new RangeError(`more than ${ACTIONS} distinct actions and payloads`);
+      this.codes.set(name, code);
+    }
+    return code;
   }
 
   /** The script's command at `index`. */
@@ -180,26 +320,27 @@ export class Model {
   }
 
   /** The script's next command can run: it exists, and a send's sender holds the amount. */
-  private scriptStepEnabled(state: GlobalState): boolean {
-    const command = this.commands[state.scriptPosition];
+  private scriptStepEnabled(w: Words): boolean {
+    const command = this.commands[w[0] as number];
     if (command === undefined) return false;
-    return command.kind !== "send" || held(state.procs[command.from] ?? []) >= command.amount;
+    if (command.kind !== "send") return true;
+    return held(this.codec.apps.value(w[this.codec.app + command.from] as number)) >= command.amount;
   }
 
   /**
    * With `ticks`, channels deliver only while the script waits — at a tick, or at a send whose
    * sender does not hold its tokens yet (time passes while it waits) — and after its end.
    */
-  private deliveriesEnabled(state: GlobalState): boolean {
+  private deliveriesEnabled(w: Words): boolean {
     if (this.spec.script?.ticks !== true) return true;
-    const command = this.commands[state.scriptPosition];
-    return command === undefined || command.kind === "tick" || !this.scriptStepEnabled(state);
+    const command = this.commands[w[0] as number];
+    return command === undefined || command.kind === "tick" || !this.scriptStepEnabled(w);
   }
 
-  /** Where in its channel the message a delivery-like step takes lies. */
-  private indexOf(state: GlobalState, step: Step & { channel: number; message: Message }): number {
-    const index = state.channels[step.channel]?.findIndex((m) => messageKey(m) === messageKey(step.message));
-    if (index === undefined || index < 0) throw new RangeError(`${this.label(step)} is not enabled`);
+  /** Where in its channel the message a delivery-like step takes lies (in the drafted state). */
+  private indexOf(step: Step & { channel: number; message: Message }): number {
+    const index = this.draft.indexOf(step.channel, step.message);
+    if (index < 0) throw new RangeError(`${this.label(step)} is not enabled`);
     return index;
   }
 
@@ -246,4 +387,17 @@ export class Model {
 /** Instance 0 goes unnamed, so one-snapshot runs read as in the lecture; later ones are `#k`. */
 function instanceSuffix(instance: number): string {
   return instance === 0 ? "" : `, #${instance}`;
+}
+
+/** Distinct action names and payloads a memo key can tell apart. */
+const ACTIONS = 4096;
+
+/** A workload effect with interned state and resolved channels. */
+interface Effect {
+  readonly state: number;
+  readonly sends: readonly { readonly channel: number; readonly payload: string }[];
+}
+
+function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
 }
