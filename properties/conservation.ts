@@ -6,8 +6,8 @@
  * quantity, a value between those of app(S_start) and app(S_end): what a state the system passed
  * through between the two could hold. The monitor carries the totals of S_start.
  */
-import type { SafetyProperty } from "../src/explorer/property.js";
-import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
+import type { SafetyProperty } from "../src/engine/property.js";
+import { startEndMonitor } from "../src/engine/start-end-monitor.js";
 import type { Model } from "../src/model/model.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight } from "../src/workloads/workload.js";

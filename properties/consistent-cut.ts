@@ -13,7 +13,7 @@
  * violates the property if any does. A lost message leaves flight; a duplicated one is received
  * and stays in flight.
  */
-import type { SafetyProperty } from "../src/explorer/property.js";
+import type { SafetyProperty } from "../src/engine/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { completesSnapshot, isInitiated, snapshotOf } from "../src/model/snapshot.js";

@@ -3,7 +3,7 @@
  * `SafetyProperty` (a monitor judged along every run) or a `LivenessProperty` (judged on the state
  * graph), added to this list — see the README, "Writing a property".
  */
-import type { Property } from "../src/explorer/property.js";
+import type { Property } from "../src/engine/property.js";
 import { conservation } from "./conservation.js";
 import { consistentCut } from "./consistent-cut.js";
 import { reachableCut } from "./reachable-cut.js";

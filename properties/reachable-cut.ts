@@ -5,8 +5,8 @@
  * monitor carries app(S_start) from the initiating step to the completing one — as its strongly
  * connected component in that graph, which is all the check depends on and keeps the search small.
  */
-import type { SafetyProperty } from "../src/explorer/property.js";
-import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
+import type { SafetyProperty } from "../src/engine/property.js";
+import { startEndMonitor } from "../src/engine/start-end-monitor.js";
 import { ApplicationGraph } from "../src/graph/app-graph.js";
 import type { Model } from "../src/model/model.js";
 import { appProjection } from "../src/model/snapshot.js";

@@ -7,8 +7,8 @@
  * application messages in flight (S*'s are its recorded ones). The monitor carries which Φ held at
  * S_start; the verdict is given at S_end. A workload without stable properties has nothing to judge.
  */
-import type { SafetyProperty } from "../src/explorer/property.js";
-import { startEndMonitor } from "../src/explorer/start-end-monitor.js";
+import type { SafetyProperty } from "../src/engine/property.js";
+import { startEndMonitor } from "../src/engine/start-end-monitor.js";
 import type { Model } from "../src/model/model.js";
 import type { GlobalState } from "../src/model/types.js";
 import type { InFlight, StableProperty } from "../src/workloads/workload.js";

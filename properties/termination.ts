@@ -10,8 +10,8 @@
  * while some instance is (an instance never leaves "initiated" or "complete", so a strongly
  * connected component has the same instances in progress throughout).
  */
-import type { LivenessProperty, LivenessViolation } from "../src/explorer/property.js";
-import type { StateSpace } from "../src/explorer/state-space.js";
+import type { LivenessProperty, LivenessViolation } from "../src/engine/property.js";
+import type { StateSpace } from "../src/engine/state-space.js";
 import { stronglyConnectedComponents } from "../src/graph/scc.js";
 import type { Model } from "../src/model/model.js";
 import { isInProgress, someInstanceInProgress } from "../src/model/snapshot.js";
@@ -29,7 +29,7 @@ export const termination: LivenessProperty = {
       if (inProgress(id) && space.enabledCount[id] === 0) {
         return {
           reason: `no step is enabled, yet ${missing(space.state(id), model)}`,
-          path: space.tree.pathTo(id),
+          path: space.pathTo(id),
           instance: stuckInstance(space.state(id)),
         };
       }
@@ -89,7 +89,7 @@ function fairCycle(
     if (starved.length > 0) continue; // every cycle here starves a delivery: not a fair run
     const entry = states[0] as number;
     const cycle = fairLoop(space, model, entry, inside);
-    const stem = space.tree.pathTo(entry);
+    const stem = space.pathTo(entry);
     return {
       reason: `the run can cycle forever, fairly, while ${missing(space.state(entry), model)}`,
       instance: stuckInstance(space.state(entry)),

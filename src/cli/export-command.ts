@@ -11,8 +11,8 @@
  * Output goes to stdout, or to --out F (never over a different file).
  */
 import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
+import { check } from "../engine/check.js";
 import { ConfigError, UsageError } from "../errors.js";
-import { check } from "../explorer/check.js";
 import { toGraphology } from "../graph/state-graph.js";
 import type { Model } from "../model/model.js";
 import { toDot } from "../render/dot.js";

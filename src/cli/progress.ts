@@ -1,5 +1,5 @@
 /** Progress lines on stderr, once a second, for runs longer than a second (TLC-style figures). */
-import type { ProgressReport } from "../explorer/limits.js";
+import type { ProgressReport } from "../engine/limits.js";
 
 export function stderrProgress(report: ProgressReport): void {
   const rate = Math.round(report.states / Math.max(report.seconds, 1e-9));

@@ -5,10 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
+import { check } from "../engine/check.js";
+import type { ProgressSink, SearchFigures } from "../engine/limits.js";
+import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
-import { check } from "../explorer/check.js";
-import type { ProgressSink, SearchFigures } from "../explorer/limits.js";
-import type { Property } from "../explorer/property.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 

@@ -6,8 +6,8 @@
  */
 import { findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
+import type { Property } from "../engine/property.js";
 import { ConfigError, UsageError } from "../errors.js";
-import type { Property } from "../explorer/property.js";
 import { judgeFor } from "../simulation/judges.js";
 import {
   buildReport,

@@ -16,8 +16,9 @@
  * exact store, or the fingerprint/bitstate frontier). Exceptions are used only to leave the loop
  * when the memory budget refuses a table growth.
  */
+
+import type { SearchFigures, StopReason } from "../engine/limits.js";
 import { ConfigError } from "../errors.js";
-import type { SearchFigures, StopReason } from "../explorer/limits.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";

@@ -6,8 +6,8 @@
 import { MultiDirectedGraph } from "graphology";
 import { singleSourceLength } from "graphology-shortest-path/unweighted.js";
 import { noSnapshot } from "../algorithms/no-snapshot.js";
+import { search } from "../engine/search.js";
 import { SnapcheckError } from "../errors.js";
-import { search } from "../explorer/search.js";
 import { Model } from "../model/model.js";
 import type { GlobalState } from "../model/types.js";
 import { stronglyConnectedComponents } from "./scc.js";
@@ -26,7 +26,10 @@ export class ApplicationGraph {
 
   constructor(model: Model) {
     this.appModel = new Model({ ...model.spec, algorithm: noSnapshot });
-    const { space, stop } = search(this.appModel, [], { maxStates: MAX_APPLICATION_STATES });
+    const { space, stop } = search(this.appModel, [], {
+      limits: { maxStates: MAX_APPLICATION_STATES },
+      graph: true,
+    });
     if (stop !== "exhausted") {
       throw new SnapcheckError(
         "model",

@@ -6,7 +6,7 @@
  * 1 KB and 15 µs per edge, so large explorations skip it.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { StateSpace } from "../explorer/state-space.js";
+import type { StateSpace } from "../engine/state-space.js";
 import { everyInstanceComplete } from "../model/snapshot.js";
 
 export interface StateAttributes {
@@ -27,7 +27,7 @@ export function toGraphology(space: StateSpace): MultiDirectedGraph<StateAttribu
     const state = space.state(id);
     graph.addNode(String(id), {
       key: model.key(state),
-      depth: space.tree.depth(id),
+      depth: space.depth(id),
       complete: everyInstanceComplete(state),
       deadlock: space.enabledCount[id] === 0,
     });

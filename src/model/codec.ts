@@ -83,6 +83,15 @@ export class StateCodec {
     return state;
   }
 
+  /** Every snapshot instance of the words at `w[offset..]` is complete (every process recorded, every record closed). */
+  complete(w: ArrayLike<number>, offset: number): boolean {
+    for (let i = this.recorded; i < this.records; i++) if (w[offset + i] === 0) return false;
+    for (let i = this.records; i < this.channels; i++) {
+      if (!this.channelRecords.value(w[offset + i] as number).closed) return false;
+    }
+    return true;
+  }
+
   /** The snapshot state of instance `k` in the words at `w[offset..]`. */
   snapshotAt(w: ArrayLike<number>, offset: number, k: number): SnapshotState {
     const recorded = Array.from({ length: this.processes }, (_, p) => {

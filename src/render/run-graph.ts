@@ -3,7 +3,7 @@
  * initial state (breadth-first, so the whole run is inside), drawn only when it is small enough for
  * a person to look at.
  */
-import { check } from "../explorer/check.js";
+import { check } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState } from "../model/types.js";
 import { stateGraphSvg } from "./state-graph-svg.js";

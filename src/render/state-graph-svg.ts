@@ -4,7 +4,7 @@
  * through its states (numbered by their place in the run), states with a complete snapshot filled.
  * Path nodes carry `data-run` (their indices in the run) for the report's step slider.
  */
-import type { StateSpace } from "../explorer/state-space.js";
+import type { StateSpace } from "../engine/state-space.js";
 import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState } from "../model/types.js";
 import { el, textEl } from "./xml.js";
@@ -16,10 +16,10 @@ const LEFT = 30;
 
 /** The graph of `space` with the run through `states` highlighted; states must all be in the space. */
 export function stateGraphSvg(space: StateSpace, states: readonly GlobalState[]): string {
-  const { model, tree } = space;
+  const { model } = space;
   const runIndices = new Map<number, number[]>();
   states.forEach((s, i) => {
-    const id = tree.idOf(model.key(s));
+    const id = space.idOf(s);
     if (id === undefined) throw new RangeError(`state ${i} of the run is not in the explored graph`);
     runIndices.set(id, [...(runIndices.get(id) ?? []), i]);
   });
@@ -27,7 +27,7 @@ export function stateGraphSvg(space: StateSpace, states: readonly GlobalState[])
   const layers: number[][] = [];
   const position = new Map<number, readonly [number, number]>();
   for (let id = 0; id < space.size; id++) {
-    const depth = tree.depth(id);
+    const depth = space.depth(id);
     const layer = layers[depth] ?? [];
     layers[depth] = layer;
     position.set(id, [LEFT + depth * COLUMN, TOP + layer.length * ROW]);
@@ -35,9 +35,7 @@ export function stateGraphSvg(space: StateSpace, states: readonly GlobalState[])
   }
   const at = (id: number) => position.get(id) ?? [0, 0];
   const runEdges = new Set(
-    states
-      .slice(1)
-      .map((s, i) => `${tree.idOf(model.key(states[i] as GlobalState))}>${tree.idOf(model.key(s))}`),
+    states.slice(1).map((s, i) => `${space.idOf(states[i] as GlobalState)}>${space.idOf(s)}`),
   );
   const edges: string[] = [];
   const path: string[] = [];
@@ -75,7 +73,7 @@ export function stateGraphSvg(space: StateSpace, states: readonly GlobalState[])
         textEl(
           "tspan",
           {},
-          `state ${id} (depth ${tree.depth(id)}${complete ? ", snapshot complete" : ""}): ${model.key(space.state(id))}`,
+          `state ${id} (depth ${space.depth(id)}${complete ? ", snapshot complete" : ""}): ${model.key(space.state(id))}`,
         ),
       ),
       el("circle", {

@@ -5,7 +5,7 @@
  * the count depends on the total only.
  */
 import { buildModel, parseConfig } from "../config.js";
-import { check } from "../explorer/check.js";
+import { check } from "../engine/check.js";
 import { grouped, type LinePlot, type PlotPoint } from "./line-plot.js";
 
 export interface SizeGrid {

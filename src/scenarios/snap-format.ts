@@ -4,7 +4,7 @@
  * channel's messages in the order received.
  */
 
-import type { RecordedSnapshot } from "../explorer/recorded-snapshots.js";
+import type { RecordedSnapshot } from "../engine/recorded-snapshots.js";
 import type { Topology } from "../model/topology.js";
 import { amountOf, held } from "../workloads/tokens.js";
 

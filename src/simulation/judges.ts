@@ -5,8 +5,9 @@
  * Chandy & Lamport's theorem promises (witness.ts), termination on the forced-fair continuation
  * (termination-judge.ts).
  */
+
+import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
-import type { Property } from "../explorer/property.js";
 import type { Model } from "../model/model.js";
 import { monitorJudge } from "./monitor-judge.js";
 import { terminationJudge } from "./termination-judge.js";

@@ -3,7 +3,7 @@
  * a delivery may match several in-flight copies, so the monitor follows every matching; branches
  * with equal keys are merged, as the search merges them, so their number stays small on long runs.
  */
-import type { SafetyProperty } from "../explorer/property.js";
+import type { SafetyProperty } from "../engine/property.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, ModelEvent } from "../model/types.js";
 import { HOLDS, type RunJudge, violatedAt } from "./verdict.js";

@@ -6,7 +6,7 @@
  * here prints or writes.
  */
 import fc from "fast-check";
-import type { Counterexample } from "../explorer/check.js";
+import type { Counterexample } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import { type Execution, execute } from "./execution.js";
 import type { Strategy } from "./schedule.js";

@@ -7,9 +7,9 @@
  * with that lasso is a counterexample `snapcheck replay` confirms. With neither within the bound
  * the run leaves termination undecided; so does a continuation that hits its limit.
  */
-import type { LivenessProperty } from "../explorer/property.js";
-import { search } from "../explorer/search.js";
-import type { StateSpace } from "../explorer/state-space.js";
+import type { LivenessProperty } from "../engine/property.js";
+import { search } from "../engine/search.js";
+import type { StateSpace } from "../engine/state-space.js";
 import type { Model } from "../model/model.js";
 import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
@@ -32,7 +32,10 @@ export function terminationJudge(property: LivenessProperty, model: Model): RunJ
           why: `the snapshot was still in progress ${CONTINUATION_LIMIT} steps after deliveries were forced fair`,
         };
       }
-      const { space } = search(rootedAt(model, last), [], { maxStates: LASSO_STATES });
+      const { space } = search(rootedAt(model, last), [], {
+        limits: { maxStates: LASSO_STATES },
+        graph: true,
+      });
       const found = property.check(space, model);
       if (found === undefined) {
         return {

@@ -2,7 +2,7 @@
  * What judging one executed run against one property gives: it holds on the run, it is violated
  * (with the run that shows it), or the run cannot decide it; and the judge interface itself.
  */
-import type { Counterexample } from "../explorer/check.js";
+import type { Counterexample } from "../engine/check.js";
 import type { Execution } from "./execution.js";
 /**
  * A run that violates a property: `states[k+1]` follows `steps[k]`; `loop` starts a lasso. Simulation

@@ -5,7 +5,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import type { SnapcheckConfig } from "../config.js";
-import type { Counterexample } from "../explorer/check.js";
+import type { Counterexample } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
 import { spaceTimeSvg } from "../render/space-time.js";

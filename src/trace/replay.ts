@@ -5,9 +5,9 @@
  * deliveries), liveness by judging the run's own state space (its lasso) with the property's code.
  */
 import { buildModel, type SnapcheckConfig } from "../config.js";
+import type { Property } from "../engine/property.js";
+import { spaceOfRun } from "../engine/state-space.js";
 import { TraceError } from "../errors.js";
-import type { Property } from "../explorer/property.js";
-import { spaceOfRun } from "../explorer/state-space.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { encodeState, type ItfTrace } from "./itf.js";

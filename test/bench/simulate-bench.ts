@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { consistentCut } from "../../properties/consistent-cut.js";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import { execute } from "../../src/simulation/execution.js";
 import { judgeFor } from "../../src/simulation/judges.js";
 import { searchRuns, simulate } from "../../src/simulation/simulate.js";

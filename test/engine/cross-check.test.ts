@@ -4,9 +4,9 @@
  * statistics, and bitstate mode never more states.
  */
 import { describe, expect, it } from "vitest";
+import { check } from "../../src/engine/check.js";
 import { engineModelOf } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
-import { check } from "../../src/explorer/check.js";
 import { modelOf } from "../support/models.js";
 import { engineCases, type GenericStats, pinnedCases, readmeCases } from "./configs.js";
 

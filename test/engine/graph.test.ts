@@ -9,12 +9,12 @@ import { describe, expect, it } from "vitest";
 import { termination } from "../../properties/termination.js";
 import { configFrom } from "../../src/cli/run-check.js";
 import { runCompact } from "../../src/cli/run-compact.js";
+import { check } from "../../src/engine/check.js";
 import { engineModelOf } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
 import { COMPLETE, EXPANDED } from "../../src/engine/graph.js";
+import { spaceOfRun } from "../../src/engine/state-space.js";
 import { checkTermination } from "../../src/engine/termination.js";
-import { check } from "../../src/explorer/check.js";
-import { spaceOfRun } from "../../src/explorer/state-space.js";
 import { everyInstanceComplete } from "../../src/model/snapshot.js";
 import type { GlobalState } from "../../src/model/types.js";
 import { snapcheck, tmp } from "../support/cli.js";
@@ -76,7 +76,7 @@ describe("the compact engine's state graph", () => {
       for (let id = 0; id < g.order; id++) {
         const state = engineSpace.state(id);
         expect(model.key(state)).toBe(model.key(space.state(id)));
-        expect(g.depth[id]).toBe(space.tree.depth(id));
+        expect(g.depth[id]).toBe(space.depth(id));
         expect(g.enabled[id]).toBe(space.enabledCount[id]);
         expect(((g.flags[id] as number) & EXPANDED) === EXPANDED).toBe(space.expanded[id]);
         expect(((g.flags[id] as number) & COMPLETE) === COMPLETE).toBe(everyInstanceComplete(state));

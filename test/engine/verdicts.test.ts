@@ -6,9 +6,9 @@
 import { getHeapStatistics } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
+import { check } from "../../src/engine/check.js";
 import { type EngineProgress, engineModelOf } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
-import { check } from "../../src/explorer/check.js";
 import type { Model } from "../../src/model/model.js";
 import type { GlobalState, Step } from "../../src/model/types.js";
 import { modelOf, shortest, type TestConfig } from "../support/models.js";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { conservation } from "../../properties/conservation.js";
 import { consistentCut } from "../../properties/consistent-cut.js";
-import { recordedSnapshots } from "../../src/explorer/recorded-snapshots.js";
+import { recordedSnapshots } from "../../src/engine/recorded-snapshots.js";
 import {
   type NaiveCommand,
   type NaiveConfig,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { stableDetection } from "../../properties/stable-detection.js";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
 import { modelOf } from "../support/models.js";
 import { naiveStableCheck } from "./stable-naive.js";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stableDetection } from "../../properties/stable-detection.js";
 import { configFrom, runCheck } from "../../src/cli/run-check.js";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
 import { modelOf, type TestConfig } from "../support/models.js";
 

@@ -11,7 +11,7 @@ import { consistentCut } from "../../properties/consistent-cut.js";
 import { properties } from "../../properties/index.js";
 import { readTraceInput } from "../../src/cli/trace-input.js";
 import { buildModel, parseConfig } from "../../src/config.js";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import { spaceTimeSvg } from "../../src/render/space-time.js";
 import { writeCounterexample } from "../../src/trace/counterexample-file.js";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-gexf";
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import { toGraphology } from "../../src/graph/state-graph.js";
 import { toDot } from "../../src/render/dot.js";
 import { toGexf } from "../../src/render/gexf.js";

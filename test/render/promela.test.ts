@@ -9,8 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
+import { check } from "../../src/engine/check.js";
 import { ConfigError } from "../../src/errors.js";
-import { check } from "../../src/explorer/check.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { snapcheck } from "../support/cli.js";
 import { runSpin, spinPresent } from "../support/spin.js";

@@ -5,7 +5,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { findProperty } from "../../properties/index.js";
-import type { Property } from "../../src/explorer/property.js";
+import type { Property } from "../../src/engine/property.js";
 import type { Model } from "../../src/model/model.js";
 import { type Execution, execute } from "../../src/simulation/execution.js";
 import { readModulo } from "../../src/simulation/strategies/uniform.js";

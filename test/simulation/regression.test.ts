@@ -7,7 +7,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { consistentCut } from "../../properties/consistent-cut.js";
 import { parseConfig } from "../../src/config.js";
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import {
   assertSnapshotCorrect,
   checkRun,

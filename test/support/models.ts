@@ -3,8 +3,8 @@
 import { properties } from "../../properties/index.js";
 import type { SnapshotAlgorithm } from "../../src/algorithms/algorithm.js";
 import { chandyLamport } from "../../src/algorithms/chandy-lamport.js";
-import { check } from "../../src/explorer/check.js";
-import type { Limits } from "../../src/explorer/limits.js";
+import { check } from "../../src/engine/check.js";
+import type { Limits } from "../../src/engine/limits.js";
 import { fifo } from "../../src/model/channels/fifo.js";
 import { nonfifo } from "../../src/model/channels/nonfifo.js";
 import { Model } from "../../src/model/model.js";

@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import { laiYang } from "../../src/algorithms/lai-yang.js";
-import type { RecordedSnapshot } from "../../src/explorer/recorded-snapshots.js";
+import type { RecordedSnapshot } from "../../src/engine/recorded-snapshots.js";
 import type { Model } from "../../src/model/model.js";
 import { amountOf, held } from "../../src/workloads/tokens.js";
 import { emptyRecord, noForward, recordAfterMarker } from "../mutants/chandy-lamport-mutants.js";

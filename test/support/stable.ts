@@ -1,5 +1,5 @@
 /** Stability, checked on an explored state space: once Φ holds, every step keeps it. */
-import { check } from "../../src/explorer/check.js";
+import { check } from "../../src/engine/check.js";
 import type { Model } from "../../src/model/model.js";
 import type { GlobalState } from "../../src/model/types.js";
 import type { StableProperty, Workload } from "../../src/workloads/workload.js";

@@ -11,7 +11,7 @@ import { isComplete, viewOf } from "../model/snapshot.js";
 import type { AppState, GlobalState, Step } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { SafetyProperty } from "./property.js";
-import { type FoundViolation, search } from "./search.js";
+import { type FoundViolation, search, type ViolationSink } from "./search.js";
 
 /** A run: `states[k+1]` is the state after `steps[k]`. */
 export interface Run {
@@ -50,7 +50,7 @@ export function recordedSnapshots(
     Array.from({ length: instances }, (_, k) => p.monitor(model, k)),
   );
   const flagged = new Map<string, Map<string, FoundViolation>>();
-  const { space, stop } = search(model, monitors, limits, progress, ({ monitor, state, run }) => {
+  const onViolation: ViolationSink = ({ monitor, state, run }) => {
     const instance = monitor % instances;
     const property = properties[Math.floor(monitor / instances)]?.name ?? "";
     const key = snapshotKey(state, instance);
@@ -58,7 +58,8 @@ export function recordedSnapshots(
     // The search meets violations in order of depth: the first one kept is a shortest.
     if (!byProperty.has(property)) byProperty.set(property, run());
     flagged.set(key, byProperty);
-  });
+  };
+  const { space, stop } = search(model, monitors, { limits, progress, onViolation });
   const found = new Map<string, RecordedSnapshot>();
   for (let id = 0; id < space.size; id++) {
     const state = space.state(id);
@@ -68,9 +69,9 @@ export function recordedSnapshots(
       const key = snapshotKey(state, k);
       if (found.has(key)) continue;
       // States come in order of distance: the first with this snapshot is reached by a shortest run.
-      const path = space.tree.pathTo(id);
+      const path = space.pathTo(id);
       const witness = {
-        steps: path.slice(1).map((n) => space.tree.steps[n] as Step),
+        steps: path.slice(1).map((n) => space.stepTo(n)),
         states: path.map((n) => space.state(n)),
       };
       const violations = [...(flagged.get(key) ?? new Map<string, FoundViolation>())]

@@ -14,7 +14,7 @@ export interface Limits {
 }
 
 /** `exhausted`: every reachable state was explored; otherwise the limit that cut the search short. */
-export type StopReason = "exhausted" | "max-depth" | "max-states" | "max-memory";
+export type StopReason = "exhausted" | "max-depth" | "max-states" | "max-memory" | "signal";
 
 /**
  * The figures every exhaustive search reports, whichever engine ran it (README, "Statistics"):

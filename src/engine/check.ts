@@ -4,7 +4,6 @@
  * liveness properties on the state graph. Exploring never throws for a violation: results are data.
  */
 import type { Model } from "../model/model.js";
-import { everyInstanceComplete } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
 import type { LivenessProperty, Property, SafetyProperty } from "./property.js";
@@ -47,6 +46,10 @@ export interface CheckResult {
 export interface CheckOptions {
   readonly limits: Limits;
   readonly progress?: ProgressSink | undefined;
+  /** Keep the state graph's edges even when no liveness property needs them (graph exports). */
+  readonly graph?: boolean | undefined;
+  /** Stops the search cleanly, with partial statistics and the verdicts so far, when aborted. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult {
@@ -62,20 +65,24 @@ export function check(model: Model, requested: readonly Property[], options: Che
   const result = search(
     model,
     safety.flatMap((p) => Array.from({ length: instances }, (_, k) => p.monitor(model, k))),
-    options.limits,
-    options.progress,
+    {
+      limits: options.limits,
+      progress: options.progress,
+      graph: options.graph === true || properties.some((p) => p.kind === "eventually"),
+      signal: options.signal,
+    },
   );
   const { space } = result;
   const seconds = (performance.now() - started) / 1000;
   let completeSnapshots = 0;
   let deadlocks = 0;
   for (let id = 0; id < space.size; id++) {
-    if (everyInstanceComplete(space.state(id))) completeSnapshots++;
+    if (model.codec.complete(space.store.states, id * model.width)) completeSnapshots++;
     if (space.enabledCount[id] === 0) deadlocks++;
   }
   const stats: ExplorationStats = {
     distinctStates: space.size,
-    transitions: space.edgeTargets.length,
+    transitions: space.transitions,
     maxDepth: result.maxDepth,
     completeSnapshots,
     deadlocks,

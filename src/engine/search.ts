@@ -1,0 +1,270 @@
+/**
+ * The one breadth-first search every exhaustive check runs, on packed states (the model's words,
+ * src/model/codec.ts). It explores the product of the model and the monitors of the safety
+ * properties being checked: a node is the model state's words followed by one word per monitor —
+ * the interned id of that monitor's state — so the product is packed too and deduplicated by the
+ * same exact store. Model statistics and the state graph are the projection onto model states:
+ * a model state's first node is found at its shortest distance and is expanded first, so the
+ * counts are those of the model alone, exactly. A property's first violation found is a shortest
+ * one (nodes are expanded in order of depth); its monitor is then retired, so the search goes on
+ * for the others without telling apart runs that differ only for it. Monitors see decoded states
+ * only when they ask for them (ObservedStep's getters), and only steps that change something for
+ * them cost more than a lookup.
+ */
+import { getHeapStatistics } from "node:v8";
+import type { Words } from "../model/codec.js";
+import { Interner } from "../model/intern.js";
+import type { Model } from "../model/model.js";
+import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import { ExactSet } from "./exact-set.js";
+import { hashState } from "./hash.js";
+import type { Limits, ProgressSink, StopReason } from "./limits.js";
+import type { Monitor, ObservedStep } from "./property.js";
+import { StateSpace } from "./state-space.js";
+
+/** A shortest run violating one property: `states[k+1]` is the state after `steps[k]`. */
+export interface FoundViolation {
+  readonly reason: string;
+  readonly steps: readonly Step[];
+  readonly states: readonly GlobalState[];
+}
+
+export interface SearchResult {
+  readonly space: StateSpace;
+  /** Per monitor, in order: its first (shortest) violation, if any. */
+  readonly violations: readonly (FoundViolation | undefined)[];
+  readonly stop: StopReason;
+  readonly maxDepth: number;
+  /** Nodes searched: model states paired with monitor states. */
+  readonly nodes: number;
+}
+
+/**
+ * Told of every violating step the search meets, not only the first per monitor: the monitor's
+ * index, why, the state the step reaches, and (on demand) the shortest run found to it.
+ */
+export type ViolationSink = (found: {
+  readonly monitor: number;
+  readonly reason: string;
+  readonly state: GlobalState;
+  readonly run: () => FoundViolation;
+}) => void;
+
+export interface SearchOptions {
+  readonly limits: Limits;
+  readonly progress?: ProgressSink | undefined;
+  readonly onViolation?: ViolationSink | undefined;
+  /** Keep the state graph's edges (liveness properties and graph exports need them). */
+  readonly graph?: boolean | undefined;
+  /** Stops the search cleanly (partial statistics, verdicts so far) when aborted. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The monitor word of a retired monitor (its property already has its shortest violation). */
+const RETIRED = -1;
+const CHECK_EVERY = 1024;
+
+export function search(
+  model: Model,
+  monitors: readonly Monitor<unknown>[],
+  options: SearchOptions,
+): SearchResult {
+  const { limits } = options;
+  const started = performance.now();
+  let nextReport = started + 1000;
+  const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
+  const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
+  const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
+  // The JS heap dies at its own limit, whatever the budget: stop well before it.
+  const heapCeiling = 0.85 * getHeapStatistics().heap_size_limit;
+  const width = model.width;
+  const m = monitors.length;
+  const nodeWidth = width + m;
+  const models = new ExactSet(width, budget, 1024);
+  // Without monitors a node is its model state: one store serves as both.
+  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, 1024);
+  const space = new StateSpace(model, models, options.graph === true);
+  const nodeModel: number[] = [];
+  const nodeDepth: number[] = [];
+  const monitorStates = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
+  const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
+  let stop: StopReason = "exhausted";
+
+  const hash = new Int32Array(2);
+  const scratch = new Int32Array(nodeWidth);
+  const scratchU = new Uint32Array(scratch.buffer);
+  const from = new Int32Array(width);
+  const fromNode = new Int32Array(nodeWidth);
+  const steps: Step[] = [];
+  const targets: number[] = [];
+  const events: ModelEvent[] = [];
+
+  const initial = model.codec.encode(model.initial);
+  scratch.set(initial);
+  monitors.forEach((monitor, j) => {
+    scratch[width + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
+  });
+  hashState(scratchU, 0, width, hash);
+  models.insert(scratchU, 0, hash[0] as number);
+  models.parent[0] = -1;
+  space.depths.push(0);
+  if (m > 0) {
+    hashState(scratchU, 0, nodeWidth, hash);
+    nodes.insert(scratchU, 0, hash[0] as number);
+    nodes.parent[0] = -1;
+  }
+  nodeModel.push(0);
+  nodeDepth.push(0);
+
+  const runTo = (node: number, step: Step, to: Words): FoundViolation => {
+    const path: number[] = [];
+    for (let at = node; at >= 0; at = nodes.parent[at] ?? -1) path.push(at);
+    path.reverse();
+    const states = path.map((n) => model.codec.decode(nodes.states, n * nodeWidth));
+    const taken = path.slice(1).map((n) => {
+      const parent = nodes.parent[n] as number;
+      const enabled: Step[] = [];
+      model.enabled(
+        nodes.states.subarray(parent * nodeWidth, parent * nodeWidth + width) as unknown as Words,
+        enabled,
+      );
+      return enabled[nodes.step[n] as number] as Step;
+    });
+    return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(to)] };
+  };
+
+  try {
+    for (let id = 0; id < nodes.count; id++) {
+      const state = nodeModel[id] as number;
+      const depth = nodeDepth[id] as number;
+      for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
+      from.set(fromNode.subarray(0, width));
+      const firstVisit = !space.visited(state);
+      steps.length = 0;
+      model.enabled(from, steps);
+      if (depth >= maxDepth) {
+        if (steps.length > 0) stop = "max-depth";
+        if (firstVisit) space.addFrontier(state, steps.length);
+        continue;
+      }
+      targets.length = 0;
+      let fromState: GlobalState | undefined;
+      for (let k = 0; k < steps.length; k++) {
+        const step = steps[k] as Step;
+        events.length = 0;
+        model.apply(from, step, scratch.subarray(0, width), m > 0 ? events : undefined);
+        hashState(scratchU, 0, width, hash);
+        let target = models.idOf(scratchU, 0, hash[0] as number);
+        if (target < 0) {
+          if (models.count >= maxStates) {
+            stop = "max-states";
+            targets.push(-1);
+            continue;
+          }
+          target = models.insert(scratchU, 0, hash[0] as number);
+          models.parent[target] = state;
+          models.step[target] = k;
+          space.depths.push(depth + 1);
+          if (m === 0) {
+            nodeModel.push(target);
+            nodeDepth.push(depth + 1);
+          }
+        }
+        targets.push(target);
+        if (m === 0) continue;
+        let toState: GlobalState | undefined;
+        const to = scratch.subarray(0, width);
+        const observed: ObservedStep = {
+          step,
+          events,
+          get from() {
+            fromState ??= model.codec.decode(from);
+            return fromState;
+          },
+          get to() {
+            toState ??= model.codec.decode(to);
+            return toState;
+          },
+        };
+        const choices: (readonly number[])[] = [];
+        for (let j = 0; j < m; j++) {
+          const word = fromNode[width + j] as number;
+          if (word === RETIRED) {
+            choices.push(RETIRED_ONLY);
+            continue;
+          }
+          const interner = monitorStates[j] as Interner<unknown>;
+          const outcomes = (monitors[j] as Monitor<unknown>).advance(interner.value(word), observed);
+          choices.push(
+            outcomes.map((outcome) => {
+              if (outcome.ok) return interner.intern(outcome.monitor);
+              const { reason } = outcome;
+              const reached = to.slice();
+              violations[j] ??= { ...runTo(id, step, reached), reason };
+              options.onViolation?.({
+                monitor: j,
+                reason,
+                state: observed.to,
+                run: () => ({ ...runTo(id, step, reached), reason }),
+              });
+              return RETIRED;
+            }),
+          );
+        }
+        for (const combination of combinations(choices)) {
+          for (let j = 0; j < m; j++) scratch[width + j] = combination[j] as number;
+          hashState(scratchU, 0, nodeWidth, hash);
+          if (nodes.idOf(scratchU, 0, hash[0] as number) >= 0) continue;
+          const child = nodes.insert(scratchU, 0, hash[0] as number);
+          nodes.parent[child] = id;
+          nodes.step[child] = k;
+          nodeModel.push(target);
+          nodeDepth.push(depth + 1);
+        }
+      }
+      if (firstVisit) space.addExpansion(state, steps.length, targets);
+      if (id % CHECK_EVERY !== 0) continue;
+      if (budget.inUse() > budget.limit || getHeapStatistics().used_heap_size > heapCeiling) {
+        stop = "max-memory";
+        break;
+      }
+      if (options.signal?.aborted === true) {
+        stop = "signal";
+        break;
+      }
+      if (options.progress !== undefined && performance.now() >= nextReport) {
+        nextReport = performance.now() + 1000;
+        options.progress({
+          phase: "explore",
+          states: models.count,
+          queue: nodes.count - id - 1,
+          depth,
+          seconds: (performance.now() - started) / 1000,
+        });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryBudget)) throw error;
+    stop = "max-memory";
+  }
+  let deepest = 0;
+  for (const d of space.depths) deepest = Math.max(deepest, d);
+  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count };
+}
+
+const RETIRED_ONLY: readonly number[] = [RETIRED];
+
+/** The budget in bytes: the user's, or by default 80% of the machine's memory (budget.ts). */
+function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {
+  return maxMemoryMiB === undefined ? undefined : maxMemoryMiB * 2 ** 20;
+}
+
+/** Every way of picking one word per monitor (almost always exactly one way). */
+function combinations(choices: readonly (readonly number[])[]): (readonly number[])[] {
+  if (choices.every((options) => options.length === 1))
+    return [choices.map((options) => options[0] as number)];
+  let result: number[][] = [[]];
+  for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
+  return result;
+}
