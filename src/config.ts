@@ -47,6 +47,9 @@ export interface SnapcheckConfig {
  */
 export const DEFAULT_DEPTH_BOUND = 12;
 
+/** The smallest memory budget a search can start in. */
+const MIN_MEMORY_MIB = 16;
+
 const FAULTS = ["lossy", "duplicating"] as const;
 
 /** A discipline optionally followed by faults, e.g. "nonfifo,lossy", in canonical order. */
@@ -189,7 +192,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   const maxStates = fields.maxStates === undefined ? undefined : integer("maxStates", fields.maxStates, 1);
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
   const maxMemoryMiB =
-    fields.maxMemoryMiB === undefined ? undefined : integer("maxMemoryMiB", fields.maxMemoryMiB, 16);
+    fields.maxMemoryMiB === undefined ? undefined : memoryMiB("maxMemoryMiB", fields.maxMemoryMiB);
   if (isInfinite(channels, script !== undefined) && maxStates === undefined && maxDepth === undefined)
     maxDepth = DEFAULT_DEPTH_BOUND;
   return {
@@ -395,6 +398,27 @@ function integer(field: string, value: unknown, min: number, max = Number.MAX_SA
     throw new ConfigError(field, `expected a whole number ${range}, got ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+/**
+ * A memory size in MiB: a whole number (MiB), or one with a unit, `512m`/`512M` (MiB) or `2g`/`2G`
+ * (GiB), as a user types it after --max-memory.
+ */
+function memoryMiB(field: string, value: unknown): number {
+  const match = typeof value === "string" ? /^\s*(\d+)\s*([mMgG]?)\s*$/.exec(value) : null;
+  const mib =
+    typeof value === "number"
+      ? value
+      : match === null
+        ? Number.NaN
+        : Number(match[1]) * (match[2]?.toLowerCase() === "g" ? 1024 : 1);
+  if (!Number.isSafeInteger(mib) || mib < MIN_MEMORY_MIB) {
+    throw new ConfigError(
+      field,
+      `expected a memory size of at least ${MIN_MEMORY_MIB} MiB such as 512, 512m or 2g (MiB unless it ends in g), got ${JSON.stringify(value)}`,
+    );
+  }
+  return mib;
 }
 
 function intList(field: string, value: unknown): number[] {

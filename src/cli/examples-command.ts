@@ -1,11 +1,13 @@
 /**
- * `snapcheck examples`: checks every configuration in examples/ and prints the verdict table (the
- * one in the README). Exit 0 once every example ran, whatever its verdicts: the table is the output.
+ * `snapcheck examples`: checks every configuration in snapcheck's own examples/ (or --dir) and
+ * prints the verdict table (the one in the README). Exit 0 once every example ran, whatever its
+ * verdicts: the table is the output.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./model-input.js";
+import { examplesFolder } from "./package-files.js";
 import { n } from "./progress.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 
@@ -15,7 +17,7 @@ export function examplesCommand(argv: string[]): number {
     { json: { type: "boolean" }, out: { type: "string" }, dir: { type: "string" } },
     "examples",
   );
-  const dir = values.dir ?? "examples";
+  const dir = values.dir ?? examplesFolder();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort();
