@@ -13,6 +13,7 @@ import { listCommand } from "./list-command.js";
 import { matrixCommand } from "./matrix-command.js";
 import { mergeCommand } from "./merge-command.js";
 import { packageVersion } from "./package-files.js";
+import { printNote, printText } from "./print.js";
 import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
 import { simulateCommand } from "./simulate-command.js";
@@ -96,11 +97,11 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 function dispatch(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    printText(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
   if (command === "--version" || command === "-V") {
-    process.stdout.write(`snapcheck ${packageVersion()}\n`);
+    printText(`snapcheck ${packageVersion()}\n`);
     return 0;
   }
   const run = commands[command];
@@ -117,9 +118,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return await dispatch([...argv]);
   } catch (e) {
     if (e instanceof SnapcheckError) {
-      process.stderr.write(`snapcheck: ${e.message}\n`);
+      printNote(`snapcheck: ${e.message}`);
     } else {
-      process.stderr.write(`snapcheck: internal error (a bug, please report it): ${(e as Error).message}\n`);
+      printNote(`snapcheck: internal error (a bug, please report it): ${(e as Error).message}`);
     }
     return 2;
   }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./model-input.js";
 import { examplesFolder } from "./package-files.js";
+import { printJson, printText } from "./print.js";
 import { n } from "./progress.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 
@@ -28,10 +29,10 @@ export function examplesCommand(argv: string[]): number {
       report: runCheck(resolved, { outDir: values.out ?? "counterexamples" }),
     };
   });
-  if (values.json === true) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  if (values.json === true) printJson(reports);
   else {
     const out = values.out ?? "counterexamples";
-    process.stdout.write(
+    printText(
       `${verdictTable(reports)}\n✓ holds on every state searched · ✗ violated: the shortest failing run is in ${out}/ (.txt to read, .svg to look at; replay it with snapcheck replay FILE) · ? bound: no violation within the depth bound\n`,
     );
   }

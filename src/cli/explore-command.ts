@@ -2,6 +2,7 @@
 import { ConfigError } from "../errors.js";
 import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
+import { printJson } from "./print.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
 import { type CheckReport, configFrom, exitCodeOf, type Reduction, runCheck } from "./run-check.js";
@@ -62,7 +63,7 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
   const resolved = configFrom(raw);
   const outDir = values.out ?? "counterexamples";
   const print = (report: CheckReport) => {
-    if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (values.json === true) printJson(report);
     else printReport(report);
     return exitCodeOf(report);
   };

@@ -28,6 +28,7 @@ import type { RunView } from "../render/timeline.js";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./model-input.js";
 import { writeNewFile } from "./output-file.js";
+import { printNote, printText } from "./print.js";
 import { readTraceInput } from "./trace-input.js";
 
 const RUN_FORMATS: Record<string, (model: Model, view: RunView) => string> = {
@@ -108,7 +109,7 @@ export function exportCommand(argv: string[]): number {
         `export: --format ${format} takes exactly one trace file, e.g. counterexamples/X.itf.json`,
       );
     }
-    const { run: replayed, view } = readTraceInput(file);
+    const { run: replayed, view } = readTraceInput(file, { drawn: true });
     text = run(replayed.model, view);
   } else {
     if (positionals.length > 0) {
@@ -128,10 +129,10 @@ export function exportCommand(argv: string[]): number {
       text = linePlotSvg(stateSpaceSizes(plotGrid(flags)));
     }
   }
-  if (values.out === undefined) process.stdout.write(text);
+  if (values.out === undefined) printText(text);
   else {
     const status = writeNewFile(values.out, text, "--out");
-    process.stderr.write(`${status === "written" ? "wrote" : "unchanged:"} ${values.out}\n`);
+    printNote(`${status === "written" ? "wrote" : "unchanged:"} ${values.out}`);
   }
   return 0;
 }
@@ -158,9 +159,9 @@ function configOf(flags: Record<string, string | undefined>): SnapcheckConfig {
 /** Explores the configuration the flags describe (as `explore` would, properties aside): its graph. */
 function stateGraph(flags: Record<string, string | undefined>): StateGraph {
   const config = configOf(flags);
-  const { space, stats } = check(buildModel(config), [], { limits: config });
+  const { space, stats } = check(buildModel(config), [], { graph: true, limits: config });
   const bound = stats.stop === "exhausted" ? "every reachable state" : `stopped by ${stats.stop}`;
-  process.stderr.write(`${space.size} states, ${space.edgeTargets.length} transitions (${bound})\n`);
+  printNote(`${space.size} states, ${space.edgeTargets.length} transitions (${bound})`);
   return toGraphology(space);
 }
 

@@ -4,14 +4,13 @@ import { algorithms } from "../algorithms/index.js";
 import { disciplines } from "../config.js";
 import { workloads } from "../workloads/index.js";
 import { parseFlags } from "./args.js";
+import { printText } from "./print.js";
 
 export function listCommand(argv: string[]): number {
   parseFlags(argv, {}, "list");
   const section = (title: string, items: readonly { name: string; description: string }[]) => {
     const width = Math.max(...items.map((i) => i.name.length));
-    process.stdout.write(
-      `${title}:\n${items.map((i) => `  ${i.name.padEnd(width)}  ${i.description}`).join("\n")}\n`,
-    );
+    printText(`${title}:\n${items.map((i) => `  ${i.name.padEnd(width)}  ${i.description}`).join("\n")}\n`);
   };
   section("properties", properties);
   section("algorithms", algorithms);

@@ -9,6 +9,7 @@ import { SnapcheckError } from "../errors.js";
 import { type MatrixPicture, matrixSvg } from "../render/matrix-svg.js";
 import { parseFlags } from "./args.js";
 import { writeNewFile } from "./output-file.js";
+import { printJson, printText } from "./print.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 
 /** The disciplines of the columns: the lecture's, then each relaxation. */
@@ -52,8 +53,8 @@ export function matrixCommand(argv: string[]): number {
   );
   const cells = assumptionMatrix(values.out ?? "counterexamples");
   if (values.svg !== undefined) writeNewFile(values.svg, matrixSvg(matrixPicture(cells)), "--svg");
-  if (values.json === true) process.stdout.write(`${JSON.stringify(cells, null, 2)}\n`);
-  else process.stdout.write(matrixTable(cells));
+  if (values.json === true) printJson(cells);
+  else printText(matrixTable(cells));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import { mergeReports } from "../simulation/merge.js";
 import { exitCodeOf, type SimulationReport } from "../simulation/report.js";
 import { parseFlags } from "./args.js";
+import { printJson } from "./print.js";
 import { printSimulation } from "./simulate-command.js";
 
 export function mergeCommand(argv: string[]): number {
@@ -18,7 +19,7 @@ export function mergeCommand(argv: string[]): number {
     );
   }
   const merged = mergeReports(positionals.map(readReport));
-  if (values.json === true) process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+  if (values.json === true) printJson(merged);
   else printSimulation(merged);
   return exitCodeOf(merged);
 }

@@ -1,12 +1,13 @@
 /** The human report of a check: configuration, search statistics (TLC-style), one line per property. */
 
 import { findProperty } from "../../properties/index.js";
+import { printText } from "./print.js";
 import { n } from "./progress.js";
 import type { CheckReport } from "./run-check.js";
 
 export function printReport(report: CheckReport): void {
   const { config, stats } = report;
-  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const out = (line = "") => printText(`${line}\n`);
   const started =
     config.script === undefined
       ? `initiators ${config.initiators.map((p) => `P${p}`).join(",")}${(config.instances ?? 1) > 1 ? `, ${config.instances} snapshot instances` : ""}`

@@ -8,6 +8,7 @@ import { isComplete } from "../model/snapshot.js";
 import { channelName, processName } from "../model/topology.js";
 import { renderRun } from "../trace/render.js";
 import { parseFlags } from "./args.js";
+import { printJson, printText } from "./print.js";
 import { readTraceInput } from "./trace-input.js";
 
 export function replayCommand(argv: string[]): number {
@@ -33,9 +34,15 @@ export function replayCommand(argv: string[]): number {
           ),
         };
   if (values.json === true) {
-    process.stdout.write(
-      `${JSON.stringify({ file, kind: meta.kind, property: meta.property ?? null, fails: reason !== undefined, reason: reason ?? null, steps: meta.steps.length, snapshot }, null, 2)}\n`,
-    );
+    printJson({
+      file,
+      kind: meta.kind,
+      property: meta.property ?? null,
+      fails: reason !== undefined,
+      reason: reason ?? null,
+      steps: meta.steps.length,
+      snapshot,
+    });
   } else {
     const verdict =
       meta.property === undefined
@@ -43,7 +50,7 @@ export function replayCommand(argv: string[]): number {
         : reason !== undefined
           ? `${meta.property} still fails`
           : `${meta.property} no longer fails on this run`;
-    process.stdout.write(
+    printText(
       renderRun(run.model, {
         title: `snapcheck replay ${file}: ${verdict} (${meta.steps.length} steps${trace.states.length > 0 ? ", every state as recorded" : ""})`,
         steps: run.steps,

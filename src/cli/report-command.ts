@@ -9,6 +9,7 @@ import { reportHtml } from "../render/html-report.js";
 import { runGraph } from "../render/run-graph.js";
 import { parseFlags } from "./args.js";
 import { writeNewFile } from "./output-file.js";
+import { printText } from "./print.js";
 import { readTraceInput } from "./trace-input.js";
 
 export function reportCommand(argv: string[]): number {
@@ -19,7 +20,7 @@ export function reportCommand(argv: string[]): number {
       "report: give exactly one trace file, e.g. snapcheck report counterexamples/X.itf.json",
     );
   }
-  const { run, view } = readTraceInput(file);
+  const { run, view } = readTraceInput(file, { drawn: true });
   const graph = runGraph(run.model, run.states);
   const html = reportHtml(run.model, view, {
     source: file,
@@ -27,6 +28,6 @@ export function reportCommand(argv: string[]): number {
   });
   const out = values.out ?? `${file.replace(/(\.itf)?\.json$/, "")}.html`;
   const status = writeNewFile(out, html, "--out");
-  process.stdout.write(`${status === "written" ? "wrote" : "unchanged:"} ${out}\n`);
+  printText(`${status === "written" ? "wrote" : "unchanged:"} ${out}\n`);
   return 0;
 }

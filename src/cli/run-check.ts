@@ -2,7 +2,6 @@
  * The explore pipeline shared by `explore` and `examples`: configuration → model → check →
  * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
  */
-import { writeFileSync } from "node:fs";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { check } from "../engine/check.js";
@@ -11,6 +10,7 @@ import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
+import { writeNewFile } from "./output-file.js";
 
 /**
  * The reductions of a compact search: none; symmetry (one state per orbit, the whole space's
@@ -150,17 +150,9 @@ export function runCheck(
   };
 }
 
-/** Writes a state graph as graphology's JSON serialisation to `file`, never over an existing file. */
+/** Writes a state graph as graphology's JSON serialisation to `file`, never over a different file. */
 export function writeGraph(graph: { export(): unknown }, file: string): void {
-  try {
-    writeFileSync(file, `${JSON.stringify(graph.export())}\n`, { flag: "wx" });
-  } catch (e) {
-    const exists = (e as NodeJS.ErrnoException).code === "EEXIST";
-    throw new ConfigError(
-      "--graph",
-      exists ? `${file} exists already; choose another file name` : `cannot write ${file}`,
-    );
-  }
+  writeNewFile(file, `${JSON.stringify(graph.export())}\n`, "--graph");
 }
 
 export function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {

@@ -22,6 +22,7 @@ import { findStrategy, strategies } from "../simulation/strategies/index.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./model-input.js";
+import { printJson, printText } from "./print.js";
 import { n } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
@@ -83,7 +84,7 @@ export function simulateCommand(argv: string[]): number {
   const { skipped } = resolved;
   const settings = settingsFrom(values, config);
   const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples");
-  if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (values.json === true) printJson(report);
   else printSimulation(report);
   return exitCodeOf(report);
 }
@@ -198,7 +199,7 @@ function wholeNumber(
 /** The human report: configuration, search, statistics, one block per property, the command that reproduces it. */
 export function printSimulation(report: SimulationReport): void {
   const { config, stats } = report;
-  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const out = (line = "") => printText(`${line}\n`);
   out(
     `snapcheck simulate: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes (${typeof config.topology === "string" ? config.topology : "links"}), balances ${config.balances.join(",")}, initiators ${config.initiators.map((p) => `P${p}`).join(",")}`,
   );

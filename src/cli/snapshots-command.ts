@@ -18,6 +18,7 @@ import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { writeNewFile } from "./output-file.js";
+import { printJson, printText } from "./print.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
@@ -55,8 +56,8 @@ export function snapshotsCommand(argv: string[]): number {
     properties: judged.map((p) => p.name),
     snapshots: result.snapshots.map((s) => snapshotJson(s, model, nameOf)),
   };
-  if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(describe(report, config));
+  if (values.json === true) printJson(report);
+  else printText(describe(report, config));
   if (result.snapshots.some((s) => s.violations.length > 0)) return 1;
   return result.stop === "exhausted" ? 0 : 3;
 }

@@ -8,6 +8,7 @@ import { findProperty, properties } from "../../properties/index.js";
 import { parseConfig, type SnapcheckConfig } from "../config.js";
 import { TraceError } from "../errors.js";
 import { viewsOf } from "../model/snapshot.js";
+import { checkDrawable } from "../render/drawing-limit.js";
 import type { RunView } from "../render/timeline.js";
 import { counterexampleTitle } from "../trace/counterexample-file.js";
 import { type ItfTrace, parseTrace } from "../trace/itf.js";
@@ -22,8 +23,11 @@ export interface TraceInput {
   readonly view: RunView;
 }
 
-/** Loads, replays and judges the trace in `file`; a TraceError names what does not fit. */
-export function readTraceInput(file: string): TraceInput {
+/**
+ * Loads, replays and judges the trace in `file`; a TraceError names what does not fit. `drawn`:
+ * the run is for a picture, so one too long to draw is refused before any replaying.
+ */
+export function readTraceInput(file: string, options: { readonly drawn?: boolean } = {}): TraceInput {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -32,6 +36,7 @@ export function readTraceInput(file: string): TraceInput {
   }
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
+  if (options.drawn === true) checkDrawable(meta.steps.length, file);
   const config = parseConfig(
     meta.config,
     properties.map((p) => p.name),
@@ -40,6 +45,12 @@ export function readTraceInput(file: string): TraceInput {
   const property = meta.property === undefined ? undefined : findProperty(meta.property);
   if (meta.property !== undefined && property === undefined) {
     throw new TraceError(`${file}: unknown property "${meta.property}" in #meta; see snapcheck list`);
+  }
+  // A lasso shows a run that never ends, which only a liveness property can be violated by.
+  if (property !== undefined && property.kind !== "eventually" && trace.loop !== undefined) {
+    throw new TraceError(
+      `${file}: "loop" on a trace of ${property.name}, a safety property: its counterexamples are finite runs; remove "loop"`,
+    );
   }
   const title =
     property === undefined

@@ -7,10 +7,12 @@
  * the caption gives the reason in one sentence. Every element carries
  * `data-step` (and messages `data-until`), so the HTML report can walk the run step by step.
  */
+
 import type { Model } from "../model/model.js";
 import { isComplete } from "../model/snapshot.js";
 import { channelName, processName } from "../model/topology.js";
 import { crosses, type ExplainedRun, explainCut } from "./cut.js";
+import { checkDrawable } from "./drawing-limit.js";
 import { CHAR_WIDTH, seq, wrap } from "./text.js";
 import type { RunView, Timeline, TimelineMessage } from "./timeline.js";
 import { el, num, textEl } from "./xml.js";
@@ -41,6 +43,7 @@ export function spaceTimeSvg(model: Model, view: RunView): string {
 
 /** Lays out the diagram of an already explained run. */
 export function drawSpaceTime(model: Model, view: RunView, explained: ExplainedRun): string {
+  checkDrawable(view.steps.length, "the run");
   const { timeline } = explained;
   const labels = view.steps.map((s) => model.label(s));
   const longest = Math.max(0, ...labels.map((l) => l.length)) * CHAR_WIDTH;

@@ -1,14 +1,14 @@
 /**
  * A counterexample as files: the ITF trace (replayable with no other input), its rendering for
  * people and its space-time diagram, side by side, named after what failed where, never written
- * over a different file.
+ * over a different file (one found is kept, and said so on stderr).
  */
-import { existsSync, writeFileSync } from "node:fs";
 import type { SnapcheckConfig } from "../config.js";
 import type { Counterexample } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
 import { spaceTimeSvg } from "../render/space-time.js";
+import { terminalText } from "../render/terminal-text.js";
 import { type SnapcheckMeta, toItf } from "./itf.js";
 import { renderRun } from "./render.js";
 import { type StoredFile, storeTrace } from "./store.js";
@@ -59,27 +59,22 @@ export function writeCounterexample(
   };
   const trace = `${JSON.stringify(toItf(model, meta, cx.states, cx.loop), null, 1)}\n`;
   const title = counterexampleTitle(config, cx.property, cx.steps.length);
-  const stored = storeTrace(outDir, counterexampleName(config, cx.property), trace, (path) =>
-    renderRun(model, {
-      title,
-      steps: cx.steps,
-      states: viewsOf(cx.states, cx.instance),
-      loop: cx.loop,
-      reason: cx.reason,
-      footer: [`Replay it: npx snapcheck replay ${path}`],
-    }),
-  );
-  // The diagram of the very run just stored; a file of that name is never replaced.
-  const svg = stored.path.replace(/\.itf\.json$/, ".svg");
-  if (!existsSync(svg)) {
-    const run = {
-      title,
-      steps: cx.steps,
-      states: viewsOf(cx.states, cx.instance),
-      loop: cx.loop,
-      reason: cx.reason,
-    };
-    writeFileSync(svg, spaceTimeSvg(model, run), { flag: "wx" });
-  }
+  const run = {
+    title,
+    steps: cx.steps,
+    states: viewsOf(cx.states, cx.instance),
+    loop: cx.loop,
+    reason: cx.reason,
+  };
+  const stored = storeTrace(outDir, counterexampleName(config, cx.property), trace, {
+    ".txt": (path) => renderRun(model, { ...run, footer: [`Replay it: npx snapcheck replay ${path}`] }),
+    ".svg": () => spaceTimeSvg(model, run),
+  });
+  for (const k of stored.kept)
+    process.stderr.write(
+      terminalText(
+        `snapcheck: kept ${k.path} as it was (${k.why === "torn" ? "cut short, perhaps by a run stopped mid-write" : "it holds something else"}); this counterexample is ${stored.path}\n`,
+      ),
+    );
   return stored;
 }

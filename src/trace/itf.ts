@@ -150,6 +150,13 @@ export function parseTrace(text: string, file: string): ItfTrace {
   if (trace.states !== undefined && !Array.isArray(trace.states)) {
     throw new TraceError(`${file}: "states" must be a list`);
   }
+  // One state before each step and one after the last; a hand-written scenario may give none.
+  const stateCount = trace.states?.length ?? 0;
+  if (stateCount !== 0 && stateCount !== meta.steps.length + 1) {
+    throw new TraceError(
+      `${file}: ${stateCount} states for ${meta.steps.length} steps; a trace has one state more than steps (${meta.steps.length + 1}), or none in a hand-written scenario`,
+    );
+  }
   if (
     trace.loop !== undefined &&
     (!Number.isInteger(trace.loop) || trace.loop < 0 || trace.loop > meta.steps.length)

@@ -68,7 +68,7 @@ describe("snapcheck explore", () => {
       "--out",
     ];
     const r = snapcheck(...conservationRun, out);
-    expect(JSON.parse(r.stdout).properties[0].counterexample.file).toContain("b1-1-2.itf.json");
+    expect(JSON.parse(r.stdout).properties[0].counterexample.file).toContain("b1-1~2.itf.json");
     expect(readFileSync(mine, "utf8")).toBe("my notes\n");
     const again = snapcheck(...conservationRun, out);
     expect(JSON.parse(again.stdout).properties[0].counterexample).toMatchObject({ written: false });
