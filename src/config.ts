@@ -113,7 +113,9 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   const fields = raw as Record<string, unknown>;
   for (const name of Object.keys(fields)) {
     if (!(FIELDS as readonly string[]).includes(name)) {
-      throw new ConfigError(name, `unknown field; the fields are ${FIELDS.join(", ")}`);
+      // A name that is not a plain word (empty, spaces, punctuation) is quoted to be seen.
+      const shown = /^[A-Za-z][\w-]*$/.test(name) ? name : JSON.stringify(name);
+      throw new ConfigError(shown, `unknown field; the fields are ${FIELDS.join(", ")}`);
     }
   }
   const balancesGiven = fields.balances !== undefined;

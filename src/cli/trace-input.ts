@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { findProperty, properties } from "../../properties/index.js";
 import { parseConfig, type SnapcheckConfig } from "../config.js";
-import { TraceError } from "../errors.js";
+import { ConfigError, TraceError } from "../errors.js";
 import { viewsOf } from "../model/snapshot.js";
 import { checkDrawable } from "../render/drawing-limit.js";
 import type { RunView } from "../render/timeline.js";
@@ -37,10 +37,7 @@ export function readTraceInput(file: string, options: { readonly drawn?: boolean
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
   if (options.drawn === true) checkDrawable(meta.steps.length, file);
-  const config = parseConfig(
-    meta.config,
-    properties.map((p) => p.name),
-  );
+  const config = configOfTrace(meta.config, file);
   const run = replaySteps(trace, config, file);
   const property = meta.property === undefined ? undefined : findProperty(meta.property);
   if (meta.property !== undefined && property === undefined) {
@@ -71,4 +68,17 @@ export function readTraceInput(file: string, options: { readonly drawn?: boolean
       notes: meta.notes,
     },
   };
+}
+
+/** The configuration in a trace's `#meta`; a ConfigError becomes a TraceError naming the file. */
+function configOfTrace(raw: unknown, file: string): SnapcheckConfig {
+  try {
+    return parseConfig(
+      raw,
+      properties.map((p) => p.name),
+    );
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    throw new TraceError(`${file}: "#meta".snapcheck.config: ${e.message}`);
+  }
 }
