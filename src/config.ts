@@ -84,7 +84,8 @@ function isInfinite(channels: string, scripted: boolean): boolean {
   return !discipline.ordered || faults.lossy || faults.duplicating;
 }
 
-const FIELDS = [
+/** The fields a configuration may have (a config file's keys). */
+export const FIELDS = [
   "processes",
   "topology",
   "balances",

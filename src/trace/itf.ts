@@ -139,7 +139,7 @@ export function parseTrace(text: string, file: string): ItfTrace {
   }
   const trace = json as Partial<ItfTrace>;
   const meta = trace["#meta"]?.snapcheck;
-  if (typeof json !== "object" || json === null || meta === undefined) {
+  if (typeof json !== "object" || json === null || typeof meta !== "object" || meta === null) {
     throw new TraceError(`${file}: not a snapcheck trace: expected an ITF object with "#meta".snapcheck`);
   }
   if (!Array.isArray(meta.steps) || !meta.steps.every((s) => typeof s === "string")) {

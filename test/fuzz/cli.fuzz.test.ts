@@ -12,6 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MODEL_FLAGS as MODEL_FLAG_SPEC } from "../../src/cli/model-input.js";
+import { FIELDS as CONFIG_FIELDS } from "../../src/config.js";
+import { terminalText } from "../../src/render/terminal-text.js";
 import { tmp } from "../support/cli.js";
 import { type CliResult, runInProcess } from "../support/run-cli.js";
 
@@ -28,39 +31,10 @@ let fileCount = 0;
 const fresh = (name: string) => join(work, `${++fileCount}-${name}`);
 
 /** The config fields and the flags the commands take; a message must name one of them. */
-const FIELDS = [
-  "processes",
-  "topology",
-  "balances",
-  "stock",
-  "channels",
-  "algorithm",
-  "workload",
-  "initiators",
-  "instances",
-  "script",
-  "ticks",
-  "properties",
-  "maxStates",
-  "maxDepth",
-  "maxMemoryMiB",
-  "config",
-];
-const MODEL_FLAGS = [
-  "processes",
-  "topology",
-  "balances",
-  "stock",
-  "workload",
-  "algorithm",
-  "channels",
-  "initiators",
-  "instances",
-  "properties",
-  "max-states",
-  "max-depth",
-  "max-memory",
-];
+const FIELDS = [...CONFIG_FIELDS, "config"];
+const MODEL_FLAGS = Object.keys(MODEL_FLAG_SPEC).filter(
+  (f) => f !== "config" && f !== "events" && f !== "ticks",
+);
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
   explore: [...MODEL_FLAGS, "config", "engine", "mode", "reduce", "workers", "json", "ticks", "events"],
   simulate: [...MODEL_FLAGS, "config", "runs", "max-steps", "seed", "strategy", "shard", "path", "json"],
@@ -311,12 +285,14 @@ function namesCulprit(message: string, argv: readonly string[], input: string): 
   const named = /^snapcheck: ("(?:[^"\\]|\\.)*"|[^:\s]+):/.exec(message)?.[1];
   const field = named?.startsWith('"') === true ? (JSON.parse(named) as string) : named;
   if (field !== undefined && (input.includes(JSON.stringify(field)) || input.includes(field))) return true;
-  const given = argv.filter(
-    (a) =>
-      (a.length >= 2 && message.includes(a)) ||
-      message.includes(`"${a}"`) ||
-      message.includes(`cannot read ${a}:`),
-  );
+  const given = argv
+    .map(terminalText)
+    .filter(
+      (a) =>
+        (a.length >= 2 && message.includes(a)) ||
+        message.includes(`"${a}"`) ||
+        message.includes(`cannot read ${a}:`),
+    );
   return (
     given.length > 0 ||
     Object.keys(COMMAND_FLAGS).some((c) => message.startsWith(`snapcheck: ${c}`)) ||

@@ -36,3 +36,13 @@ it("a wrong configuration inside a trace names the trace file", async () => {
     `snapcheck: ${file}: "#meta".snapcheck.config: speed: unknown field; the fields are processes, topology, balances, stock, channels, algorithm, workload, initiators, instances, script, ticks, properties, maxStates, maxDepth, maxMemoryMiB\n`,
   );
 });
+
+it("a trace whose #meta.snapcheck is null is refused (was an internal error)", async () => {
+  const file = join(tmp(), "trace.itf.json");
+  writeFileSync(file, JSON.stringify({ "#meta": { snapcheck: null }, states: [] }));
+  const r = await runInProcess("report", file, "--out", join(tmp(), "r.html"));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(
+    `snapcheck: ${file}: not a snapcheck trace: expected an ITF object with "#meta".snapcheck\n`,
+  );
+});
