@@ -7,6 +7,7 @@ import type { SnapcheckConfig } from "../config.js";
 import type { Counterexample } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
+import { MAX_DRAWN_STEPS } from "../render/drawing-limit.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { terminalText } from "../render/terminal-text.js";
 import { type SnapcheckMeta, toItf } from "./itf.js";
@@ -68,7 +69,8 @@ export function writeCounterexample(
   };
   const stored = storeTrace(outDir, counterexampleName(config, cx.property), trace, {
     ".txt": (path) => renderRun(model, { ...run, footer: [`Replay it: npx snapcheck replay ${path}`] }),
-    ".svg": () => spaceTimeSvg(model, run),
+    // A run too long to draw keeps its trace and text; `snapcheck replay` reads it.
+    ...(cx.steps.length <= MAX_DRAWN_STEPS ? { ".svg": () => spaceTimeSvg(model, run) } : {}),
   });
   for (const k of stored.kept)
     process.stderr.write(

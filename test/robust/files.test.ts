@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeNewFile } from "../../src/cli/output-file.js";
 import { existingFile, writeFileOnce } from "../../src/files/write-once.js";
 import { storeTrace } from "../../src/trace/store.js";
 import { tmp } from "../support/cli.js";
@@ -69,6 +70,17 @@ describe("storeTrace", () => {
     expect(stored.path).toBe(join(dir, "p~2.itf.json"));
     expect(stored.kept).toEqual([{ path: join(dir, "p.txt"), why: "foreign" }]);
     expect(readFileSync(join(dir, "p.txt"), "utf8")).toBe("my notes\n");
+  });
+});
+
+describe("writeNewFile (report, export, --graph, --snap)", () => {
+  it("refuses a cut-short copy of its output, keeps it, and says so", () => {
+    const file = join(tmp(), "out.html");
+    writeFileSync(file, "<html><bo");
+    expect(() => writeNewFile(file, "<html><body></body></html>\n", "--out")).toThrow(
+      /^--out: .*out\.html exists already with a cut-short copy of this output; choose another file name or remove it$/,
+    );
+    expect(readFileSync(file, "utf8")).toBe("<html><bo");
   });
 });
 
