@@ -15,7 +15,7 @@ import { getHeapStatistics } from "node:v8";
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
@@ -99,6 +99,7 @@ export function search(
   const steps: Step[] = [];
   const targets: number[] = [];
   const events: ModelEvent[] = [];
+  const observed = new PackedObservation(model, events);
 
   const initial = model.codec.encode(model.initial);
   scratch.set(initial);
@@ -149,7 +150,7 @@ export function search(
         continue;
       }
       targets.length = 0;
-      let fromState: GlobalState | undefined;
+      observed.leave(from);
       for (let k = 0; k < steps.length; k++) {
         const step = steps[k] as Step;
         events.length = 0;
@@ -173,20 +174,8 @@ export function search(
         }
         targets.push(target);
         if (m === 0) continue;
-        let toState: GlobalState | undefined;
         const to = scratch.subarray(0, width);
-        const observed: ObservedStep = {
-          step,
-          events,
-          get from() {
-            fromState ??= model.codec.decode(from);
-            return fromState;
-          },
-          get to() {
-            toState ??= model.codec.decode(to);
-            return toState;
-          },
-        };
+        observed.observe(step, to);
         const choices: (readonly number[])[] = [];
         for (let j = 0; j < m; j++) {
           const word = fromNode[width + j] as number;
@@ -267,4 +256,66 @@ function combinations(choices: readonly (readonly number[])[]): (readonly number
   let result: number[][] = [[]];
   for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
   return result;
+}
+
+/**
+ * The steps out of one state as monitors see them, over packed words: states are decoded only
+ * when a monitor reads them, once per state, and the questions about snapshot instances are
+ * answered from the words. One object serves every transition (monitors never keep it).
+ */
+class PackedObservation implements ObservedStep {
+  step: Step = { kind: "script", command: 0 };
+  private source: Words = new Int32Array(0);
+  private target: Words = new Int32Array(0);
+  private fromState: GlobalState | undefined;
+  private toState: GlobalState | undefined;
+
+  constructor(
+    private readonly model: Model,
+    readonly events: readonly ModelEvent[],
+  ) {}
+
+  /** The next transitions leave `source`. */
+  leave(source: Words): void {
+    this.source = source;
+    this.fromState = undefined;
+  }
+
+  /** The transition by `step` to `target` (overwritten by the next one). */
+  observe(step: Step, target: Words): void {
+    this.step = step;
+    this.target = target;
+    this.toState = undefined;
+  }
+
+  get from(): GlobalState {
+    this.fromState ??= this.model.codec.decode(this.source);
+    return this.fromState;
+  }
+
+  get to(): GlobalState {
+    this.toState ??= this.model.codec.decode(this.target);
+    return this.toState;
+  }
+
+  before(k: number): SnapshotState {
+    return this.model.codec.snapshotAt(this.source, 0, k);
+  }
+
+  after(k: number): SnapshotState {
+    return this.model.codec.snapshotAt(this.target, 0, k);
+  }
+
+  started(k: number): boolean {
+    return this.model.initiated(this.target, k);
+  }
+
+  initiates(k: number): boolean {
+    return !this.model.initiated(this.source, k) && this.model.initiated(this.target, k);
+  }
+
+  completes(k: number): boolean {
+    const { codec } = this.model;
+    return !codec.instanceComplete(this.source, 0, k) && codec.instanceComplete(this.target, 0, k);
+  }
 }

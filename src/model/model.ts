@@ -73,6 +73,8 @@ export class Model {
   private readonly performed = new Map<number, Effect>();
   private readonly received = new Map<number, Effect>();
   private readonly codes = new Map<string, number>();
+  /** Labels of the steps met (steps are interned, so mostly the same few objects). */
+  private readonly labels = new WeakMap<Step, string>();
 
   constructor(readonly spec: ModelSpec) {
     const { topology, workload, params, script } = spec;
@@ -148,11 +150,6 @@ export class Model {
     const { topology, algorithm } = this.spec;
     if (out !== w) out.set(w);
     const draft = this.draft.begin(out, events);
-    const sendAll = (p: number, sends: Effect["sends"]) => {
-      for (const { channel, payload } of sends) {
-        draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
-      }
-    };
     switch (step.kind) {
       case "initiate":
         algorithm.initiate(draft, step.process, step.instance);
@@ -176,7 +173,7 @@ export class Model {
       case "app": {
         const effect = this.perform(out, step);
         draft.setProcId(step.process, effect.state);
-        sendAll(step.process, effect.sends);
+        this.sendAll(draft, step.process, effect.sends);
         break;
       }
       case "drop":
@@ -195,12 +192,21 @@ export class Model {
           draft.receive(step.channel, index, kept);
           const effect = this.receive(out, step.channel, step.message.payload);
           draft.setProcId(to, effect.state);
-          sendAll(to, effect.sends);
+          this.sendAll(draft, to, effect.sends);
         }
         break;
       }
     }
     algorithm.afterStep?.(draft);
+  }
+
+  /** Pp sends the application messages of a workload effect, tagged as the algorithm says. */
+  private sendAll(draft: StateDraft, p: number, sends: Effect["sends"]): void {
+    const { algorithm } = this.spec;
+    for (let i = 0; i < sends.length; i++) {
+      const { channel, payload } = sends[i] as Effect["sends"][number];
+      draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
+    }
   }
 
   /** The enabled steps of `state`, in the model's order (see `enabled`). */
@@ -215,14 +221,12 @@ export class Model {
     const out = new Int32Array(this.codec.width);
     const events: ModelEvent[] = [];
     this.apply(this.codec.encode(state), step, out, events);
-    return { state: this.codec.decode(out), events };
+    return { state: this.codec.decode(out, 0, true), events };
   }
 
   /** Instance k has started: some process has recorded for it. */
   initiated(w: Words, k: number): boolean {
-    const { recorded, processes } = this.codec;
-    for (let p = 0; p < processes; p++) if (w[recorded + k * processes + p] !== 0) return true;
-    return false;
+    return this.codec.instanceStarted(w, 0, k);
   }
 
   /** The application steps Pp can take in `w` (interned per app state). */
@@ -361,6 +365,15 @@ export class Model {
    * whose destination is the process itself) or `deliver(c(0,1): M)`.
    */
   label(step: Step): string {
+    let label = this.labels.get(step);
+    if (label === undefined) {
+      label = this.labelOf(step);
+      this.labels.set(step, label);
+    }
+    return label;
+  }
+
+  private labelOf(step: Step): string {
     switch (step.kind) {
       case "initiate":
         return `initiate(${processName(step.process)}${instanceSuffix(step.instance)})`;
