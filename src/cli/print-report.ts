@@ -52,7 +52,7 @@ export function printReport(report: CheckReport): void {
 /** Which engine ran and how it deduplicated states, e.g. "compact, fingerprints (P(miss) ≈ 5.7e-8)". */
 function engineLine(report: CheckReport): string {
   const { engine } = report;
-  if (engine.name === "generic") return "generic (exact, string keys)";
+  if (engine.name === "generic") return "packed (exact)";
   const parts = [
     engine.mode === "exact"
       ? "exact"

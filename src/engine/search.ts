@@ -65,11 +65,41 @@ export interface SearchOptions {
 const RETIRED = -1;
 const CHECK_EVERY = 1024;
 
-export function search(
+/** Runs the search to its end. */
+export function search(model: Model, monitors: readonly Monitor<unknown>[], options: SearchOptions): SearchResult {
+  const running = searching(model, monitors, options);
+  for (;;) {
+    const next = running.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * Runs the search, letting the event loop run about every 50 ms — so that a signal handler can
+ * abort `options.signal` and the search stops cleanly with what it has.
+ */
+export async function searchAsync(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: SearchOptions,
-): SearchResult {
+): Promise<SearchResult> {
+  const running = searching(model, monitors, options);
+  let yielded = performance.now();
+  for (;;) {
+    const next = running.next();
+    if (next.done === true) return next.value;
+    if (performance.now() - yielded < 50) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    yielded = performance.now();
+  }
+}
+
+/** The search, pausing (yielding) every CHECK_EVERY nodes. */
+function* searching(
+  model: Model,
+  monitors: readonly Monitor<unknown>[],
+  options: SearchOptions,
+): Generator<void, SearchResult> {
   const { limits } = options;
   const started = performance.now();
   let nextReport = started + 1000;
@@ -214,6 +244,7 @@ export function search(
       }
       if (firstVisit) space.addExpansion(state, steps.length, targets);
       if (id % CHECK_EVERY !== 0) continue;
+      yield;
       if (budget.inUse() > budget.limit || getHeapStatistics().used_heap_size > heapCeiling) {
         stop = "max-memory";
         break;
