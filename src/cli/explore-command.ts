@@ -4,7 +4,13 @@ import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
-import { type CheckReport, configFrom, exitCodeOf, type Reduction, runCheckUntilSignalled } from "./run-check.js";
+import {
+  type CheckReport,
+  configFrom,
+  exitCodeOf,
+  type Reduction,
+  runCheckUntilSignalled,
+} from "./run-check.js";
 import { runCompact, runCompactParallel } from "./run-compact.js";
 
 const FLAGS = {
@@ -75,7 +81,9 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
       print,
     );
   if (engine === "compact") {
-    return print(runCompact(resolved, { outDir, mode, reduce: chosen, progress: true, graphFile: values.graph }));
+    return print(
+      runCompact(resolved, { outDir, mode, reduce: chosen, progress: true, graphFile: values.graph }),
+    );
   }
   return runCheckUntilSignalled(resolved, { outDir, progress: stderrProgress, graphFile: values.graph }).then(
     print,

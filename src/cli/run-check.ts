@@ -6,11 +6,11 @@ import { writeFileSync } from "node:fs";
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
-import type { Model } from "../model/model.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
+import type { Model } from "../model/model.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 
 /**
@@ -124,7 +124,12 @@ export interface RunOptions {
 
 export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
   const model = buildModel(resolved.config);
-  return reportOf(resolved, model, check(model, selectedProperties(resolved), checkOptions(resolved, options)), options);
+  return reportOf(
+    resolved,
+    model,
+    check(model, selectedProperties(resolved), checkOptions(resolved, options)),
+    options,
+  );
 }
 
 /**
@@ -132,7 +137,10 @@ export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckRe
  * the partial statistics, every verdict so far and every counterexample found, with
  * `stopped: "signal"` and the signal's name.
  */
-export async function runCheckUntilSignalled(resolved: ResolvedConfig, options: RunOptions): Promise<CheckReport> {
+export async function runCheckUntilSignalled(
+  resolved: ResolvedConfig,
+  options: RunOptions,
+): Promise<CheckReport> {
   const model = buildModel(resolved.config);
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;

@@ -90,7 +90,9 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
   const properties = requested.filter((p) => !skipped.some((s) => s.property === p));
   const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
   // One monitor per property and snapshot instance: monitors[i * instances + k].
-  const monitors = safety.flatMap((p) => Array.from({ length: model.instances }, (_, k) => p.monitor(model, k)));
+  const monitors = safety.flatMap((p) =>
+    Array.from({ length: model.instances }, (_, k) => p.monitor(model, k)),
+  );
   const search: SearchOptions = {
     limits: options.limits,
     progress: options.progress,

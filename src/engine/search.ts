@@ -17,6 +17,7 @@ import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import { Coverage, type CoverageRow } from "./coverage.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
@@ -38,6 +39,8 @@ export interface SearchResult {
   readonly maxDepth: number;
   /** Nodes searched: model states paired with monitor states. */
   readonly nodes: number;
+  /** Transitions explored from the distinct states, by kind of step. */
+  readonly coverage: readonly CoverageRow[];
 }
 
 /**
@@ -66,7 +69,11 @@ const RETIRED = -1;
 const CHECK_EVERY = 1024;
 
 /** Runs the search to its end. */
-export function search(model: Model, monitors: readonly Monitor<unknown>[], options: SearchOptions): SearchResult {
+export function search(
+  model: Model,
+  monitors: readonly Monitor<unknown>[],
+  options: SearchOptions,
+): SearchResult {
   const running = searching(model, monitors, options);
   for (;;) {
     const next = running.next();
@@ -124,12 +131,14 @@ function* searching(
   const hash = new Int32Array(2);
   const scratch = new Int32Array(nodeWidth);
   const scratchU = new Uint32Array(scratch.buffer);
+  const to = scratch.subarray(0, width);
   const from = new Int32Array(width);
   const fromNode = new Int32Array(nodeWidth);
   const steps: Step[] = [];
   const targets: number[] = [];
   const events: ModelEvent[] = [];
   const observed = new PackedObservation(model, events);
+  const coverage = new Coverage(model);
 
   const initial = model.codec.encode(model.initial);
   scratch.set(initial);
@@ -184,7 +193,7 @@ function* searching(
       for (let k = 0; k < steps.length; k++) {
         const step = steps[k] as Step;
         events.length = 0;
-        model.apply(from, step, scratch.subarray(0, width), m > 0 ? events : undefined);
+        model.apply(from, step, to, m > 0 ? events : undefined);
         hashState(scratchU, 0, width, hash);
         let target = models.idOf(scratchU, 0, hash[0] as number);
         if (target < 0) {
@@ -204,7 +213,6 @@ function* searching(
         }
         targets.push(target);
         if (m === 0) continue;
-        const to = scratch.subarray(0, width);
         observed.observe(step, to);
         const choices: (readonly number[])[] = [];
         for (let j = 0; j < m; j++) {
@@ -242,7 +250,10 @@ function* searching(
           nodeDepth.push(depth + 1);
         }
       }
-      if (firstVisit) space.addExpansion(state, steps.length, targets);
+      if (firstVisit) {
+        space.addExpansion(state, steps.length, targets);
+        for (let k = 0; k < steps.length; k++) coverage.count(steps[k] as Step);
+      }
       if (id % CHECK_EVERY !== 0) continue;
       yield;
       if (budget.inUse() > budget.limit || getHeapStatistics().used_heap_size > heapCeiling) {
@@ -270,7 +281,7 @@ function* searching(
   }
   let deepest = 0;
   for (const d of space.depths) deepest = Math.max(deepest, d);
-  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count };
+  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count, coverage: coverage.rows() };
 }
 
 const RETIRED_ONLY: readonly number[] = [RETIRED];

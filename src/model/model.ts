@@ -67,8 +67,8 @@ export class Model {
   private readonly initiations: readonly (readonly Step[])[];
   private readonly scriptSteps: readonly Step[];
   /** Interned application steps by (app state id, process), deliveries by (contents id, channel). */
-  private readonly appSteps = new Map<number, readonly Step[]>();
-  private readonly deliverySteps = new Map<number, readonly Step[]>();
+  private readonly appSteps: (readonly Step[] | undefined)[][];
+  private readonly deliverySteps: (readonly Step[] | undefined)[][];
   /** The workload's pure functions, memoized: effects by interned app state and step. */
   private readonly performed = new Map<number, Effect>();
   private readonly received = new Map<number, Effect>();
@@ -100,6 +100,8 @@ export class Model {
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
     this.scriptSteps = this.commands.map((_, command): Step => ({ kind: "script", command }));
+    this.appSteps = Array.from({ length: topology.processes }, () => []);
+    this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
 
   get topology(): Topology {
@@ -148,7 +150,7 @@ export class Model {
    */
   apply(w: Words, step: Step, out: Words, events?: ModelEvent[]): void {
     const { topology, algorithm } = this.spec;
-    if (out !== w) out.set(w);
+    if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
     const draft = this.draft.begin(out, events);
     switch (step.kind) {
       case "initiate":
@@ -232,14 +234,14 @@ export class Model {
   /** The application steps Pp can take in `w` (interned per app state). */
   private appStepsOf(w: Words, p: number): readonly Step[] {
     const id = w[this.codec.app + p] as number;
-    const key = id * this.codec.processes + p;
-    let steps = this.appSteps.get(key);
+    const byState = this.appSteps[p] as (readonly Step[] | undefined)[];
+    let steps = byState[id];
     if (steps === undefined) {
       const { workload, topology } = this.spec;
       steps = workload
         .actions(this.codec.apps.value(id), p, topology)
         .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
-      this.appSteps.set(key, steps);
+      byState[id] = steps;
     }
     return steps;
   }
@@ -247,8 +249,8 @@ export class Model {
   /** The deliveries (and losses, duplications) channel c offers in `w` (interned per contents). */
   private deliveryStepsOf(w: Words, c: number): readonly Step[] {
     const id = w[this.codec.channels + c] as number;
-    const key = id * this.codec.channelCount + c;
-    let steps = this.deliverySteps.get(key);
+    const byContents = this.deliverySteps[c] as (readonly Step[] | undefined)[];
+    let steps = byContents[id];
     if (steps === undefined) {
       const { discipline, faults } = this.spec;
       const contents = this.codec.contents.value(id);
@@ -260,7 +262,7 @@ export class Model {
         if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
         return offered;
       });
-      this.deliverySteps.set(key, steps);
+      byContents[id] = steps;
     }
     return steps;
   }
