@@ -21,6 +21,12 @@ export function printReport(report: CheckReport): void {
   out(
     `Finished in ${stats.seconds.toFixed(2)} s (${n(stats.statesPerSecond)} states/s)${stats.stoppedBy ? `; stopped by ${stats.stoppedBy}` : ""}.`,
   );
+  if (report.coverage !== undefined) {
+    const taken = report.coverage.filter((c) => c.taken > 0).map((c) => `${c.kind} ${n(c.taken)}`);
+    const never = report.coverage.filter((c) => c.taken === 0).map((c) => c.kind);
+    out(`Coverage: ${taken.join(", ")}${never.length > 0 ? `; never enabled: ${never.join(", ")}` : ""}.`);
+  }
+  for (const warning of report.warnings ?? []) out(`Warning: ${warning}.`);
   out();
   const width = Math.max(
     ...report.properties.map((p) => p.name.length),

@@ -47,6 +47,10 @@ export interface CheckReport {
   readonly search: string;
   /** Properties that could not be decided on this model, and why. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Transitions explored by kind of step, as TLC's coverage (0: never enabled; packed engine only). */
+  readonly coverage?: readonly { readonly kind: string; readonly taken: number }[];
+  /** Why some verdict may be vacuous. */
+  readonly warnings?: readonly string[];
   readonly stats: Omit<SearchFigures, "stop"> & { readonly stoppedBy: string | null };
   readonly properties: readonly {
     readonly name: string;
@@ -185,6 +189,8 @@ function reportOf(
     engine: { name: "generic", mode: "exact", reduce: "none" },
     search: searchDescription(config, defaultBound),
     skipped,
+    coverage: result.coverage,
+    warnings: result.warnings,
     stats: {
       ...result.stats,
       seconds: Number(result.stats.seconds.toFixed(3)),

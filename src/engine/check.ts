@@ -5,6 +5,7 @@
  */
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
+import { type CoverageRow, vacuityWarnings } from "./coverage.js";
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
 import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
 import { type SearchOptions, type SearchResult, search, searchAsync } from "./search.js";
@@ -41,6 +42,10 @@ export interface CheckResult {
   /** Properties that cannot be decided on this model (see `unsupported`), and why: not checked. */
   readonly skipped: readonly { readonly property: Property; readonly reason: string }[];
   readonly space: StateSpace;
+  /** Transitions explored from the distinct states, by kind of step (0: never enabled). */
+  readonly coverage: readonly CoverageRow[];
+  /** Why some verdict may be vacuous (nothing judged), in words. */
+  readonly warnings: readonly string[];
 }
 
 export interface CheckOptions {
@@ -109,9 +114,11 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
   const seconds = (performance.now() - started) / 1000;
   let completeSnapshots = 0;
   let deadlocks = 0;
+  let inProgress = 0;
   for (let id = 0; id < space.size; id++) {
     if (model.codec.complete(space.store.states, id * model.width)) completeSnapshots++;
     if (space.enabledCount[id] === 0) deadlocks++;
+    if (space.inProgress(id)) inProgress++;
   }
   const stats: ExplorationStats = {
     distinctStates: space.size,
@@ -133,7 +140,12 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
     const counterexample = { property: property.name, instance: found.instance, ...found.violation };
     return { property, holds: false, complete: true, counterexample };
   });
-  return { stats, verdicts, skipped, space };
+  const warnings = vacuityWarnings(
+    result.coverage,
+    { completeSnapshots, inProgress },
+    { safety: safety.length > 0, termination: properties.some((p) => p.kind === "eventually") },
+  );
+  return { stats, verdicts, skipped, space, coverage: result.coverage, warnings };
 }
 
 /** The shortest of the violations found for one property's instances (the lowest instance, on a tie). */

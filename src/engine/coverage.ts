@@ -6,6 +6,7 @@
  */
 import { noSnapshot } from "../algorithms/no-snapshot.js";
 import type { Model } from "../model/model.js";
+import { processName } from "../model/topology.js";
 import type { Step } from "../model/types.js";
 
 export interface CoverageRow {
@@ -49,7 +50,7 @@ export class Coverage {
 export function stepKind(step: Step): string {
   switch (step.kind) {
     case "initiate":
-      return "initiate";
+      return `initiate(${processName(step.process)})`;
     case "script":
       return "script command";
     case "app":
@@ -68,10 +69,36 @@ function possibleKinds(model: Model): string[] {
     ...(spec.faults.duplicating ? ["duplicate"] : []),
   ];
   return [
-    ...(spec.script === undefined ? (spec.initiators.length > 0 ? ["initiate"] : []) : ["script command"]),
+    ...(spec.script === undefined
+      ? [...new Set(spec.initiators)].sort((a, b) => a - b).map((p) => `initiate(${processName(p)})`)
+      : ["script command"]),
     ...(spec.script === undefined ? (spec.workload.actionNames ?? []) : []),
     ...deliveries.flatMap((d) =>
       spec.algorithm === noSnapshot ? [`${d} message`] : [`${d} marker`, `${d} message`],
     ),
   ];
+}
+
+/**
+ * Why a verdict may be vacuous, in words: no snapshot completed within the bound (every
+ * start-to-end property judged nothing), an initiator that could never initiate, no snapshot ever
+ * in progress (termination had nothing to judge).
+ */
+export function vacuityWarnings(
+  coverage: readonly CoverageRow[],
+  figures: { readonly completeSnapshots: number; readonly inProgress: number },
+  judged: { readonly safety: boolean; readonly termination: boolean },
+): string[] {
+  const warnings: string[] = [];
+  if (judged.safety && figures.completeSnapshots === 0)
+    warnings.push(
+      "no snapshot completed within the bound: the safety properties judged no recorded state S*, so their verdicts are vacuous (raise the bound, or check the initiators)",
+    );
+  for (const row of coverage) {
+    if (row.kind.startsWith("initiate(") && row.taken === 0)
+      warnings.push(`${row.kind.slice("initiate(".length, -1)} is an initiator but could never initiate`);
+  }
+  if (judged.termination && figures.inProgress === 0)
+    warnings.push("no snapshot was ever in progress: termination holds vacuously");
+  return warnings;
 }
