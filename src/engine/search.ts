@@ -117,69 +117,66 @@ function* searching(
   const heapCeiling = 0.85 * getHeapStatistics().heap_size_limit;
   const width = model.width;
   const m = monitors.length;
-  const nodeWidth = width + m;
-  const models = new ExactSet(width, budget, 1024);
-  // Without monitors a node is its model state: one store serves as both.
-  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, 1024);
+  // A node is its model state's id followed by one word per monitor; without monitors a node is
+  // its model state, and one store serves as both.
+  const nodeWidth = 1 + m;
+  const expected = Math.min(limits.maxStates ?? 2 ** 16, 2 ** 22);
+  const models = new ExactSet(width, budget, expected);
+  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, expected);
   const space = new StateSpace(model, models, options.graph === true);
-  const nodeModel: number[] = [];
   const nodeDepth: number[] = [];
   const monitorStates = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
 
   const hash = new Int32Array(2);
-  const scratch = new Int32Array(nodeWidth);
-  const scratchU = new Uint32Array(scratch.buffer);
-  const to = scratch.subarray(0, width);
-  const from = new Int32Array(width);
+  const to = new Int32Array(width);
+  const toU = new Uint32Array(to.buffer);
+  const node = new Int32Array(nodeWidth);
+  const nodeU = new Uint32Array(node.buffer);
   const fromNode = new Int32Array(nodeWidth);
   const steps: Step[] = [];
   const targets: number[] = [];
   const events: ModelEvent[] = [];
   const observed = new PackedObservation(model, events);
   const coverage = new Coverage(model);
+  const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
+  const wordsOf = (state: number) => space.words(state);
 
-  const initial = model.codec.encode(model.initial);
-  scratch.set(initial);
-  monitors.forEach((monitor, j) => {
-    scratch[width + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
-  });
-  hashState(scratchU, 0, width, hash);
-  models.insert(scratchU, 0, hash[0] as number);
+  to.set(model.codec.encode(model.initial));
+  hashState(toU, 0, width, hash);
+  models.insert(toU, 0, hash[0] as number);
   models.parent[0] = -1;
   space.depths.push(0);
   if (m > 0) {
-    hashState(scratchU, 0, nodeWidth, hash);
-    nodes.insert(scratchU, 0, hash[0] as number);
+    node[0] = 0;
+    monitors.forEach((monitor, j) => {
+      node[1 + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
+    });
+    hashState(nodeU, 0, nodeWidth, hash);
+    nodes.insert(nodeU, 0, hash[0] as number);
     nodes.parent[0] = -1;
   }
-  nodeModel.push(0);
   nodeDepth.push(0);
 
-  const runTo = (node: number, step: Step, to: Words): FoundViolation => {
+  /** The run to node `at` and on by `step` to the words `reached`, rebuilt from parent pointers. */
+  const runTo = (at: number, step: Step, reached: Words): FoundViolation => {
     const path: number[] = [];
-    for (let at = node; at >= 0; at = nodes.parent[at] ?? -1) path.push(at);
+    for (let n = at; n >= 0; n = nodes.parent[n] ?? -1) path.push(n);
     path.reverse();
-    const states = path.map((n) => model.codec.decode(nodes.states, n * nodeWidth));
-    const taken = path.slice(1).map((n) => {
-      const parent = nodes.parent[n] as number;
-      const enabled: Step[] = [];
-      model.enabled(
-        nodes.states.subarray(parent * nodeWidth, parent * nodeWidth + width) as unknown as Words,
-        enabled,
-      );
-      return enabled[nodes.step[n] as number] as Step;
-    });
-    return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(to)] };
+    const states = path.map((n) => space.state(modelOf(n)));
+    const taken = path
+      .slice(1)
+      .map((n) => space.stepOf(modelOf(nodes.parent[n] as number), nodes.step[n] as number));
+    return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(reached)] };
   };
 
   try {
     for (let id = 0; id < nodes.count; id++) {
-      const state = nodeModel[id] as number;
+      const state = modelOf(id);
       const depth = nodeDepth[id] as number;
       for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
-      from.set(fromNode.subarray(0, width));
+      const from = wordsOf(state);
       const firstVisit = !space.visited(state);
       steps.length = 0;
       model.enabled(from, steps);
@@ -194,29 +191,26 @@ function* searching(
         const step = steps[k] as Step;
         events.length = 0;
         model.apply(from, step, to, m > 0 ? events : undefined);
-        hashState(scratchU, 0, width, hash);
-        let target = models.idOf(scratchU, 0, hash[0] as number);
+        hashState(toU, 0, width, hash);
+        let target = models.idOf(toU, 0, hash[0] as number);
         if (target < 0) {
           if (models.count >= maxStates) {
             stop = "max-states";
             targets.push(-1);
             continue;
           }
-          target = models.insert(scratchU, 0, hash[0] as number);
+          target = models.insert(toU, 0, hash[0] as number);
           models.parent[target] = state;
           models.step[target] = k;
           space.depths.push(depth + 1);
-          if (m === 0) {
-            nodeModel.push(target);
-            nodeDepth.push(depth + 1);
-          }
+          if (m === 0) nodeDepth.push(depth + 1);
         }
         targets.push(target);
         if (m === 0) continue;
         observed.observe(step, to);
         const choices: (readonly number[])[] = [];
         for (let j = 0; j < m; j++) {
-          const word = fromNode[width + j] as number;
+          const word = fromNode[1 + j] as number;
           if (word === RETIRED) {
             choices.push(RETIRED_ONLY);
             continue;
@@ -239,14 +233,14 @@ function* searching(
             }),
           );
         }
+        node[0] = target;
         for (const combination of combinations(choices)) {
-          for (let j = 0; j < m; j++) scratch[width + j] = combination[j] as number;
-          hashState(scratchU, 0, nodeWidth, hash);
-          if (nodes.idOf(scratchU, 0, hash[0] as number) >= 0) continue;
-          const child = nodes.insert(scratchU, 0, hash[0] as number);
+          for (let j = 0; j < m; j++) node[1 + j] = combination[j] as number;
+          hashState(nodeU, 0, nodeWidth, hash);
+          if (nodes.idOf(nodeU, 0, hash[0] as number) >= 0) continue;
+          const child = nodes.insert(nodeU, 0, hash[0] as number);
           nodes.parent[child] = id;
           nodes.step[child] = k;
-          nodeModel.push(target);
           nodeDepth.push(depth + 1);
         }
       }
