@@ -9,7 +9,14 @@
  *   whole graph); a violation is a lasso.
  */
 import type { Model } from "../model/model.js";
-import { completesSnapshot, initiatesSnapshot, isInitiated, snapshotOf } from "../model/snapshot.js";
+import {
+  completesSnapshot,
+  initiatesSnapshot,
+  isInitiated,
+  recordedGlobalState,
+  snapshotOf,
+  viewOf,
+} from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import type { StateSpace } from "./state-space.js";
 
@@ -33,10 +40,13 @@ export interface ObservedStep {
   initiates(k: number): boolean;
   /** The step completes instance k: S_end is its target state. */
   completes(k: number): boolean;
+  /** S* of instance k after the step (meaningful once every process has recorded). */
+  recorded(k: number): GlobalState;
 }
 
 /** The observation of a step between two decoded states (runs that are already objects: simulation, replay). */
 export function observedStep(
+  model: Model,
   from: GlobalState,
   step: Step,
   to: GlobalState,
@@ -52,6 +62,7 @@ export function observedStep(
     started: (k) => isInitiated(snapshotOf(to, k)),
     initiates: (k) => initiatesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
     completes: (k) => completesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
+    recorded: (k) => recordedGlobalState(viewOf(to, k), model.spec.discipline),
   };
 }
 

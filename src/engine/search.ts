@@ -15,6 +15,7 @@ import { getHeapStatistics } from "node:v8";
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
+import { recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
@@ -96,7 +97,8 @@ export async function searchAsync(
     const next = running.next();
     if (next.done === true) return next.value;
     if (performance.now() - yielded < 50) continue;
-    await new Promise((resolve) => setImmediate(resolve));
+    // setTimeout, not setImmediate: the same code runs in a browser's worker.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     yielded = performance.now();
   }
 }
@@ -120,7 +122,7 @@ function* searching(
   // A node is its model state's id followed by one word per monitor; without monitors a node is
   // its model state, and one store serves as both.
   const nodeWidth = 1 + m;
-  const expected = Math.min(limits.maxStates ?? 2 ** 16, 2 ** 22);
+  const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
   const models = new ExactSet(width, budget, expected);
   const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, expected);
   const space = new StateSpace(model, models, options.graph === true);
@@ -305,6 +307,7 @@ class PackedObservation implements ObservedStep {
   private target: Words = new Int32Array(0);
   private fromState: GlobalState | undefined;
   private toState: GlobalState | undefined;
+  private readonly recordedStates: (GlobalState | undefined)[] = [];
 
   constructor(
     private readonly model: Model,
@@ -322,6 +325,7 @@ class PackedObservation implements ObservedStep {
     this.step = step;
     this.target = target;
     this.toState = undefined;
+    this.recordedStates.length = 0;
   }
 
   get from(): GlobalState {
@@ -348,6 +352,15 @@ class PackedObservation implements ObservedStep {
 
   initiates(k: number): boolean {
     return !this.model.initiated(this.source, k) && this.model.initiated(this.target, k);
+  }
+
+  recorded(k: number): GlobalState {
+    let recorded = this.recordedStates[k];
+    if (recorded === undefined) {
+      recorded = recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline);
+      this.recordedStates[k] = recorded;
+    }
+    return recorded;
   }
 
   completes(k: number): boolean {

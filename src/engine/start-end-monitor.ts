@@ -5,8 +5,6 @@
  * carries the property's value, and after S_end is done — one state, so runs are no longer told
  * apart and the search stays small.
  */
-import type { ChannelDiscipline } from "../model/channels/discipline.js";
-import { recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState } from "../model/types.js";
 import type { Monitor, MonitorOutcome } from "./property.js";
 
@@ -27,11 +25,7 @@ const IDLE = [{ ok: true, monitor: "idle" }] as const;
 const DONE = [{ ok: true, monitor: "done" }] as const;
 
 /** The monitor of snapshot instance `instance` for `judge`. */
-export function startEndMonitor<C>(
-  instance: number,
-  discipline: ChannelDiscipline,
-  judge: StartEndJudge<C>,
-): Monitor<Phase<C>> {
+export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): Monitor<Phase<C>> {
   // "Carry on with this phase", made once per carried phase (the search hands back interned ones).
   const carryOn = new WeakMap<object, readonly MonitorOutcome<Phase<C>>[]>();
   const stay = (phase: { readonly carried: C }) => {
@@ -51,8 +45,7 @@ export function startEndMonitor<C>(
         m === "idle" && observed.initiates(instance) ? { carried: judge.atStart(observed.from) } : m;
       if (phase === "idle") return IDLE;
       if (!observed.completes(instance)) return stay(phase);
-      const { to } = observed;
-      const reason = judge.atEnd(phase.carried, to, recordedGlobalState(viewOf(to, instance), discipline));
+      const reason = judge.atEnd(phase.carried, observed.to, observed.recorded(instance));
       return reason === undefined ? DONE : [{ ok: false, reason }];
     },
   };

@@ -18,6 +18,7 @@ export function monitorJudge(property: SafetyProperty, model: Model): RunJudge {
       let branches = new Map([[monitor.key(initial), initial]]);
       for (const [k, step] of run.steps.entries()) {
         const observed = observedStep(
+          model,
           run.states[k] as GlobalState,
           step,
           run.states[k + 1] as GlobalState,

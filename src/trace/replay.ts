@@ -74,7 +74,7 @@ export function judgeRun(run: ReplayedRun, property: Property, instance = 0): st
     const { state: to, events } = model.next(from, step);
     const next: unknown[] = [];
     for (const m of branches) {
-      for (const outcome of monitor.advance(m, observedStep(from, step, to, events))) {
+      for (const outcome of monitor.advance(m, observedStep(model, from, step, to, events))) {
         if (!outcome.ok) return outcome.reason;
         next.push(outcome.monitor);
       }
