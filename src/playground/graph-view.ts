@@ -5,7 +5,6 @@
  */
 import Graph from "graphology";
 import Sigma from "sigma";
-import type { StepView } from "../render/step-views.js";
 import { h, table } from "./dom.js";
 import type { GraphData } from "./protocol.js";
 
@@ -63,12 +62,34 @@ function rowsByDepth(data: GraphData): (readonly [number, number])[] {
   return rows.map((row, id) => [row, counts[data.nodes[id]?.depth ?? 0] ?? 1] as const);
 }
 
-/** What state `id` holds, as the report's panels show it. */
-export function stateTables(id: number, depth: number, view: StepView): HTMLElement {
+/**
+ * State `id` as the report's panels show it, with a button per step it enables (like Stateright's
+ * Explorer), so a user can walk the state space from any state by choosing the next action.
+ */
+export function stateTables(data: GraphData, id: number, onSelect: (id: number) => void): HTMLElement {
+  const node = data.nodes[id];
+  if (node === undefined) throw new RangeError(`no state ${id} in the graph`);
+  const { view, depth } = node;
+  const next = data.edges.filter((e) => e.from === id);
+  const choose = ({ to, label }: GraphData["edges"][number]) => {
+    const button = h("button", { type: "button", "data-to": String(to) }, `${label} → state ${to}`);
+    button.addEventListener("click", () => onSelect(to));
+    return button;
+  };
   return h(
     "div",
     { "data-state": String(id) },
-    h("p", {}, `State ${id}, ${depth} steps from the initial state; snapshot ${view.snapshot}`),
+    h(
+      "p",
+      {},
+      `State ${id}, ${depth} step${depth === 1 ? "" : "s"} from the initial state; snapshot ${view.snapshot}`,
+    ),
+    h(
+      "p",
+      { class: "next-steps" },
+      next.length === 0 ? "No step is enabled here (or it lies at the depth bound)." : "Next: ",
+      ...next.map(choose),
+    ),
     table(
       ["process", "state", "recorded"],
       view.processes.map((p) => [p.name, p.state, p.recorded ?? "not recorded"]),

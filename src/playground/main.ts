@@ -194,12 +194,10 @@ function showGraph(path: readonly number[]): void {
     return;
   }
   canvas.hidden = false;
-  caption.textContent = `All ${data.nodes.length.toLocaleString("en")} states, in columns by their distance from the initial state; ${path.length > 0 ? "the counterexample in red, its states numbered by their place in it; " : ""}blue: the snapshot is complete. Click a state to see it; scroll to zoom.`;
+  caption.textContent = `All ${data.nodes.length.toLocaleString("en")} states, in columns by their distance from the initial state; ${path.length > 0 ? "the counterexample in red, its states numbered by their place in it; " : ""}blue: the snapshot is complete. Click a state to see it and walk on by choosing its next step; scroll to zoom.`;
   try {
-    removeGraph = drawGraph(canvas, data, path, (id) => {
-      const node = data.nodes[id];
-      if (node !== undefined) byId("node-state").replaceChildren(stateTables(id, node.depth, node.view));
-    });
+    const select = (id: number) => byId("node-state").replaceChildren(stateTables(data, id, select));
+    removeGraph = drawGraph(canvas, data, path, select);
   } catch (e) {
     // Without WebGL sigma cannot draw; the rest of the page works regardless.
     canvas.hidden = true;

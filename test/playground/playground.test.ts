@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildModel, parseConfig } from "../../src/config.js";
 import { explore } from "../../src/playground/engine.js";
 import { hashOf, rawConfigOf, type Settings } from "../../src/playground/url-config.js";
 import { HOSTILE, hostileScenario } from "../render/hostile.js";
@@ -130,7 +131,7 @@ describe.skipIf(!chromiumPresent)(browserSuiteTitle("the playground in Chromium"
     await page.close();
   }, 120_000);
 
-  it("proves Chandy–Lamport under FIFO on 2 processes and shows a state of the graph on a click", async () => {
+  it("proves Chandy–Lamport under FIFO on 2 processes; a click on the graph shows a state, its next steps walk on", async () => {
     const settings: Settings = { balances: "1,1" };
     const page = await context.newPage();
     await page.goto(`${PAGE}${hashOf(settings)}`);
@@ -152,6 +153,18 @@ describe.skipIf(!chromiumPresent)(browserSuiteTitle("the playground in Chromium"
     );
     expect(await page.$$eval("#node-state tbody tr", (r) => r.map((e) => e.textContent))).toContain(
       "P0balance 1not recorded",
+    );
+    // Its next steps are the model's enabled steps; choosing one walks on to the state it reaches.
+    const model = buildModel(parseConfig(rawConfigOf(settings), []));
+    const labels = model.steps(model.initial).map((step) => model.label(step));
+    const next = await page.$$eval(".next-steps button", (b) => b.map((e) => e.textContent));
+    expect(next.map((text) => text?.replace(/ → state \d+$/, ""))).toEqual(labels);
+    await page.getByRole("button", { name: /^initiate\(P0\) → state \d+$/ }).click();
+    expect(await page.textContent("#node-state p")).toMatch(
+      /^State \d+, 1 step from the initial state; snapshot in progress$/,
+    );
+    expect(await page.$$eval("#node-state tbody tr", (r) => r.map((e) => e.textContent))).toContain(
+      "P0balance 1balance 1",
     );
     await page.close();
   }, 120_000);
