@@ -6,9 +6,9 @@
  */
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
-import { check } from "../explorer/check.js";
-import type { ProgressSink } from "../explorer/limits.js";
-import type { StateSpace } from "../explorer/state-space.js";
+import { check } from "../engine/check.js";
+import type { ProgressSink } from "../engine/limits.js";
+import type { StateSpace } from "../engine/state-space.js";
 import type { Model } from "../model/model.js";
 import { everyInstanceComplete, viewsOf } from "../model/snapshot.js";
 import type { GlobalState } from "../model/types.js";
@@ -32,6 +32,8 @@ export function explore(raw: Record<string, unknown>, progress?: ProgressSink): 
   const result = check(model, relevant, {
     limits: { maxDepth: config.maxDepth, maxStates: config.maxStates },
     progress,
+    // The graph's edges, for drawing a small space (a liveness property keeps them anyway).
+    graph: true,
   });
   const { stats, space } = result;
   const outcomes = result.verdicts.map((v) => {
@@ -75,13 +77,15 @@ function searchOf(config: SnapcheckConfig, stop: string): string {
 }
 
 function graphOf(space: StateSpace, runs: readonly (readonly [string, readonly GlobalState[]])[]): GraphData {
-  const { model, tree } = space;
-  const nodes = Array.from({ length: space.size }, (_, id) => nodeOf(model, space.state(id), tree.depth(id)));
+  const { model } = space;
+  const nodes = Array.from({ length: space.size }, (_, id) =>
+    nodeOf(model, space.state(id), space.depth(id)),
+  );
   const edges = nodes.flatMap((_, from) =>
     [...space.edges(from)].map(([step, to]) => ({ from, to, label: model.label(step) })),
   );
   const paths = Object.fromEntries(
-    runs.map(([name, states]) => [name, states.map((s) => tree.idOf(model.key(s)) ?? -1)]),
+    runs.map(([name, states]) => [name, states.map((s) => space.idOf(s) ?? -1)]),
   );
   return { nodes, edges, paths };
 }

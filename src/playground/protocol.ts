@@ -2,7 +2,7 @@
  * What the page and its worker say to each other: plain, structured-clonable data only (the
  * model and its state space stay in the worker; a counterexample travels as its ITF trace).
  */
-import type { ProgressReport } from "../explorer/limits.js";
+import type { ProgressReport } from "../engine/limits.js";
 import type { StepView } from "../render/step-views.js";
 
 /** The page asks for one exploration of a raw configuration (validated in the worker). */

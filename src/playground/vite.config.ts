@@ -80,6 +80,7 @@ export default defineConfig({
       "node:fs": here("./shims/node-fs.ts"),
       "node:crypto": here("./shims/node-crypto.ts"),
       "node:path": here("./shims/node-path.ts"),
+      "node:os": here("./shims/node-os.ts"),
     },
   },
   plugins: [inlineIntoPage()],

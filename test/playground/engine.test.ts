@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { traceInputOf } from "../../src/cli/trace-input.js";
 import { buildModel, parseConfig } from "../../src/config.js";
+import { check } from "../../src/engine/check.js";
 import { ConfigError } from "../../src/errors.js";
-import { check } from "../../src/explorer/check.js";
 import { explore, GRAPH_LIMIT } from "../../src/playground/engine.js";
 
 describe("the playground's exploration", () => {
