@@ -30,6 +30,11 @@ export function readTraceInput(file: string): TraceInput {
   } catch {
     throw new TraceError(`cannot read ${file}: give the path of an .itf.json trace`);
   }
+  return traceInputOf(text, file);
+}
+
+/** Parses, replays and judges a trace's text (`file` names it in errors); no file system needed. */
+export function traceInputOf(text: string, file: string): TraceInput {
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
   const config = parseConfig(
