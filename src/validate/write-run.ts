@@ -1,0 +1,59 @@
+/**
+ * A validated log written like a counterexample: the run as an ITF trace of the model (so replay,
+ * report and export read it), its rendering for people and its space-time diagram with the cut,
+ * named after the log and never written over a different file. The trace is a counterexample of
+ * the first property the model finds failing on the run, or a scenario when all hold.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { findProperty } from "../../properties/index.js";
+import { viewsOf } from "../model/snapshot.js";
+import { spaceTimeSvg } from "../render/space-time.js";
+import { counterexampleTitle } from "../trace/counterexample-file.js";
+import { type SnapcheckMeta, toItf } from "../trace/itf.js";
+import { renderRun } from "../trace/render.js";
+import { judgeRun } from "../trace/replay.js";
+import { storeTrace } from "../trace/store.js";
+import { MODEL_PROPERTIES, modelRunOf } from "./model-run.js";
+import type { Validation } from "./validate.js";
+
+export interface WrittenRun {
+  readonly files: readonly string[];
+  /** Why nothing was written, when nothing was. */
+  readonly note?: string;
+}
+
+export function writeLoggedRun(validation: Validation, outDir: string): WrittenRun {
+  const { log } = validation.context;
+  const run = modelRunOf(validation.context);
+  if (run.kind === "none")
+    return {
+      files: [],
+      note: `No trace or diagram written: ${run.why}. The judgements above name the line to look at.`,
+    };
+  const { model, config, steps, states } = run;
+  const replayed = { model, steps, states };
+  const failing = MODEL_PROPERTIES.flatMap((name) => {
+    const property = findProperty(name);
+    const reason = property === undefined ? undefined : judgeRun(replayed, property);
+    return reason === undefined ? [] : [{ name, reason }];
+  })[0];
+  const labels = steps.map((s) => model.label(s));
+  const meta: SnapcheckMeta =
+    failing === undefined
+      ? { kind: "scenario", config, steps: labels }
+      : { kind: "counterexample", config, property: failing.name, reason: failing.reason, steps: labels };
+  const title =
+    failing === undefined
+      ? `snapcheck validate ${log.file}: the logged run (${steps.length} steps)`
+      : counterexampleTitle(config, failing.name, steps.length);
+  const view = { title, steps, states: viewsOf(states, 0), reason: failing?.reason };
+  const trace = `${JSON.stringify(toItf(model, meta, states), null, 1)}\n`;
+  const base = basename(log.file).replace(/\.(jsonl|json|log|txt)$/, "");
+  const stored = storeTrace(outDir, base, trace, (path) =>
+    renderRun(model, { ...view, footer: [`Replay it: npx snapcheck replay ${path}`] }),
+  );
+  const svg = stored.path.replace(/\.itf\.json$/, ".svg");
+  if (!existsSync(svg)) writeFileSync(svg, spaceTimeSvg(model, view), { flag: "wx" });
+  return { files: [stored.path, stored.path.replace(/\.itf\.json$/, ".txt"), svg] };
+}
