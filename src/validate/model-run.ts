@@ -12,7 +12,7 @@ import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
 import { SnapcheckError } from "../errors.js";
 import type { Model } from "../model/model.js";
-import { processName } from "../model/topology.js";
+import { channelName, processName } from "../model/topology.js";
 import type { GlobalState, ModelEvent, Step } from "../model/types.js";
 import type { LogContext } from "./judgement.js";
 import type { LoggedEvent } from "./run-log.js";
@@ -119,9 +119,10 @@ function walk(context: LogContext, config: SnapcheckConfig, model: Model): Model
     states.push(next);
   }
   const left = pending.findIndex((q) => q.length > 0);
-  if (left >= 0)
+  const extra = pending[left]?.[0];
+  if (extra !== undefined)
     return none(
-      `the model's ${processName(left)} does more than the log shows (${pending[left]?.[0]?.kind} left over)`,
+      `the model's ${processName(left)} also ${describeModelEvent(model, extra)}, which the log never shows`,
     );
   return { kind: "run", config, model, steps, states };
 }
@@ -146,4 +147,12 @@ function fits(model: Model, e: LoggedEvent, m: ModelEvent, context: LogContext):
   if (e.kind !== "receive" || to !== e.process || from !== e.from) return false;
   const send = context.log.events[context.messages.sendOf.get(e.id) as number];
   return send?.kind === "send" && send.payload === m.message.payload;
+}
+
+/** What a model event does, for the reason a run does not fit. */
+function describeModelEvent(model: Model, m: ModelEvent): string {
+  if (m.kind === "record") return "records";
+  const channel = channelName(model.topology.channel(m.channel));
+  const what = m.message.kind === "marker" ? "a marker" : m.message.payload;
+  return `${m.kind === "send" ? "sends" : m.kind === "receive" ? "receives" : "loses"} ${what} on ${channel}`;
 }

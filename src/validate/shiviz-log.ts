@@ -57,8 +57,10 @@ export function shivizLines(text: string, file: string): ShivizLines {
       throw new LogError(file, line + 1, `the vector clock ${host[2]} is not JSON, e.g. {"P0":2,"P1":1}`);
     }
     const process = /^P(\d+)$/.exec(host[1] as string);
-    if (json !== null && typeof json === "object" && !("process" in json) && process !== null)
-      json = { ...json, process: Number(process[1]) };
+    const isEvent =
+      json !== null && typeof json === "object" && (json as { event?: unknown }).event !== "run";
+    if (isEvent && !("process" in (json as object)) && process !== null)
+      json = { ...(json as object), process: Number(process[1]) };
     lines.push({ line, json });
     clocks.set(line, clock);
   }

@@ -15,7 +15,7 @@ import { type Judgement, type LogContext, notJudged } from "./judgement.js";
 import { cutsOf, type LoggedCut } from "./logged-cut.js";
 import { matchMessages } from "./match-messages.js";
 import { jsonLines, runLogOf } from "./parse-log.js";
-import { replayApplication } from "./replay-application.js";
+import { appStateOf, replayApplication } from "./replay-application.js";
 import type { LoggedState } from "./run-log.js";
 import { checkClocks, isShivizLog, shivizLines } from "./shiviz-log.js";
 
@@ -39,7 +39,13 @@ export function readLog(text: string, file: string, workloadName?: string): LogC
   const messages = matchMessages(log);
   const hb = happensBefore(log, messages);
   if (shiviz !== undefined) checkClocks(log, hb, shiviz.clocks);
-  return { log, messages, hb, workload: workloadOf(log.file, log.headerLine, workloadName, log.workload) };
+  const workload = workloadOf(log.file, log.headerLine, workloadName, log.workload);
+  // Every logged state must be one of the workload's, whether or not a judgement reaches it.
+  if (workload !== undefined) {
+    for (const s of log.initial ?? []) appStateOf(log, workload, s, log.headerLine);
+    for (const e of log.events) if (e.kind === "record") appStateOf(log, workload, e.state, e.line);
+  }
+  return { log, messages, hb, workload };
 }
 
 function workloadOf(

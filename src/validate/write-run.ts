@@ -25,7 +25,16 @@ export interface WrittenRun {
 
 export function writeLoggedRun(validation: Validation, outDir: string): WrittenRun {
   const { log } = validation.context;
-  const run = modelRunOf(validation.context);
+  const broken = validation.snapshots
+    .flatMap((s) => s.judgements)
+    .find((j) => j.name === "algorithm" && j.verdict === "fails");
+  const run =
+    broken === undefined
+      ? modelRunOf(validation.context)
+      : ({
+          kind: "none",
+          why: "the implementation did not follow Chandy–Lamport, so the model cannot take its run",
+        } as const);
   if (run.kind === "none")
     return {
       files: [],
