@@ -5,6 +5,7 @@
  * run is also written as a trace and a space-time diagram (when the model can take it).
  */
 import { readFileSync } from "node:fs";
+import { properties } from "../../properties/index.js";
 import { UsageError } from "../errors.js";
 import type { Judgement } from "../validate/judgement.js";
 import { readLog, type Validation, validateRun } from "../validate/validate.js";
@@ -27,7 +28,7 @@ export function validateCommand(argv: string[]): number {
     throw new UsageError(`validate: cannot read ${file}: give the path of a run log (docs/run-log.md)`);
   }
   const validation = validateRun(readLog(text, file, values.workload));
-  const written = values.out === undefined ? undefined : writeLoggedRun(validation, values.out);
+  const written = values.out === undefined ? undefined : writeLoggedRun(validation, values.out, properties);
   if (values.json === true)
     process.stdout.write(`${JSON.stringify(jsonReport(validation, written), null, 2)}\n`);
   else process.stdout.write(textReport(validation, written));

@@ -8,7 +8,6 @@
  * enabled. A run the model cannot take — an implementation that broke the algorithm's rules, a
  * workload the model runs only by script, several snapshots — gets the reason instead.
  */
-import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
 import { SnapcheckError } from "../errors.js";
 import type { Model } from "../model/model.js";
@@ -30,8 +29,15 @@ export type ModelRun =
 /** The properties a logged run is judged by on the model (termination needs every run, not one). */
 export const MODEL_PROPERTIES = ["consistent-cut", "reachable-cut", "conservation"] as const;
 
+/** Beyond this many events a run's diagram is unreadable and its trace needlessly large. */
+export const MAX_DRAWN_EVENTS = 2000;
+
 export function modelRunOf(context: LogContext): ModelRun {
   const { log, workload } = context;
+  if (log.events.length > MAX_DRAWN_EVENTS)
+    return none(
+      `the run has ${log.events.length} events, more than the ${MAX_DRAWN_EVENTS} a diagram can show`,
+    );
   if (workload === undefined || log.initial === undefined)
     return none("the model needs the workload and the initial states");
   const snapshots = new Set(log.events.flatMap((e) => ("snapshot" in e ? [e.snapshot] : [])));
@@ -55,7 +61,7 @@ export function modelRunOf(context: LogContext): ModelRun {
         initiators: initiatorsOf(log.events),
         properties: [...MODEL_PROPERTIES],
       },
-      properties.map((p) => p.name),
+      MODEL_PROPERTIES,
     );
     model = buildModel(config);
   } catch (e) {

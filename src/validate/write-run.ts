@@ -6,7 +6,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { findProperty } from "../../properties/index.js";
+import type { Property } from "../explorer/property.js";
 import { viewsOf } from "../model/snapshot.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { counterexampleTitle } from "../trace/counterexample-file.js";
@@ -23,7 +23,12 @@ export interface WrittenRun {
   readonly note?: string;
 }
 
-export function writeLoggedRun(validation: Validation, outDir: string): WrittenRun {
+/** Writes the run to `outDir`, judged by those of `catalogue` the model checks on one run (MODEL_PROPERTIES). */
+export function writeLoggedRun(
+  validation: Validation,
+  outDir: string,
+  catalogue: readonly Property[],
+): WrittenRun {
   const { log } = validation.context;
   const broken = validation.snapshots
     .flatMap((s) => s.judgements)
@@ -43,7 +48,7 @@ export function writeLoggedRun(validation: Validation, outDir: string): WrittenR
   const { model, config, steps, states } = run;
   const replayed = { model, steps, states };
   const failing = MODEL_PROPERTIES.flatMap((name) => {
-    const property = findProperty(name);
+    const property = catalogue.find((p) => p.name === name);
     const reason = property === undefined ? undefined : judgeRun(replayed, property);
     return reason === undefined ? [] : [{ name, reason }];
   })[0];
