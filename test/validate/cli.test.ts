@@ -168,6 +168,17 @@ describe("snapcheck validate", () => {
     });
   }
 
+  it("the example of docs/run-log.md validates as the page shows", () => {
+    const doc = readFileSync("docs/run-log.md", "utf8");
+    const log = doc.match(/```json\n([\s\S]*?)```/)?.[1] ?? "";
+    const shown = doc.match(/\$ snapcheck validate run.jsonl\n([\s\S]*?)```/)?.[1] ?? "";
+    const file = join(tmp(), "run.jsonl");
+    writeFileSync(file, log);
+    const r = snapcheck("validate", file);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replaceAll(file, "run.jsonl")).toBe(shown);
+  });
+
   it("an unknown --workload is a usage error (exit 2)", () => {
     const r = snapcheck("validate", writeLog(tmp(), "correct", correctRun()), "--workload", "casino");
     expect(r.code).toBe(2);
