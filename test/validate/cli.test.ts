@@ -3,7 +3,7 @@
  * for a wrong one, 2 with the line and the fix for a bad log (never a stack trace); --out writes
  * the run as a trace that replay, report and export read.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { snapcheck, tmp } from "../support/cli.js";
@@ -56,15 +56,21 @@ describe("snapcheck validate", () => {
     expect(svg.stdout).toMatch(/^<svg/);
   });
 
-  it("a run the model cannot take (a marker never sent): exit 1, and --out says why no trace is written", () => {
-    const r = snapcheck("validate", writeLog(tmp(), "forgets", forgetsMarker()), "--out", tmp());
+  it("a run the model cannot take (a marker never sent): exit 1, and --out draws its diagram from the log", () => {
+    const out = tmp();
+    const r = snapcheck("validate", writeLog(tmp(), "forgets", forgetsMarker()), "--out", out);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       "algorithm       FAILS at line 8: P1 recorded at line 8 but never sent its marker on c(1,2)",
     );
     expect(r.stdout).toContain(
-      "No trace or diagram written: the implementation did not follow Chandy–Lamport, so the model cannot take its run.",
+      "No trace written: the implementation did not follow Chandy–Lamport, so the model cannot take its run; the diagram is drawn from the log instead.",
     );
+    expect(readdirSync(out)).toEqual(["forgets.svg"]);
+    const svg = readFileSync(join(out, "forgets.svg"), "utf8");
+    expect(svg).toContain("algorithm fails at line 8: P1 recorded at line 8 but never sent its marker");
+    // Every event of the log is on the picture, with its line.
+    expect(svg.match(/<circle[^>]*r="2.5"[^>]*data-line/g)).toHaveLength(forgetsMarker().length - 1);
   });
 
   it("reads ShiViz logs whose event lines are run-log events, and refuses clocks that disagree", () => {
