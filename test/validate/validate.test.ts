@@ -16,6 +16,7 @@ import {
   type Line,
   lineWhere,
   markerReceive,
+  markerSend,
   overtakenMarker,
   receive,
   record,
@@ -190,3 +191,46 @@ describe("a non-FIFO run whose marker is overtaken", () => {
 function correctRunWith(old: Line, line: Line): Line[] {
   return correctRun().map((l) => (JSON.stringify(l) === JSON.stringify(old) ? line : l));
 }
+
+describe("several snapshots in one log", () => {
+  /** A second snapshot (id 1), started by P1 after the first completed; c(0,1) records `late` in it. */
+  function twoSnapshots(late: string[]): Line[] {
+    const s = (line: Line) => ({ ...line, snapshot: 1 });
+    const [head, ...first] = overtakenMarker();
+    return [
+      { ...(head as Line), channels: "fifo" },
+      // The first snapshot without its overtaking transfer: P1 records its balance 1.
+      ...first
+        .filter((l) => l.event !== "send" && l.event !== "receive")
+        .map((l) => (JSON.stringify(l) === JSON.stringify(record(1, 2)) ? record(1, 1) : l)),
+      s(record(1, 1)),
+      s(markerSend(1, 0)),
+      send(0, 1, "y"),
+      s(markerReceive(0, 1)),
+      s(record(0, 0)),
+      s(markerSend(0, 1)),
+      s(channel(0, 1, [])),
+      receive(1, 0, "y"),
+      s(markerReceive(1, 0)),
+      s(channel(1, 0, late)),
+    ];
+  }
+
+  it("judges each snapshot by itself", () => {
+    const { snapshots } = validateRun(readLog(text(twoSnapshots(["y"])), "run.jsonl"));
+    expect(snapshots.map((s) => [s.snapshot, s.judgements.every((j) => j.verdict === "holds")])).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+  });
+
+  it("finds the wrong one: only snapshot 1 drops y", () => {
+    const { snapshots } = validateRun(readLog(text(twoSnapshots([])), "run.jsonl"));
+    expect(snapshots[0]?.judgements.every((j) => j.verdict === "holds")).toBe(true);
+    const algorithm = snapshots[1]?.judgements.find((j) => j.name === "algorithm");
+    expect(algorithm).toMatchObject({
+      verdict: "fails",
+      reason: expect.stringContaining("(message y) arrived between"),
+    });
+  });
+});
