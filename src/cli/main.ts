@@ -27,8 +27,9 @@ Usage:
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
-  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--json]
-                                              every snapshot the algorithm can record in a scenario
+  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--check F.snap] [--json]
+                                              every snapshot the algorithm can record in a scenario;
+                                              --check: is F.snap one of them, else the closest and what differs
   snapcheck validate LOG [--workload NAME] [--json] [--out DIR]
                                               judge the snapshot a real implementation recorded,
                                               from its run log (docs/run-log.md); --out writes the
