@@ -234,3 +234,17 @@ describe("several snapshots in one log", () => {
     });
   });
 });
+
+describe("ShiViz logs", () => {
+  it("refuses prose event lines, as snapcheck export --format shiviz writes them: they carry no ids", () => {
+    const prose = [
+      String.raw`(?<event>.*)\n(?<host>\S*) (?<clock>{.*})`,
+      "",
+      "P0 sends T on c(0,1) (step 1: send(P0→P1))",
+      'P0 {"P0":1}',
+    ].join("\n");
+    expect(() => readLog(prose, "run.shiviz")).toThrow(
+      /^run\.shiviz:3: a ShiViz event line must be a run-log event in JSON.*prose lines carry no message ids or channel states/,
+    );
+  });
+});
