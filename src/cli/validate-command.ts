@@ -64,7 +64,14 @@ function textReport(v: Validation, written: WrittenRun | undefined): string {
     `snapcheck validate ${log.file}: ${log.processes} processes, ${log.events.length} events, ${count} snapshot${count === 1 ? "" : "s"}${workload === undefined ? "" : `, workload ${workload.name}`}`,
   ];
   for (const s of v.snapshots) lines.push(`snapshot ${s.snapshot}:`, ...s.judgements.map(judgementLine));
-  lines.push(v.holds ? "The recorded snapshots hold." : "A recorded snapshot is wrong (exit 1).");
+  const unjudged = v.snapshots.flatMap((s) => s.judgements).filter((j) => j.verdict === "not-judged").length;
+  lines.push(
+    !v.holds
+      ? "A recorded snapshot is wrong (exit 1)."
+      : unjudged > 0
+        ? `Nothing fails, but ${unjudged} judgement${unjudged === 1 ? "" : "s"} could not be made (see above).`
+        : "The recorded snapshots hold.",
+  );
   if (written !== undefined) {
     if (written.files.length > 0) lines.push(...written.files.map((f) => `wrote ${f}`));
     if (written.note !== undefined) lines.push(written.note);

@@ -185,6 +185,13 @@ describe("snapcheck validate", () => {
     expect(r.stdout.replaceAll(file, "run.jsonl")).toBe(shown);
   });
 
+  it("a log that ends before the snapshot completes: exit 0, saying what could not be judged", () => {
+    const r = snapcheck("validate", writeLog(tmp(), "cut-short", correctRun().slice(0, 12)));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("consistent-cut  not judged: the snapshot is incomplete: P2 never recorded");
+    expect(r.stdout).toContain("Nothing fails, but 3 judgements could not be made (see above).");
+  });
+
   it("an unknown --workload is a usage error (exit 2)", () => {
     const r = snapcheck("validate", writeLog(tmp(), "correct", correctRun()), "--workload", "casino");
     expect(r.code).toBe(2);

@@ -248,3 +248,33 @@ describe("ShiViz logs", () => {
     );
   });
 });
+
+describe("channel order", () => {
+  /** P2 sends b then d before recording; both reach P1 after it recorded: c(2,1) holds ⟨b, d⟩. */
+  function twoCrossing(recorded: string[], channels: "fifo" | "nonfifo"): Line[] {
+    const run = correctRun().map((l) => {
+      if (JSON.stringify(l) === JSON.stringify(record(2, 1))) return record(2, 0);
+      if (JSON.stringify(l) === JSON.stringify(channel(1, 2, ["b"]))) return channel(1, 2, recorded);
+      return l;
+    });
+    const afterSend = lineWhere(run, send(2, 1, "b"));
+    run.splice(afterSend, 0, send(2, 1, "d"));
+    run.splice(lineWhere(run, receive(1, 2, "b")), 0, receive(1, 2, "d"));
+    return [{ ...(run[0] as Line), channels }, ...run.slice(1)];
+  }
+
+  it("under fifo a channel's state keeps the order the messages crossed in", () => {
+    const right = judged(twoCrossing(["b", "d"], "fifo"));
+    expect(Object.values(right).every((j) => j.verdict === "holds")).toBe(true);
+    const swapped = judged(twoCrossing(["d", "b"], "fifo"));
+    expect(failure(swapped["consistent-cut"]).reason).toBe(
+      "c(2,1) was recorded as ⟨d, b⟩, but the messages sent before P2 recorded and received after P1 recorded (or never) are ⟨b, d⟩",
+    );
+    expect(failure(swapped.algorithm).reason).toContain("but the messages arrived in the order ⟨b, d⟩");
+  });
+
+  it("under nonfifo the same state is compared as a multiset", () => {
+    const swapped = judged(twoCrossing(["d", "b"], "nonfifo"));
+    expect(Object.values(swapped).every((j) => j.verdict === "holds")).toBe(true);
+  });
+});
