@@ -7,7 +7,7 @@
  * implementation recorded wrongly.
  */
 import { ConfigError } from "../errors.js";
-import type { RecordedSnapshot } from "../explorer/recorded-snapshots.js";
+import type { RecordedSnapshot } from "../engine/recorded-snapshots.js";
 import type { Topology } from "../model/topology.js";
 import { seq } from "../render/text.js";
 import { amountOf, held } from "../workloads/tokens.js";

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Property } from "../explorer/property.js";
+import type { Property } from "../engine/property.js";
 import { viewsOf } from "../model/snapshot.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { counterexampleTitle } from "../trace/counterexample-file.js";
