@@ -6,8 +6,9 @@
  * tokens and messages apart — is named with what differs, so a student sees what their
  * implementation recorded wrongly.
  */
-import { ConfigError } from "../errors.js";
+
 import type { RecordedSnapshot } from "../engine/recorded-snapshots.js";
+import { ConfigError } from "../errors.js";
 import type { Topology } from "../model/topology.js";
 import { seq } from "../render/text.js";
 import { amountOf, held } from "../workloads/tokens.js";
