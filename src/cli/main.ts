@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The snapcheck command line — the only module that touches `process`. Commands: explore,
- * simulate, merge, replay, list, examples, matrix, report, export. Exit codes: 0 every checked property holds, 1 a
+ * simulate, merge, replay, list, examples, matrix, report, export, snapshots, validate. Exit codes: 0 every checked property holds, 1 a
  * property is violated, 2 bad input, 3 a limit stopped the search before a verdict. Errors print
  * one line, never a stack trace (an unexpected one says it is a bug).
  */
@@ -16,6 +16,7 @@ import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
 import { simulateCommand } from "./simulate-command.js";
 import { snapshotsCommand } from "./snapshots-command.js";
+import { validateCommand } from "./validate-command.js";
 
 const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
@@ -26,8 +27,13 @@ Usage:
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
-  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--json]
-                                              every snapshot the algorithm can record in a scenario
+  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--check F.snap] [--json]
+                                              every snapshot the algorithm can record in a scenario;
+                                              --check: is F.snap one of them, else the closest and what differs
+  snapcheck validate LOG [--workload NAME] [--json] [--out DIR]
+                                              judge the snapshot a real implementation recorded,
+                                              from its run log (docs/run-log.md); --out writes the
+                                              run as a trace and a space-time diagram
   snapcheck list                              list algorithms, workloads, channels and properties
   snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
   snapcheck export --format F …               a trace or the state graph for other tools:
@@ -88,6 +94,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   report: reportCommand,
   export: exportCommand,
   snapshots: snapshotsCommand,
+  validate: validateCommand,
 };
 
 function main(argv: string[]): number | Promise<number> {
