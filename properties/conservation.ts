@@ -20,7 +20,7 @@ export const conservation: SafetyProperty = {
   description:
     "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
   monitor: (model: Model, instance: number) =>
-    startEndMonitor<Totals>(instance, model.spec.discipline, {
+    startEndMonitor<Totals>(instance, {
       atStart: (start) => totals(model, start),
       key: (start) => JSON.stringify(start),
       atEnd(start, endState, recordedState) {

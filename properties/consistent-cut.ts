@@ -16,7 +16,6 @@
 import type { SafetyProperty } from "../src/engine/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
-import { completesSnapshot, isInitiated, snapshotOf } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
 import type { GlobalState, ModelEvent, SnapshotState } from "../src/model/types.js";
 
@@ -39,6 +38,9 @@ interface Watch {
 /** Before anyone records every message is pre; after S_end nothing more can be judged. */
 type CutMonitor = "idle" | "done" | Watch;
 
+const IDLE = [{ ok: true, monitor: "idle" }] as const;
+const DONE = [{ ok: true, monitor: "done" }] as const;
+
 export const consistentCut: SafetyProperty = {
   kind: "always",
   name: "consistent-cut",
@@ -51,21 +53,21 @@ export const consistentCut: SafetyProperty = {
     return {
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
-      advance(m: CutMonitor, { from, to, events: all }) {
-        if (m === "done") return [{ ok: true, monitor: m }];
-        const before = snapshotOf(from, instance);
-        const after = snapshotOf(to, instance);
+      advance(m: CutMonitor, observed) {
+        if (m === "done") return DONE;
+        const all = observed.events;
         // Only this instance's recordings place its cut.
         const events = several ? all.filter((e) => e.kind !== "record" || e.instance === instance) : all;
-        if (m === "idle" && !events.some((e) => e.kind === "record") && !isInitiated(after)) {
-          return [{ ok: true, monitor: m }];
+        if (m === "idle" && !events.some((e) => e.kind === "record") && !observed.started(instance)) {
+          return IDLE;
         }
-        const start = m === "idle" ? watchFrom(from, ordered) : m;
+        const start = m === "idle" ? watchFrom(observed.from, ordered) : m;
         const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
-        if (!judged && !completesSnapshot(before, after)) return [{ ok: true, monitor: start }];
-        return follow(start, before, events, model, ordered, describe).map((w) => {
-          if (!completesSnapshot(before, after)) return { ok: true, monitor: w };
-          const reason = w.orphan ?? channelMismatch(w, after, model, ordered);
+        const completes = observed.completes(instance);
+        if (!judged && !completes) return [{ ok: true, monitor: start }];
+        return follow(start, observed.before(instance), events, model, ordered, describe).map((w) => {
+          if (!completes) return { ok: true, monitor: w };
+          const reason = w.orphan ?? channelMismatch(w, observed.after(instance), model, ordered);
           return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
         });
       },

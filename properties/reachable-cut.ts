@@ -27,7 +27,7 @@ export const reachableCut: SafetyProperty = {
     const { discipline } = model.spec;
     const graph = () => applicationGraphOf(model);
     // The component of app(S_start) is carried, not the state: states of one component reach the same states.
-    return startEndMonitor<number>(instance, discipline, {
+    return startEndMonitor<number>(instance, {
       atStart: (start) => graph().component(appProjection(start, discipline)),
       key: (component) => String(component),
       atEnd(startComponent, end, recorded) {

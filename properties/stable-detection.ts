@@ -28,7 +28,7 @@ export const stableDetection: SafetyProperty = {
     const holds = (state: GlobalState) =>
       stable.map((phi) => phi.holds(state.procs, inFlight(model, state), model.topology));
     // Carried: which Φ held at S_start.
-    return startEndMonitor<readonly boolean[]>(instance, model.spec.discipline, {
+    return startEndMonitor<readonly boolean[]>(instance, {
       atStart: holds,
       key: (atStart) => atStart.map((b) => (b ? "1" : "0")).join(""),
       atEnd(atStart, end, recordedState) {

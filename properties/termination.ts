@@ -14,7 +14,7 @@ import type { LivenessProperty, LivenessViolation } from "../src/engine/property
 import type { StateSpace } from "../src/engine/state-space.js";
 import { stronglyConnectedComponents } from "../src/graph/scc.js";
 import type { Model } from "../src/model/model.js";
-import { isInProgress, someInstanceInProgress } from "../src/model/snapshot.js";
+import { isInProgress } from "../src/model/snapshot.js";
 import { channelName, processName } from "../src/model/topology.js";
 import type { GlobalState, Step } from "../src/model/types.js";
 
@@ -24,7 +24,8 @@ export const termination: LivenessProperty = {
   description:
     "every initiated snapshot completes, under weak fairness of deliveries (no stuck state, no fair cycle while it is in progress)",
   check(space, model) {
-    const inProgress = (id: number) => someInstanceInProgress(space.state(id));
+    const status = Uint8Array.from({ length: space.size }, (_, id) => (space.inProgress(id) ? 1 : 0));
+    const inProgress = (id: number) => status[id] === 1;
     for (let id = 0; id < space.size; id++) {
       if (inProgress(id) && space.enabledCount[id] === 0) {
         return {
@@ -58,8 +59,9 @@ function missing(state: GlobalState, model: Model): string {
   return `the ${which} is incomplete (${parts.join("; ")})`;
 }
 
-function deliveryLabels(state: GlobalState, model: Model): Set<string> {
-  return new Set(model.steps(state).flatMap((s) => (s.kind === "deliver" ? [model.label(s)] : [])));
+/** The deliveries state `id` enables, by label (what weak fairness is about). */
+function deliveryLabels(space: StateSpace, id: number, model: Model): Set<string> {
+  return new Set(space.enabledSteps(id).flatMap((s) => (s.kind === "deliver" ? [model.label(s)] : [])));
 }
 
 function fairCycle(
@@ -84,7 +86,7 @@ function fairCycle(
     );
     if (internal.length === 0) continue; // a single state without a self-loop is no cycle
     const taken = new Set(internal.flatMap((e) => (e.step.kind === "deliver" ? [model.label(e.step)] : [])));
-    const enabledEverywhere = intersection(states.map((id) => deliveryLabels(space.state(id), model)));
+    const enabledEverywhere = intersection(states.map((id) => deliveryLabels(space, id, model)));
     const starved = [...enabledEverywhere].filter((label) => !taken.has(label));
     if (starved.length > 0) continue; // every cycle here starves a delivery: not a fair run
     const entry = states[0] as number;
@@ -115,14 +117,14 @@ function fairLoop(space: StateSpace, model: Model, entry: number, inside: (id: n
       const edge = [...space.edges(from)].find(([, t]) => t === to);
       if (edge?.[0].kind === "deliver") taken.add(model.label(edge[0]));
     });
-    const enabled = intersection(cycle.map((id) => deliveryLabels(space.state(id), model)));
+    const enabled = intersection(cycle.map((id) => deliveryLabels(space, id, model)));
     const starved = [...enabled].find((label) => !taken.has(label));
     if (starved === undefined) return cycle;
     const detour = roundTrip(
       space,
       entry,
       inside,
-      (id, [step]) => !deliveryLabels(space.state(id), model).has(starved) || model.label(step) === starved,
+      (id, [step]) => !deliveryLabels(space, id, model).has(starved) || model.label(step) === starved,
     );
     cycle = [...cycle, ...detour.slice(1)];
   }

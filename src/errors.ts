@@ -3,7 +3,7 @@
  * and a message that names the field and the fix. The CLI maps them to exit code 2 (bad input).
  */
 
-export type ErrorCode = "config" | "usage" | "trace" | "model";
+export type ErrorCode = "config" | "usage" | "trace" | "model" | "log";
 
 export class SnapcheckError extends Error {
   constructor(
@@ -39,5 +39,17 @@ export class TraceError extends SnapcheckError {
   constructor(message: string) {
     super("trace", message);
     this.name = "TraceError";
+  }
+}
+
+/** A run log cannot be read or does not describe a run: `line` is where (1-based), the message says the fix. */
+export class LogError extends SnapcheckError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    message: string,
+  ) {
+    super("log", `${file}:${line}: ${message}`);
+    this.name = "LogError";
   }
 }

@@ -8,6 +8,8 @@
  *   workload: myWorkload, params: { balances: [1, 1, 0] }, algorithm: chandyLamport, initiators: [0] });
  * const { stats, verdicts } = check(model, properties, { limits: {} });
  * ```
+ *
+ * A real run's snapshot, from its log (docs/run-log.md): `validateRun(readLog(text, file))`.
  */
 export { properties } from "../properties/index.js";
 export type { SnapshotAlgorithm } from "./algorithms/algorithm.js";
@@ -23,5 +25,7 @@ export { nonfifo } from "./model/channels/nonfifo.js";
 export { type ChannelFaults, Model, RELIABLE } from "./model/model.js";
 export { Topology } from "./model/topology.js";
 export type { AppState, GlobalState, Step } from "./model/types.js";
+export type { Judgement, JudgementName } from "./validate/judgement.js";
+export { readLog, type SnapshotVerdict, type Validation, validateRun } from "./validate/validate.js";
 export { workloads } from "./workloads/index.js";
 export type { AppEffect, InFlight, StableProperty, Workload, WorkloadParams } from "./workloads/workload.js";

@@ -1,9 +1,9 @@
 /**
  * The snapcheck command line as a function: it dispatches to the commands and turns every error
  * into one line on stderr and exit code 2, never a stack trace (an unexpected one says it is a
- * bug). Commands: explore, simulate, merge, replay, list, examples, matrix, report, export. Exit
- * codes: 0 every checked property holds, 1 a property is violated, 2 bad input, 3 a limit stopped
- * the search before a verdict.
+ * bug). Commands: explore, simulate, merge, replay, list, examples, matrix, report, export,
+ * snapshots, validate. Exit codes: 0 every checked property holds, 1 a property is violated, 2 bad
+ * input, 3 a limit stopped the search before a verdict.
  */
 import { getHeapStatistics } from "node:v8";
 import { OutOfMemoryBudget } from "../engine/budget.js";
@@ -20,6 +20,7 @@ import { replayCommand } from "./replay-command.js";
 import { reportCommand } from "./report-command.js";
 import { simulateCommand } from "./simulate-command.js";
 import { snapshotsCommand } from "./snapshots-command.js";
+import { validateCommand } from "./validate-command.js";
 
 export const USAGE = `snapcheck — a model checker for distributed-snapshot algorithms
 
@@ -31,8 +32,13 @@ Usage:
   snapcheck replay FILE [--json]              re-run a counterexample or scenario trace
   snapcheck examples [--json] [--out DIR]     check the built-in examples and print the verdict table
   snapcheck matrix [--json] [--out DIR] [--svg F]  every algorithm under every channel discipline: what fails
-  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--json]
-                                              every snapshot the algorithm can record in a scenario
+  snapcheck snapshots --topology X.top --events Y.events [--snap DIR] [--check F.snap] [--json]
+                                              every snapshot the algorithm can record in a scenario;
+                                              --check: is F.snap one of them, else the closest and what differs
+  snapcheck validate LOG [--workload NAME] [--json] [--out DIR]
+                                              judge the snapshot a real implementation recorded,
+                                              from its run log (docs/run-log.md); --out writes the
+                                              run as a trace and a space-time diagram
   snapcheck list                              list algorithms, workloads, channels and properties
   snapcheck report FILE [--out F.html]        one HTML page for a trace: diagram, step slider, states
   snapcheck export --format F …               a trace or the state graph for other tools:
@@ -94,6 +100,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   report: reportCommand,
   export: exportCommand,
   snapshots: snapshotsCommand,
+  validate: validateCommand,
 };
 
 function dispatch(argv: string[]): number | Promise<number> {

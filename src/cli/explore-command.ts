@@ -5,7 +5,13 @@ import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printJson } from "./print.js";
 import { printReport } from "./print-report.js";
 import { stderrProgress } from "./progress.js";
-import { type CheckReport, configFrom, exitCodeOf, type Reduction, runCheck } from "./run-check.js";
+import {
+  type CheckReport,
+  configFrom,
+  exitCodeOf,
+  type Reduction,
+  runCheckUntilSignalled,
+} from "./run-check.js";
 import { runCompact, runCompactParallel } from "./run-compact.js";
 
 const FLAGS = {
@@ -75,17 +81,14 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
     return runCompactParallel(resolved, { outDir, mode, reduce: chosen, progress: false, workers }).then(
       print,
     );
-  const report =
-    engine === "compact"
-      ? runCompact(resolved, {
-          outDir,
-          mode,
-          reduce: chosen,
-          progress: true,
-          graphFile: values.graph,
-        })
-      : runCheck(resolved, { outDir, progress: stderrProgress, graphFile: values.graph });
-  return print(report);
+  if (engine === "compact") {
+    return print(
+      runCompact(resolved, { outDir, mode, reduce: chosen, progress: true, graphFile: values.graph }),
+    );
+  }
+  return runCheckUntilSignalled(resolved, { outDir, progress: stderrProgress, graphFile: values.graph }).then(
+    print,
+  );
 }
 
 /**

@@ -159,7 +159,7 @@ function configOf(flags: Record<string, string | undefined>): SnapcheckConfig {
 /** Explores the configuration the flags describe (as `explore` would, properties aside): its graph. */
 function stateGraph(flags: Record<string, string | undefined>): StateGraph {
   const config = configOf(flags);
-  const { space, stats } = check(buildModel(config), [], { graph: true, limits: config });
+  const { space, stats } = check(buildModel(config), [], { limits: config, graph: true });
   const bound = stats.stop === "exhausted" ? "every reachable state" : `stopped by ${stats.stop}`;
   printNote(`${space.size} states, ${space.edgeTargets.length} transitions (${bound})`);
   return toGraphology(space);

@@ -22,6 +22,12 @@ export function printReport(report: CheckReport): void {
   out(
     `Finished in ${stats.seconds.toFixed(2)} s (${n(stats.statesPerSecond)} states/s)${stats.stoppedBy ? `; stopped by ${stats.stoppedBy}` : ""}.`,
   );
+  if (report.coverage !== undefined) {
+    const taken = report.coverage.filter((c) => c.taken > 0).map((c) => `${c.kind} ${n(c.taken)}`);
+    const never = report.coverage.filter((c) => c.taken === 0).map((c) => c.kind);
+    out(`Coverage: ${taken.join(", ")}${never.length > 0 ? `; never enabled: ${never.join(", ")}` : ""}.`);
+  }
+  for (const warning of report.warnings ?? []) out(`Warning: ${warning}.`);
   out();
   const width = Math.max(
     ...report.properties.map((p) => p.name.length),
@@ -53,7 +59,7 @@ export function printReport(report: CheckReport): void {
 /** Which engine ran and how it deduplicated states, e.g. "compact, fingerprints (P(miss) ≈ 5.7e-8)". */
 function engineLine(report: CheckReport): string {
   const { engine } = report;
-  if (engine.name === "generic") return "generic (exact, string keys)";
+  if (engine.name === "generic") return "packed (exact)";
   const parts = [
     engine.mode === "exact"
       ? "exact"

@@ -4,11 +4,12 @@
  */
 import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
-import { check } from "../engine/check.js";
+import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
+import type { Model } from "../model/model.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { writeNewFile } from "./output-file.js";
 
@@ -36,12 +37,20 @@ export interface EngineReport {
 }
 
 export interface CheckReport {
+  /** Set when a signal stopped the search: the report is partial. */
+  readonly stopped?: "signal";
+  /** The signal that stopped it. */
+  readonly signal?: NodeJS.Signals;
   readonly config: SnapcheckConfig;
   readonly engine: EngineReport;
   /** How the search was bounded, in words (e.g. "exhaustive", "depth ≤ 12 (default under nonfifo)"). */
   readonly search: string;
   /** Properties that could not be decided on this model, and why. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Transitions explored by kind of step, as TLC's coverage (0: never enabled; packed engine only). */
+  readonly coverage?: readonly { readonly kind: string; readonly taken: number }[];
+  /** Why some verdict may be vacuous. */
+  readonly warnings?: readonly string[];
   readonly stats: Omit<SearchFigures, "stop"> & { readonly stoppedBy: string | null };
   readonly properties: readonly {
     readonly name: string;
@@ -58,8 +67,12 @@ export interface CheckReport {
   }[];
 }
 
-/** Exit code of a report: 1 a property is violated, 3 a limit stopped the search before a verdict, else 0. */
+/**
+ * Exit code of a report: 130 or 143 a signal (SIGINT, SIGTERM) stopped the search, 1 a property is
+ * violated, 3 a limit stopped the search before a verdict, else 0.
+ */
 export function exitCodeOf(report: CheckReport): number {
+  if (report.signal !== undefined) return report.signal === "SIGTERM" ? 143 : 130;
   if (report.properties.some((p) => !p.holds)) return 1;
   if (report.properties.some((p) => !p.complete)) return 3;
   return 0;
@@ -113,20 +126,71 @@ export interface RunOptions {
   readonly graphFile?: string | undefined;
 }
 
-export function runCheck(
+export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
+  const model = buildModel(resolved.config);
+  return reportOf(
+    resolved,
+    model,
+    check(model, selectedProperties(resolved), checkOptions(resolved, options)),
+    options,
+  );
+}
+
+/**
+ * `runCheck` that SIGINT and SIGTERM stop cleanly: the search ends where it is, and the report has
+ * the partial statistics, every verdict so far and every counterexample found, with
+ * `stopped: "signal"` and the signal's name.
+ */
+export async function runCheckUntilSignalled(
+  resolved: ResolvedConfig,
+  options: RunOptions,
+): Promise<CheckReport> {
+  const model = buildModel(resolved.config);
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    received = signal;
+    controller.abort();
+  };
+  // `on`, not `once`: a wrapper (npx, tsx) may relay the signal the terminal sent to the group too.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  try {
+    const result = await checkAsync(model, selectedProperties(resolved), {
+      ...checkOptions(resolved, options),
+      signal: controller.signal,
+    });
+    const report = reportOf(resolved, model, result, options);
+    return received === undefined ? report : { ...report, stopped: "signal", signal: received };
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+function selectedProperties({ config }: ResolvedConfig): Property[] {
+  return config.properties.map((name) => findProperty(name) as Property);
+}
+
+function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOptions {
+  return { limits: config, progress: options.progress, graph: options.graphFile !== undefined };
+}
+
+function reportOf(
   { config, defaultBound, skipped }: ResolvedConfig,
+  model: Model,
+  result: CheckResult,
   options: RunOptions,
 ): CheckReport {
   const { outDir } = options;
-  const model = buildModel(config);
-  const selected = config.properties.map((name) => findProperty(name) as Property);
-  const result = check(model, selected, { limits: config, progress: options.progress });
   if (options.graphFile !== undefined) writeGraph(toGraphology(result.space), options.graphFile);
   return {
     config,
     engine: { name: "generic", mode: "exact", reduce: "none" },
     search: searchDescription(config, defaultBound),
     skipped,
+    coverage: result.coverage,
+    warnings: result.warnings,
     stats: {
       ...result.stats,
       seconds: Number(result.stats.seconds.toFixed(3)),

@@ -3,9 +3,11 @@
  * instance, each with a shortest witness run, flagged with the properties some run recording it
  * violates. The scenario comes from COS 418 files (`--topology X.top --events Y.events`), or from a
  * config and explore's flags (a `script`, or a free application). `--snap DIR` writes each snapshot
- * of a tokens scenario in COS 418's `.snap` format.
+ * of a tokens scenario in COS 418's `.snap` format; `--check FILE.snap` says whether the snapshot
+ * in that file is one the algorithm can record (exit 0) or not, and which recordable one is
+ * closest and what differs (exit 1).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
@@ -14,6 +16,7 @@ import { type RecordedSnapshot, type Run, recordedSnapshots } from "../engine/re
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
+import { checkSnap, parseSnap } from "../scenarios/snap-check.js";
 import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
@@ -25,6 +28,7 @@ import { configFrom } from "./run-check.js";
 const FLAGS = {
   ...MODEL_FLAGS,
   snap: { type: "string" },
+  check: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
@@ -48,6 +52,10 @@ export function snapshotsCommand(argv: string[]): number {
   );
   const nameOf = (p: number) => names?.[p] ?? processName(p);
   if (values.snap !== undefined) writeSnapFiles(values.snap, result.snapshots, model, names ?? []);
+  const checked =
+    values.check === undefined
+      ? undefined
+      : checkSnapFile(values.check, result.snapshots, model, names ?? []);
   const report = {
     config,
     names: Array.from({ length: model.topology.processes }, (_, p) => nameOf(p)),
@@ -55,9 +63,11 @@ export function snapshotsCommand(argv: string[]): number {
     distinctStates: result.distinctStates,
     properties: judged.map((p) => p.name),
     snapshots: result.snapshots.map((s) => snapshotJson(s, model, nameOf)),
+    ...(checked === undefined ? {} : { check: checked.json }),
   };
   if (values.json === true) printJson(report);
-  else printText(describe(report, config));
+  else printText(describe(report, config) + (checked?.text ?? ""));
+  if (checked !== undefined && result.stop === "exhausted") return checked.json.recordable ? 0 : 1;
   if (result.snapshots.some((s) => s.violations.length > 0)) return 1;
   return result.stop === "exhausted" ? 0 : 3;
 }
@@ -145,4 +155,43 @@ function writeSnapFiles(
     counters.set(s.instance, n);
     writeNewFile(join(dir, `instance${s.instance}-${n}.snap`), snapText(s, model.topology, names), "--snap");
   }
+}
+
+/** --check FILE: is the .snap file's snapshot one of those found, and if not, which is closest. */
+function checkSnapFile(
+  file: string,
+  snapshots: readonly RecordedSnapshot[],
+  model: Model,
+  names: readonly string[],
+) {
+  if (model.spec.workload.name !== "tokens")
+    throw new ConfigError(
+      "--check",
+      "the .snap format holds tokens: use it with a scripted (tokens) scenario",
+    );
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ConfigError("--check", `cannot read ${file}: give the path of a .snap file`);
+  }
+  const snap = parseSnap(text, file, model.topology, names);
+  const verdict = checkSnap(snap, snapshots, model.topology, names);
+  const mine = snapshots.filter((s) => s.instance === snap.instance);
+  const index = verdict.nearest === undefined ? undefined : mine.indexOf(verdict.nearest) + 1;
+  const witness = verdict.nearest?.witness.steps.map((step) => model.label(step)) ?? [];
+  const json = {
+    file,
+    instance: snap.instance,
+    recordable: verdict.recordable,
+    nearest: index ?? null,
+    differences: verdict.differences,
+    witness,
+  };
+  const headline = verdict.recordable
+    ? `${file}: recordable — it is snapshot ${index} of instance ${snap.instance} above (witness: ${witness.join(", ")})`
+    : verdict.nearest === undefined
+      ? `${file}: not recordable — instance ${snap.instance} records no snapshot in this scenario`
+      : `${file}: NOT recordable by ${model.spec.algorithm.name} in this scenario. Closest: snapshot ${index} of instance ${snap.instance}, which differs: ${verdict.differences.join("; ")}`;
+  return { json, text: `\n${headline}\n` };
 }

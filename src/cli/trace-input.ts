@@ -34,6 +34,18 @@ export function readTraceInput(file: string, options: { readonly drawn?: boolean
   } catch {
     throw new TraceError(`cannot read ${file}: give the path of an .itf.json trace`);
   }
+  return traceInputOf(text, file, options);
+}
+
+/**
+ * Parses, replays and judges a trace's text (`file` names it in errors); no file system needed.
+ * `drawn` as for readTraceInput.
+ */
+export function traceInputOf(
+  text: string,
+  file: string,
+  options: { readonly drawn?: boolean } = {},
+): TraceInput {
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
   if (options.drawn === true) checkDrawable(meta.steps.length, file);

@@ -5,9 +5,10 @@
  */
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
+import { type CoverageRow, vacuityWarnings } from "./coverage.js";
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
-import type { LivenessProperty, Property, SafetyProperty } from "./property.js";
-import { search } from "./search.js";
+import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
+import { type SearchOptions, type SearchResult, search, searchAsync } from "./search.js";
 import type { StateSpace } from "./state-space.js";
 
 export interface ExplorationStats extends SearchFigures {
@@ -41,6 +42,10 @@ export interface CheckResult {
   /** Properties that cannot be decided on this model (see `unsupported`), and why: not checked. */
   readonly skipped: readonly { readonly property: Property; readonly reason: string }[];
   readonly space: StateSpace;
+  /** Transitions explored from the distinct states, by kind of step (0: never enabled). */
+  readonly coverage: readonly CoverageRow[];
+  /** Why some verdict may be vacuous (nothing judged), in words. */
+  readonly warnings: readonly string[];
 }
 
 export interface CheckOptions {
@@ -52,7 +57,36 @@ export interface CheckOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** Checks `model` against `requested`: one search, then the liveness properties on its graph. */
 export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult {
+  const plan = planCheck(model, requested, options);
+  return concludeCheck(plan, search(model, plan.monitors, plan.search));
+}
+
+/**
+ * `check`, letting the event loop run while it searches, so that aborting `options.signal` (from a
+ * signal handler, a stop button) stops it cleanly with partial statistics and the verdicts so far.
+ */
+export async function checkAsync(
+  model: Model,
+  requested: readonly Property[],
+  options: CheckOptions,
+): Promise<CheckResult> {
+  const plan = planCheck(model, requested, options);
+  return concludeCheck(plan, await searchAsync(model, plan.monitors, plan.search));
+}
+
+interface CheckPlan {
+  readonly model: Model;
+  readonly started: number;
+  readonly properties: readonly Property[];
+  readonly safety: readonly SafetyProperty[];
+  readonly skipped: CheckResult["skipped"];
+  readonly monitors: readonly Monitor<unknown>[];
+  readonly search: SearchOptions;
+}
+
+function planCheck(model: Model, requested: readonly Property[], options: CheckOptions): CheckPlan {
   const started = performance.now();
   const skipped = requested.flatMap((property) => {
     const reason = property.unsupported?.(model);
@@ -61,24 +95,30 @@ export function check(model: Model, requested: readonly Property[], options: Che
   const properties = requested.filter((p) => !skipped.some((s) => s.property === p));
   const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
   // One monitor per property and snapshot instance: monitors[i * instances + k].
-  const instances = model.initial.snapshots.length;
-  const result = search(
-    model,
-    safety.flatMap((p) => Array.from({ length: instances }, (_, k) => p.monitor(model, k))),
-    {
-      limits: options.limits,
-      progress: options.progress,
-      graph: options.graph === true || properties.some((p) => p.kind === "eventually"),
-      signal: options.signal,
-    },
+  const monitors = safety.flatMap((p) =>
+    Array.from({ length: model.instances }, (_, k) => p.monitor(model, k)),
   );
+  const search: SearchOptions = {
+    limits: options.limits,
+    progress: options.progress,
+    graph: options.graph === true || properties.some((p) => p.kind === "eventually"),
+    signal: options.signal,
+  };
+  return { model, started, properties, safety, skipped, monitors, search };
+}
+
+function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
+  const { model, started, properties, safety, skipped } = plan;
+  const instances = model.instances;
   const { space } = result;
   const seconds = (performance.now() - started) / 1000;
   let completeSnapshots = 0;
   let deadlocks = 0;
+  let inProgress = 0;
   for (let id = 0; id < space.size; id++) {
     if (model.codec.complete(space.store.states, id * model.width)) completeSnapshots++;
     if (space.enabledCount[id] === 0) deadlocks++;
+    if (space.inProgress(id)) inProgress++;
   }
   const stats: ExplorationStats = {
     distinctStates: space.size,
@@ -100,7 +140,12 @@ export function check(model: Model, requested: readonly Property[], options: Che
     const counterexample = { property: property.name, instance: found.instance, ...found.violation };
     return { property, holds: false, complete: true, counterexample };
   });
-  return { stats, verdicts, skipped, space };
+  const warnings = vacuityWarnings(
+    result.coverage,
+    { completeSnapshots, inProgress },
+    { safety: safety.length > 0, termination: properties.some((p) => p.kind === "eventually") },
+  );
+  return { stats, verdicts, skipped, space, coverage: result.coverage, warnings };
 }
 
 /** The shortest of the violations found for one property's instances (the lowest instance, on a tie). */

@@ -9,15 +9,61 @@
  *   whole graph); a violation is a lasso.
  */
 import type { Model } from "../model/model.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import {
+  completesSnapshot,
+  initiatesSnapshot,
+  isInitiated,
+  recordedGlobalState,
+  snapshotOf,
+  viewOf,
+} from "../model/snapshot.js";
+import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import type { StateSpace } from "./state-space.js";
 
-/** One step of a run as a monitor sees it. */
+/**
+ * One step of a run as a monitor sees it. The search keeps states packed: `from` and `to` are
+ * decoded when read, so a monitor asks the cheap questions first (`initiates`, `completes`,
+ * `started`, one instance's snapshot state) and reads whole states only where it judges.
+ */
 export interface ObservedStep {
   readonly from: GlobalState;
   readonly step: Step;
   readonly to: GlobalState;
   readonly events: readonly ModelEvent[];
+  /** Instance k's snapshot state before the step. */
+  before(k: number): SnapshotState;
+  /** Instance k's snapshot state after the step. */
+  after(k: number): SnapshotState;
+  /** Instance k has started (some process recorded) after the step. */
+  started(k: number): boolean;
+  /** The step initiates instance k: S_start is its source state. */
+  initiates(k: number): boolean;
+  /** The step completes instance k: S_end is its target state. */
+  completes(k: number): boolean;
+  /** S* of instance k after the step (meaningful once every process has recorded). */
+  recorded(k: number): GlobalState;
+}
+
+/** The observation of a step between two decoded states (runs that are already objects: simulation, replay). */
+export function observedStep(
+  model: Model,
+  from: GlobalState,
+  step: Step,
+  to: GlobalState,
+  events: readonly ModelEvent[],
+): ObservedStep {
+  return {
+    from,
+    step,
+    to,
+    events,
+    before: (k) => snapshotOf(from, k),
+    after: (k) => snapshotOf(to, k),
+    started: (k) => isInitiated(snapshotOf(to, k)),
+    initiates: (k) => initiatesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
+    completes: (k) => completesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
+    recorded: (k) => recordedGlobalState(viewOf(to, k), model.spec.discipline),
+  };
 }
 
 /** A monitor's verdict on one step: its next state, or a violation with a one-sentence reason. */

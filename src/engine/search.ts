@@ -15,8 +15,10 @@ import { getHeapStatistics } from "node:v8";
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import { recordedGlobalState, viewOf } from "../model/snapshot.js";
+import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import { Coverage, type CoverageRow } from "./coverage.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
@@ -38,6 +40,8 @@ export interface SearchResult {
   readonly maxDepth: number;
   /** Nodes searched: model states paired with monitor states. */
   readonly nodes: number;
+  /** Transitions explored from the distinct states, by kind of step. */
+  readonly coverage: readonly CoverageRow[];
 }
 
 /**
@@ -65,11 +69,46 @@ export interface SearchOptions {
 const RETIRED = -1;
 const CHECK_EVERY = 1024;
 
+/** Runs the search to its end. */
 export function search(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: SearchOptions,
 ): SearchResult {
+  const running = searching(model, monitors, options);
+  for (;;) {
+    const next = running.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * Runs the search, letting the event loop run about every 50 ms — so that a signal handler can
+ * abort `options.signal` and the search stops cleanly with what it has.
+ */
+export async function searchAsync(
+  model: Model,
+  monitors: readonly Monitor<unknown>[],
+  options: SearchOptions,
+): Promise<SearchResult> {
+  const running = searching(model, monitors, options);
+  let yielded = performance.now();
+  for (;;) {
+    const next = running.next();
+    if (next.done === true) return next.value;
+    if (performance.now() - yielded < 50) continue;
+    // setTimeout, not setImmediate: the same code runs in a browser's worker.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    yielded = performance.now();
+  }
+}
+
+/** The search, pausing (yielding) every CHECK_EVERY nodes. */
+function* searching(
+  model: Model,
+  monitors: readonly Monitor<unknown>[],
+  options: SearchOptions,
+): Generator<void, SearchResult> {
   const { limits } = options;
   const started = performance.now();
   let nextReport = started + 1000;
@@ -80,66 +119,66 @@ export function search(
   const heapCeiling = 0.85 * getHeapStatistics().heap_size_limit;
   const width = model.width;
   const m = monitors.length;
-  const nodeWidth = width + m;
-  const models = new ExactSet(width, budget, 1024);
-  // Without monitors a node is its model state: one store serves as both.
-  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, 1024);
+  // A node is its model state's id followed by one word per monitor; without monitors a node is
+  // its model state, and one store serves as both.
+  const nodeWidth = 1 + m;
+  const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
+  const models = new ExactSet(width, budget, expected);
+  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, expected);
   const space = new StateSpace(model, models, options.graph === true);
-  const nodeModel: number[] = [];
   const nodeDepth: number[] = [];
   const monitorStates = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
 
   const hash = new Int32Array(2);
-  const scratch = new Int32Array(nodeWidth);
-  const scratchU = new Uint32Array(scratch.buffer);
-  const from = new Int32Array(width);
+  const to = new Int32Array(width);
+  const toU = new Uint32Array(to.buffer);
+  const node = new Int32Array(nodeWidth);
+  const nodeU = new Uint32Array(node.buffer);
   const fromNode = new Int32Array(nodeWidth);
   const steps: Step[] = [];
   const targets: number[] = [];
   const events: ModelEvent[] = [];
+  const observed = new PackedObservation(model, events);
+  const coverage = new Coverage(model);
+  const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
+  const wordsOf = (state: number) => space.words(state);
 
-  const initial = model.codec.encode(model.initial);
-  scratch.set(initial);
-  monitors.forEach((monitor, j) => {
-    scratch[width + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
-  });
-  hashState(scratchU, 0, width, hash);
-  models.insert(scratchU, 0, hash[0] as number);
+  to.set(model.codec.encode(model.initial));
+  hashState(toU, 0, width, hash);
+  models.insert(toU, 0, hash[0] as number);
   models.parent[0] = -1;
   space.depths.push(0);
   if (m > 0) {
-    hashState(scratchU, 0, nodeWidth, hash);
-    nodes.insert(scratchU, 0, hash[0] as number);
+    node[0] = 0;
+    monitors.forEach((monitor, j) => {
+      node[1 + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
+    });
+    hashState(nodeU, 0, nodeWidth, hash);
+    nodes.insert(nodeU, 0, hash[0] as number);
     nodes.parent[0] = -1;
   }
-  nodeModel.push(0);
   nodeDepth.push(0);
 
-  const runTo = (node: number, step: Step, to: Words): FoundViolation => {
+  /** The run to node `at` and on by `step` to the words `reached`, rebuilt from parent pointers. */
+  const runTo = (at: number, step: Step, reached: Words): FoundViolation => {
     const path: number[] = [];
-    for (let at = node; at >= 0; at = nodes.parent[at] ?? -1) path.push(at);
+    for (let n = at; n >= 0; n = nodes.parent[n] ?? -1) path.push(n);
     path.reverse();
-    const states = path.map((n) => model.codec.decode(nodes.states, n * nodeWidth));
-    const taken = path.slice(1).map((n) => {
-      const parent = nodes.parent[n] as number;
-      const enabled: Step[] = [];
-      model.enabled(
-        nodes.states.subarray(parent * nodeWidth, parent * nodeWidth + width) as unknown as Words,
-        enabled,
-      );
-      return enabled[nodes.step[n] as number] as Step;
-    });
-    return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(to)] };
+    const states = path.map((n) => space.state(modelOf(n)));
+    const taken = path
+      .slice(1)
+      .map((n) => space.stepOf(modelOf(nodes.parent[n] as number), nodes.step[n] as number));
+    return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(reached)] };
   };
 
   try {
     for (let id = 0; id < nodes.count; id++) {
-      const state = nodeModel[id] as number;
+      const state = modelOf(id);
       const depth = nodeDepth[id] as number;
       for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
-      from.set(fromNode.subarray(0, width));
+      const from = wordsOf(state);
       const firstVisit = !space.visited(state);
       steps.length = 0;
       model.enabled(from, steps);
@@ -149,47 +188,31 @@ export function search(
         continue;
       }
       targets.length = 0;
-      let fromState: GlobalState | undefined;
+      observed.leave(from);
       for (let k = 0; k < steps.length; k++) {
         const step = steps[k] as Step;
         events.length = 0;
-        model.apply(from, step, scratch.subarray(0, width), m > 0 ? events : undefined);
-        hashState(scratchU, 0, width, hash);
-        let target = models.idOf(scratchU, 0, hash[0] as number);
+        model.apply(from, step, to, m > 0 ? events : undefined);
+        hashState(toU, 0, width, hash);
+        let target = models.idOf(toU, 0, hash[0] as number);
         if (target < 0) {
           if (models.count >= maxStates) {
             stop = "max-states";
             targets.push(-1);
             continue;
           }
-          target = models.insert(scratchU, 0, hash[0] as number);
+          target = models.insert(toU, 0, hash[0] as number);
           models.parent[target] = state;
           models.step[target] = k;
           space.depths.push(depth + 1);
-          if (m === 0) {
-            nodeModel.push(target);
-            nodeDepth.push(depth + 1);
-          }
+          if (m === 0) nodeDepth.push(depth + 1);
         }
         targets.push(target);
         if (m === 0) continue;
-        let toState: GlobalState | undefined;
-        const to = scratch.subarray(0, width);
-        const observed: ObservedStep = {
-          step,
-          events,
-          get from() {
-            fromState ??= model.codec.decode(from);
-            return fromState;
-          },
-          get to() {
-            toState ??= model.codec.decode(to);
-            return toState;
-          },
-        };
+        observed.observe(step, to);
         const choices: (readonly number[])[] = [];
         for (let j = 0; j < m; j++) {
-          const word = fromNode[width + j] as number;
+          const word = fromNode[1 + j] as number;
           if (word === RETIRED) {
             choices.push(RETIRED_ONLY);
             continue;
@@ -212,19 +235,23 @@ export function search(
             }),
           );
         }
+        node[0] = target;
         for (const combination of combinations(choices)) {
-          for (let j = 0; j < m; j++) scratch[width + j] = combination[j] as number;
-          hashState(scratchU, 0, nodeWidth, hash);
-          if (nodes.idOf(scratchU, 0, hash[0] as number) >= 0) continue;
-          const child = nodes.insert(scratchU, 0, hash[0] as number);
+          for (let j = 0; j < m; j++) node[1 + j] = combination[j] as number;
+          hashState(nodeU, 0, nodeWidth, hash);
+          if (nodes.idOf(nodeU, 0, hash[0] as number) >= 0) continue;
+          const child = nodes.insert(nodeU, 0, hash[0] as number);
           nodes.parent[child] = id;
           nodes.step[child] = k;
-          nodeModel.push(target);
           nodeDepth.push(depth + 1);
         }
       }
-      if (firstVisit) space.addExpansion(state, steps.length, targets);
+      if (firstVisit) {
+        space.addExpansion(state, steps.length, targets);
+        for (let k = 0; k < steps.length; k++) coverage.count(steps[k] as Step);
+      }
       if (id % CHECK_EVERY !== 0) continue;
+      yield;
       if (budget.inUse() > budget.limit || getHeapStatistics().used_heap_size > heapCeiling) {
         stop = "max-memory";
         break;
@@ -250,7 +277,7 @@ export function search(
   }
   let deepest = 0;
   for (const d of space.depths) deepest = Math.max(deepest, d);
-  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count };
+  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count, coverage: coverage.rows() };
 }
 
 const RETIRED_ONLY: readonly number[] = [RETIRED];
@@ -267,4 +294,77 @@ function combinations(choices: readonly (readonly number[])[]): (readonly number
   let result: number[][] = [[]];
   for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
   return result;
+}
+
+/**
+ * The steps out of one state as monitors see them, over packed words: states are decoded only
+ * when a monitor reads them, once per state, and the questions about snapshot instances are
+ * answered from the words. One object serves every transition (monitors never keep it).
+ */
+class PackedObservation implements ObservedStep {
+  step: Step = { kind: "script", command: 0 };
+  private source: Words = new Int32Array(0);
+  private target: Words = new Int32Array(0);
+  private fromState: GlobalState | undefined;
+  private toState: GlobalState | undefined;
+  private readonly recordedStates: (GlobalState | undefined)[] = [];
+
+  constructor(
+    private readonly model: Model,
+    readonly events: readonly ModelEvent[],
+  ) {}
+
+  /** The next transitions leave `source`. */
+  leave(source: Words): void {
+    this.source = source;
+    this.fromState = undefined;
+  }
+
+  /** The transition by `step` to `target` (overwritten by the next one). */
+  observe(step: Step, target: Words): void {
+    this.step = step;
+    this.target = target;
+    this.toState = undefined;
+    this.recordedStates.length = 0;
+  }
+
+  get from(): GlobalState {
+    this.fromState ??= this.model.codec.decode(this.source);
+    return this.fromState;
+  }
+
+  get to(): GlobalState {
+    this.toState ??= this.model.codec.decode(this.target);
+    return this.toState;
+  }
+
+  before(k: number): SnapshotState {
+    return this.model.codec.snapshotAt(this.source, 0, k);
+  }
+
+  after(k: number): SnapshotState {
+    return this.model.codec.snapshotAt(this.target, 0, k);
+  }
+
+  started(k: number): boolean {
+    return this.model.initiated(this.target, k);
+  }
+
+  initiates(k: number): boolean {
+    return !this.model.initiated(this.source, k) && this.model.initiated(this.target, k);
+  }
+
+  recorded(k: number): GlobalState {
+    let recorded = this.recordedStates[k];
+    if (recorded === undefined) {
+      recorded = recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline);
+      this.recordedStates[k] = recorded;
+    }
+    return recorded;
+  }
+
+  completes(k: number): boolean {
+    const { codec } = this.model;
+    return !codec.instanceComplete(this.source, 0, k) && codec.instanceComplete(this.target, 0, k);
+  }
 }

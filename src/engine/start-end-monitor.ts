@@ -5,16 +5,8 @@
  * carries the property's value, and after S_end is done — one state, so runs are no longer told
  * apart and the search stays small.
  */
-import type { ChannelDiscipline } from "../model/channels/discipline.js";
-import {
-  completesSnapshot,
-  initiatesSnapshot,
-  recordedGlobalState,
-  snapshotOf,
-  viewOf,
-} from "../model/snapshot.js";
 import type { GlobalState } from "../model/types.js";
-import type { Monitor } from "./property.js";
+import type { Monitor, MonitorOutcome } from "./property.js";
 
 /** What a start-to-end property computes at S_start and how it judges S_end. */
 export interface StartEndJudge<C> {
@@ -28,24 +20,33 @@ export interface StartEndJudge<C> {
 
 type Phase<C> = "idle" | "done" | { readonly carried: C };
 
+// Outcomes are data that never change: the common ones are shared, not made on every step.
+const IDLE = [{ ok: true, monitor: "idle" }] as const;
+const DONE = [{ ok: true, monitor: "done" }] as const;
+
 /** The monitor of snapshot instance `instance` for `judge`. */
-export function startEndMonitor<C>(
-  instance: number,
-  discipline: ChannelDiscipline,
-  judge: StartEndJudge<C>,
-): Monitor<Phase<C>> {
+export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): Monitor<Phase<C>> {
+  // "Carry on with this phase", made once per carried phase (the search hands back interned ones).
+  const carryOn = new WeakMap<object, readonly MonitorOutcome<Phase<C>>[]>();
+  const stay = (phase: { readonly carried: C }) => {
+    let outcome = carryOn.get(phase);
+    if (outcome === undefined) {
+      outcome = [{ ok: true, monitor: phase }];
+      carryOn.set(phase, outcome);
+    }
+    return outcome;
+  };
   return {
     initial: () => "idle",
     key: (m) => (typeof m === "string" ? m : `@${judge.key(m.carried)}`),
-    advance(m, { from, to }) {
-      if (m === "done") return [{ ok: true, monitor: m }];
-      const before = snapshotOf(from, instance);
-      const after = snapshotOf(to, instance);
+    advance(m, observed) {
+      if (m === "done") return DONE;
       const phase: Phase<C> =
-        m === "idle" && initiatesSnapshot(before, after) ? { carried: judge.atStart(from) } : m;
-      if (phase === "idle" || !completesSnapshot(before, after)) return [{ ok: true, monitor: phase }];
-      const reason = judge.atEnd(phase.carried, to, recordedGlobalState(viewOf(to, instance), discipline));
-      return reason === undefined ? [{ ok: true, monitor: "done" }] : [{ ok: false, reason }];
+        m === "idle" && observed.initiates(instance) ? { carried: judge.atStart(observed.from) } : m;
+      if (phase === "idle") return IDLE;
+      if (!observed.completes(instance)) return stay(phase);
+      const reason = judge.atEnd(phase.carried, observed.to, observed.recorded(instance));
+      return reason === undefined ? DONE : [{ ok: false, reason }];
     },
   };
 }

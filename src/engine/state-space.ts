@@ -61,6 +61,17 @@ export class StateSpace {
     return id < 0 ? undefined : id;
   }
 
+  /** Some snapshot instance of state `id` has started and not completed (read from its words). */
+  inProgress(id: number): boolean {
+    const { codec } = this.model;
+    const offset = id * this.model.width;
+    const w = this.store.states;
+    for (let k = 0; k < this.model.instances; k++) {
+      if (!codec.instanceComplete(w, offset, k) && codec.instanceStarted(w, offset, k)) return true;
+    }
+    return false;
+  }
+
   depth(id: number): number {
     return this.depths[id] ?? 0;
   }
@@ -82,6 +93,13 @@ export class StateSpace {
     const parent = this.store.parent[id] ?? -1;
     if (parent < 0) throw new RangeError(`state ${id} is the initial state`);
     return this.stepOf(parent, this.store.step[id] as number);
+  }
+
+  /** The enabled steps of state `id`, in the model's order. */
+  enabledSteps(id: number): Step[] {
+    const steps: Step[] = [];
+    this.model.enabled(this.words(id), steps);
+    return steps;
   }
 
   /** The `k`-th enabled step of state `id`. */

@@ -67,40 +67,60 @@ export class StateCodec {
     return w;
   }
 
-  /** The global state of the words at `w[offset..]`. */
-  decode(w: ArrayLike<number>, offset = 0): GlobalState {
-    const at = (i: number) => w[offset + i] as number;
-    const procs = Array.from({ length: this.processes }, (_, p) => this.apps.value(at(this.app + p)));
-    const snapshots = Array.from({ length: this.instances }, (_, k) => this.snapshotAt(w, offset, k));
-    const channels = Array.from({ length: this.channelCount }, (_, c) =>
-      this.contents.value(at(this.channels + c)),
-    );
-    const state: GlobalState = { procs, snapshots, channels, scriptPosition: at(0) };
-    this.encoded.set(
-      state,
-      Int32Array.from({ length: this.width }, (_, i) => at(i)),
-    );
+  /**
+   * The global state of the words at `w[offset..]`. With `remember`, the state keeps its words, so
+   * handing it back to `encode` (a simulation stepping on) costs no interning.
+   */
+  decode(w: ArrayLike<number>, offset = 0, remember = false): GlobalState {
+    const procs: AppState[] = [];
+    for (let p = 0; p < this.processes; p++) procs.push(this.apps.value(w[offset + this.app + p] as number));
+    const snapshots: SnapshotState[] = [];
+    for (let k = 0; k < this.instances; k++) snapshots.push(this.snapshotAt(w, offset, k));
+    const channels: (readonly Message[])[] = [];
+    for (let c = 0; c < this.channelCount; c++) {
+      channels.push(this.contents.value(w[offset + this.channels + c] as number));
+    }
+    const state: GlobalState = { procs, snapshots, channels, scriptPosition: w[offset] as number };
+    if (remember) this.encoded.set(state, Int32Array.prototype.slice.call(w, offset, offset + this.width));
     return state;
   }
 
-  /** Every snapshot instance of the words at `w[offset..]` is complete (every process recorded, every record closed). */
+  /** Every snapshot instance of the words at `w[offset..]` is complete. */
   complete(w: ArrayLike<number>, offset: number): boolean {
-    for (let i = this.recorded; i < this.records; i++) if (w[offset + i] === 0) return false;
-    for (let i = this.records; i < this.channels; i++) {
-      if (!this.channelRecords.value(w[offset + i] as number).closed) return false;
+    for (let k = 0; k < this.instances; k++) if (!this.instanceComplete(w, offset, k)) return false;
+    return true;
+  }
+
+  /** Instance k of the words at `w[offset..]` has started: some process has recorded. */
+  instanceStarted(w: ArrayLike<number>, offset: number, k: number): boolean {
+    const recorded = offset + this.recorded + k * this.processes;
+    for (let p = 0; p < this.processes; p++) if (w[recorded + p] !== 0) return true;
+    return false;
+  }
+
+  /** Instance k of the words at `w[offset..]` is complete: every process recorded, every record closed. */
+  instanceComplete(w: ArrayLike<number>, offset: number, k: number): boolean {
+    const recorded = offset + this.recorded + k * this.processes;
+    for (let p = 0; p < this.processes; p++) if (w[recorded + p] === 0) return false;
+    const records = offset + this.records + k * this.channelCount;
+    for (let c = 0; c < this.channelCount; c++) {
+      if (!this.channelRecords.value(w[records + c] as number).closed) return false;
     }
     return true;
   }
 
   /** The snapshot state of instance `k` in the words at `w[offset..]`. */
   snapshotAt(w: ArrayLike<number>, offset: number, k: number): SnapshotState {
-    const recorded = Array.from({ length: this.processes }, (_, p) => {
-      const r = w[offset + this.recorded + k * this.processes + p] as number;
-      return r === 0 ? null : this.apps.value(r - 1);
-    });
-    const records = Array.from({ length: this.channelCount }, (_, c) =>
-      this.channelRecords.value(w[offset + this.records + k * this.channelCount + c] as number),
-    );
+    const recorded: (AppState | null)[] = [];
+    const at = offset + this.recorded + k * this.processes;
+    for (let p = 0; p < this.processes; p++) {
+      const r = w[at + p] as number;
+      recorded.push(r === 0 ? null : this.apps.value(r - 1));
+    }
+    const records: ChannelRecord[] = [];
+    const from = offset + this.records + k * this.channelCount;
+    for (let c = 0; c < this.channelCount; c++)
+      records.push(this.channelRecords.value(w[from + c] as number));
     return { recorded, records };
   }
 }

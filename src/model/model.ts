@@ -67,12 +67,14 @@ export class Model {
   private readonly initiations: readonly (readonly Step[])[];
   private readonly scriptSteps: readonly Step[];
   /** Interned application steps by (app state id, process), deliveries by (contents id, channel). */
-  private readonly appSteps = new Map<number, readonly Step[]>();
-  private readonly deliverySteps = new Map<number, readonly Step[]>();
+  private readonly appSteps: (readonly Step[] | undefined)[][];
+  private readonly deliverySteps: (readonly Step[] | undefined)[][];
   /** The workload's pure functions, memoized: effects by interned app state and step. */
   private readonly performed = new Map<number, Effect>();
   private readonly received = new Map<number, Effect>();
   private readonly codes = new Map<string, number>();
+  /** Labels of the steps met (steps are interned, so mostly the same few objects). */
+  private readonly labels = new WeakMap<Step, string>();
 
   constructor(readonly spec: ModelSpec) {
     const { topology, workload, params, script } = spec;
@@ -98,6 +100,8 @@ export class Model {
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
     this.scriptSteps = this.commands.map((_, command): Step => ({ kind: "script", command }));
+    this.appSteps = Array.from({ length: topology.processes }, () => []);
+    this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
 
   get topology(): Topology {
@@ -146,13 +150,8 @@ export class Model {
    */
   apply(w: Words, step: Step, out: Words, events?: ModelEvent[]): void {
     const { topology, algorithm } = this.spec;
-    if (out !== w) out.set(w);
+    if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
     const draft = this.draft.begin(out, events);
-    const sendAll = (p: number, sends: Effect["sends"]) => {
-      for (const { channel, payload } of sends) {
-        draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
-      }
-    };
     switch (step.kind) {
       case "initiate":
         algorithm.initiate(draft, step.process, step.instance);
@@ -176,7 +175,7 @@ export class Model {
       case "app": {
         const effect = this.perform(out, step);
         draft.setProcId(step.process, effect.state);
-        sendAll(step.process, effect.sends);
+        this.sendAll(draft, step.process, effect.sends);
         break;
       }
       case "drop":
@@ -195,12 +194,21 @@ export class Model {
           draft.receive(step.channel, index, kept);
           const effect = this.receive(out, step.channel, step.message.payload);
           draft.setProcId(to, effect.state);
-          sendAll(to, effect.sends);
+          this.sendAll(draft, to, effect.sends);
         }
         break;
       }
     }
     algorithm.afterStep?.(draft);
+  }
+
+  /** Pp sends the application messages of a workload effect, tagged as the algorithm says. */
+  private sendAll(draft: StateDraft, p: number, sends: Effect["sends"]): void {
+    const { algorithm } = this.spec;
+    for (let i = 0; i < sends.length; i++) {
+      const { channel, payload } = sends[i] as Effect["sends"][number];
+      draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
+    }
   }
 
   /** The enabled steps of `state`, in the model's order (see `enabled`). */
@@ -215,27 +223,25 @@ export class Model {
     const out = new Int32Array(this.codec.width);
     const events: ModelEvent[] = [];
     this.apply(this.codec.encode(state), step, out, events);
-    return { state: this.codec.decode(out), events };
+    return { state: this.codec.decode(out, 0, true), events };
   }
 
   /** Instance k has started: some process has recorded for it. */
   initiated(w: Words, k: number): boolean {
-    const { recorded, processes } = this.codec;
-    for (let p = 0; p < processes; p++) if (w[recorded + k * processes + p] !== 0) return true;
-    return false;
+    return this.codec.instanceStarted(w, 0, k);
   }
 
   /** The application steps Pp can take in `w` (interned per app state). */
   private appStepsOf(w: Words, p: number): readonly Step[] {
     const id = w[this.codec.app + p] as number;
-    const key = id * this.codec.processes + p;
-    let steps = this.appSteps.get(key);
+    const byState = this.appSteps[p] as (readonly Step[] | undefined)[];
+    let steps = byState[id];
     if (steps === undefined) {
       const { workload, topology } = this.spec;
       steps = workload
         .actions(this.codec.apps.value(id), p, topology)
         .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
-      this.appSteps.set(key, steps);
+      byState[id] = steps;
     }
     return steps;
   }
@@ -243,8 +249,8 @@ export class Model {
   /** The deliveries (and losses, duplications) channel c offers in `w` (interned per contents). */
   private deliveryStepsOf(w: Words, c: number): readonly Step[] {
     const id = w[this.codec.channels + c] as number;
-    const key = id * this.codec.channelCount + c;
-    let steps = this.deliverySteps.get(key);
+    const byContents = this.deliverySteps[c] as (readonly Step[] | undefined)[];
+    let steps = byContents[id];
     if (steps === undefined) {
       const { discipline, faults } = this.spec;
       const contents = this.codec.contents.value(id);
@@ -256,7 +262,7 @@ export class Model {
         if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
         return offered;
       });
-      this.deliverySteps.set(key, steps);
+      byContents[id] = steps;
     }
     return steps;
   }
@@ -361,6 +367,15 @@ export class Model {
    * whose destination is the process itself) or `deliver(c(0,1): M)`.
    */
   label(step: Step): string {
+    let label = this.labels.get(step);
+    if (label === undefined) {
+      label = this.labelOf(step);
+      this.labels.set(step, label);
+    }
+    return label;
+  }
+
+  private labelOf(step: Step): string {
     switch (step.kind) {
       case "initiate":
         return `initiate(${processName(step.process)}${instanceSuffix(step.instance)})`;

@@ -48,6 +48,14 @@ kbd{border:1px solid #bbb;border-radius:3px;padding:0 .3rem;font-size:.85em}
 
 /** The page for `view` on `model`. */
 export function reportHtml(model: Model, view: RunView, options: ReportOptions): string {
+  return reportPage(model, view, options, createHash("sha256").update(REPORT_SCRIPT).digest("base64"));
+}
+
+/**
+ * The page, given the base64 SHA-256 of REPORT_SCRIPT for its policy: where no hash function runs
+ * synchronously (a browser), the hash is computed ahead, when the page's host is built.
+ */
+export function reportPage(model: Model, view: RunView, options: ReportOptions, scriptHash: string): string {
   const steps = stepViews(model, view);
   const explained = explainCut(model, view);
   const topology = model.topology;
@@ -59,8 +67,7 @@ export function reportHtml(model: Model, view: RunView, options: ReportOptions):
         ? ""
         : `<section id="graph"><h2>Global-state graph</h2><p>${escapeXml(options.graphNote)}</p></section>`
       : `<section id="graph"><h2>Global-state graph</h2><p>${escapeXml(options.graph.caption)}</p><div style="overflow-x:auto">${options.graph.svg}</div></section>`;
-  const hash = createHash("sha256").update(REPORT_SCRIPT).digest("base64");
-  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'`;
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -18,7 +18,7 @@ export type RunGraph =
 /** Explores `model` to the depth of the run and draws the graph, or says why not. */
 export function runGraph(model: Model, states: readonly GlobalState[], limit = GRAPH_LIMIT): RunGraph {
   const depth = states.length - 1;
-  const { space } = check(model, [], { graph: true, limits: { maxDepth: depth, maxStates: limit + 1 } });
+  const { space } = check(model, [], { limits: { maxDepth: depth, maxStates: limit + 1 }, graph: true });
   if (space.size > limit) {
     return {
       kind: "too-large",

@@ -17,7 +17,7 @@ import { CHAR_WIDTH, seq, wrap } from "./text.js";
 import type { RunView, Timeline, TimelineMessage } from "./timeline.js";
 import { el, num, textEl } from "./xml.js";
 
-const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
+export const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
 /** The narrowest step column; a short run gets wider ones so the lanes span at least LANES px. */
 const COLUMN = 70;
 const LANES = 460;
@@ -26,7 +26,7 @@ const LANE = 100;
 const LEFT = 130;
 /** Room right of the last step for messages still in flight. */
 const TAIL = 60;
-const COLOURS = {
+export const COLOURS = {
   line: "#444",
   app: "#1a1a1a",
   marker: "#777",

@@ -3,7 +3,7 @@
  * a delivery may match several in-flight copies, so the monitor follows every matching; branches
  * with equal keys are merged, as the search merges them, so their number stays small on long runs.
  */
-import type { SafetyProperty } from "../engine/property.js";
+import { observedStep, type SafetyProperty } from "../engine/property.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, ModelEvent } from "../model/types.js";
 import { HOLDS, type RunJudge, violatedAt } from "./verdict.js";
@@ -17,12 +17,13 @@ export function monitorJudge(property: SafetyProperty, model: Model): RunJudge {
       const initial = monitor.initial(model.initial);
       let branches = new Map([[monitor.key(initial), initial]]);
       for (const [k, step] of run.steps.entries()) {
-        const observed = {
-          from: run.states[k] as GlobalState,
+        const observed = observedStep(
+          model,
+          run.states[k] as GlobalState,
           step,
-          to: run.states[k + 1] as GlobalState,
-          events: run.events[k] as readonly ModelEvent[],
-        };
+          run.states[k + 1] as GlobalState,
+          run.events[k] as readonly ModelEvent[],
+        );
         const next = new Map<string, unknown>();
         for (const m of branches.values()) {
           for (const outcome of monitor.advance(m, observed)) {

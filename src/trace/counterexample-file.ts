@@ -9,10 +9,9 @@ import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
 import { MAX_DRAWN_STEPS } from "../render/drawing-limit.js";
 import { spaceTimeSvg } from "../render/space-time.js";
-import { terminalText } from "../render/terminal-text.js";
-import { type SnapcheckMeta, toItf } from "./itf.js";
+import { type ItfTrace, type SnapcheckMeta, toItf } from "./itf.js";
 import { renderRun } from "./render.js";
-import { type StoredFile, storeTrace } from "./store.js";
+import { reportKept, type StoredFile, storeTrace } from "./store.js";
 
 /**
  * The file name says what failed where: property, workload, algorithm, channels, balances, then
@@ -38,6 +37,25 @@ export function counterexampleTitle(config: SnapcheckConfig, property: string, s
   return `snapcheck counterexample: ${property} fails (${config.workload}, ${config.algorithm}, ${config.channels} channels, balances ${config.balances.join(",")}, ${started}) — ${steps} steps`;
 }
 
+/** `cx` as an ITF trace that replays with no other input; `extra` adds fields to `#meta.snapcheck`. */
+export function counterexampleTrace(
+  model: Model,
+  config: SnapcheckConfig,
+  cx: Counterexample,
+  extra: Partial<SnapcheckMeta> = {},
+): ItfTrace {
+  const meta: SnapcheckMeta = {
+    kind: "counterexample",
+    config,
+    property: cx.property,
+    ...(cx.instance === 0 ? {} : { instance: cx.instance }),
+    reason: cx.reason,
+    steps: cx.steps.map((s) => model.label(s)),
+    ...extra,
+  };
+  return toItf(model, meta, cx.states, cx.loop);
+}
+
 /**
  * Writes `cx` to `outDir` as NAME.itf.json, NAME.txt and NAME.svg. `extra` adds fields to
  * `#meta.snapcheck` (e.g. the seed of a simulation).
@@ -49,16 +67,7 @@ export function writeCounterexample(
   outDir: string,
   extra: Partial<SnapcheckMeta> = {},
 ): StoredFile {
-  const meta: SnapcheckMeta = {
-    kind: "counterexample",
-    config,
-    property: cx.property,
-    ...(cx.instance === 0 ? {} : { instance: cx.instance }),
-    reason: cx.reason,
-    steps: cx.steps.map((s) => model.label(s)),
-    ...extra,
-  };
-  const trace = `${JSON.stringify(toItf(model, meta, cx.states, cx.loop), null, 1)}\n`;
+  const trace = `${JSON.stringify(counterexampleTrace(model, config, cx, extra), null, 1)}\n`;
   const title = counterexampleTitle(config, cx.property, cx.steps.length);
   const run = {
     title,
@@ -72,11 +81,6 @@ export function writeCounterexample(
     // A run too long to draw keeps its trace and text; `snapcheck replay` reads it.
     ...(cx.steps.length <= MAX_DRAWN_STEPS ? { ".svg": () => spaceTimeSvg(model, run) } : {}),
   });
-  for (const k of stored.kept)
-    process.stderr.write(
-      terminalText(
-        `snapcheck: kept ${k.path} as it was (${k.why === "torn" ? "cut short, perhaps by a run stopped mid-write" : "it holds something else"}); this counterexample is ${stored.path}\n`,
-      ),
-    );
+  reportKept(stored);
   return stored;
 }

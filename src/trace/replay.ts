@@ -5,7 +5,7 @@
  * deliveries), liveness by judging the run's own state space (its lasso) with the property's code.
  */
 import { buildModel, type SnapcheckConfig } from "../config.js";
-import type { Property } from "../engine/property.js";
+import { observedStep, type Property } from "../engine/property.js";
 import { spaceOfRun } from "../engine/state-space.js";
 import { TraceError } from "../errors.js";
 import type { Model } from "../model/model.js";
@@ -74,7 +74,7 @@ export function judgeRun(run: ReplayedRun, property: Property, instance = 0): st
     const { state: to, events } = model.next(from, step);
     const next: unknown[] = [];
     for (const m of branches) {
-      for (const outcome of monitor.advance(m, { from, step, to, events })) {
+      for (const outcome of monitor.advance(m, observedStep(model, from, step, to, events))) {
         if (!outcome.ok) return outcome.reason;
         next.push(outcome.monitor);
       }

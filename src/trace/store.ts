@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Existing, existingFile, writeFileOnce } from "../files/write-once.js";
+import { terminalText } from "../render/terminal-text.js";
 
 /** A file found under the name a trace would have had, kept as it was. */
 export interface KeptFile {
@@ -60,4 +61,14 @@ export function storeTrace(
     for (const f of files)
       if (f.existing === "torn" || f.existing === "foreign") kept.push({ path: f.path, why: f.existing });
   }
+}
+
+/** Says on stderr which files were kept under the names tried, so none is passed over silently. */
+export function reportKept(stored: StoredFile): void {
+  for (const k of stored.kept)
+    process.stderr.write(
+      terminalText(
+        `snapcheck: kept ${k.path} as it was (${k.why === "torn" ? "cut short, perhaps by a run stopped mid-write" : "it holds something else"}); this run is ${stored.path}\n`,
+      ),
+    );
 }

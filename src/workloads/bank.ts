@@ -13,6 +13,7 @@ const TRANSFER = "T";
 export const bank: Workload = {
   name: "bank",
   description: "processes hold balances and send each other one-unit transfers (the lecture's example)",
+  actionNames: ["send"],
   fields: () => ["balance"],
   initial(params, topology) {
     return perProcessCounts("balances", params.balances, topology.processes).map((b) => [b]);

@@ -35,6 +35,7 @@ export const deadlock: Workload = {
   name: "deadlock",
   description:
     "processes request replies from neighbours and defer requests while waiting (stable: deadlocked)",
+  actionNames: ["request"],
   fields: (processes) => [
     "waiting",
     "waits for",

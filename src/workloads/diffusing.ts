@@ -24,6 +24,7 @@ export const diffusing: Workload = {
   name: "diffusing",
   description:
     "a diffusing computation from P0: active processes send work within a budget and turn passive (stable: terminated)",
+  actionNames: ["work", "idle"],
   fields: () => ["active", "budget"],
   initial(params, topology) {
     return perProcessCounts("balances", params.balances, topology.processes).map((budget, p) => [

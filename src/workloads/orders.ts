@@ -23,6 +23,7 @@ export const orders: Workload = {
   name: "orders",
   description:
     "processes buy each other's goods: an order pays $1, the seller answers with an item or a refund",
+  actionNames: ["order"],
   fields: (processes) => [
     "cash",
     "stock",

@@ -11,6 +11,7 @@ import type { Workload } from "./workload.js";
 export const tokens: Workload = {
   name: "tokens",
   description: "processes hold tokens and send each other amounts, as a script says (scripted scenarios)",
+  actionNames: [],
   fields: () => ["tokens"],
   initial(params, topology) {
     return perProcessCounts("balances", params.balances, topology.processes).map((n) => [n]);

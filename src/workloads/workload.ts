@@ -44,6 +44,8 @@ export interface Workload {
   readonly description: string;
   /** Names of the fields of a process's state on `processes` processes, for people and trace files. */
   fields(processes: number): readonly string[];
+  /** The names of its application steps (the `action` of `actions`), for coverage: which never ran. */
+  readonly actionNames?: readonly string[];
   /** Each process's initial state; throws ConfigError naming the field when parameters are wrong. */
   initial(params: WorkloadParams, topology: Topology): AppState[];
   /** The application steps Pp can take in `state`, in a fixed order: an action name and a destination. */

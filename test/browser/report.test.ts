@@ -2,28 +2,21 @@
  * The report in a real browser: Debian's Chromium driven by playwright-core loads the page from
  * disk, walks the non-FIFO counterexample with the keys, the buttons and the slider, and checks the
  * state panel and the cut; a crafted trace must run no script. A screenshot is kept in
- * test-artifacts/. Skipped, saying so, only where /usr/bin/chromium is absent (CI installs it).
+ * test-artifacts/. Skipped, saying so, only where /usr/bin/chromium is absent (test/support/chromium.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTraceInput } from "../../src/cli/trace-input.js";
 import { reportHtml } from "../../src/render/html-report.js";
 import { runGraph } from "../../src/render/run-graph.js";
 import { HOSTILE, hostileScenario } from "../render/hostile.js";
+import { type Browser, browserSuiteTitle, chromiumPresent, launchChromium } from "../support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = "test-artifacts";
 const NONFIFO = "counterexamples/consistent-cut_bank_chandy-lamport_nonfifo_b1-1-0.itf.json";
 const SMALL = "counterexamples/consistent-cut_orders_chandy-lamport_nonfifo_b1-1.itf.json";
-const present = existsSync(CHROMIUM);
-const title = present
-  ? "the report in Chromium"
-  : `the report in Chromium — SKIPPED: ${CHROMIUM} is absent (install it: apt-get install -y chromium)`;
-if (!present)
-  console.warn(`browser tests skipped: ${CHROMIUM} is absent (install it: apt-get install -y chromium)`);
 
 /** Writes the report of `trace` to test-artifacts/NAME.html and returns its file:// URL. */
 function report(trace: string, name: string): string {
@@ -43,35 +36,21 @@ const cells = (page: Page, table: string) =>
   page.$$eval(`#${table} tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
 const titleOf = (page: Page) => page.textContent("#step-title");
 
-describe.skipIf(!present)(title, () => {
+describe.skipIf(!chromiumPresent)(browserSuiteTitle("the report in Chromium"), () => {
+  let browser: Browser;
   let context: BrowserContext;
-  let profile: string;
   const requests: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), "snapcheck-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     context.on("request", (r) => requests.push(r.url()));
     context.on("weberror", (e) => errors.push(e.error().message));
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("walks the non-FIFO counterexample step by step and shows the cut", async () => {

@@ -71,7 +71,7 @@ describe("the compact engine's state graph", () => {
       const g = engineSpace.graph();
       expect(g.targets.length).toBe(result.stats.transitions);
       expect(g.order).toBe(result.stats.distinctStates);
-      const { space } = check(model, [], { limits: { maxDepth } });
+      const { space } = check(model, [], { limits: { maxDepth }, graph: true });
       expect(g.order).toBe(space.size);
       for (let id = 0; id < g.order; id++) {
         const state = engineSpace.state(id);

@@ -13,7 +13,7 @@ export function stableOf(workload: Workload): StableProperty {
 
 /** The explored edges of `model` that lead from a state where `phi` holds to one where it does not. */
 export function stabilityViolations(model: Model, phi: StableProperty): number {
-  const space = check(model, [], { limits: {} }).space;
+  const space = check(model, [], { limits: {}, graph: true }).space;
   const holds = (s: GlobalState) =>
     phi.holds(
       s.procs,
