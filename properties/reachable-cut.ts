@@ -7,6 +7,7 @@
  */
 import type { SafetyProperty } from "../src/engine/property.js";
 import { startEndMonitor } from "../src/engine/start-end-monitor.js";
+import { SnapcheckError } from "../src/errors.js";
 import { ApplicationGraph } from "../src/graph/app-graph.js";
 import type { Model } from "../src/model/model.js";
 import { appProjection } from "../src/model/snapshot.js";
@@ -21,6 +22,12 @@ export const reachableCut: SafetyProperty = {
       return "under duplicating channels copies create money, so the application-only state space is infinite and reachability cannot be decided";
     if (model.spec.script !== undefined)
       return "a script fixes one global order of the application's actions, stronger than happens-before, so a consistent S* need not be a state the script passes through";
+    return undefined;
+  },
+  prepare(model, options) {
+    const graph = ApplicationGraph.build(model, options);
+    if (typeof graph === "string") return graph;
+    applicationGraphs.set(model, graph);
     return undefined;
   },
   monitor(model: Model, instance: number) {
@@ -44,10 +51,13 @@ export const reachableCut: SafetyProperty = {
 /** One application graph per model, shared by the monitors of all its snapshot instances. */
 const applicationGraphs = new WeakMap<Model, ApplicationGraph>();
 
+/** The graph `prepare` built, or (a run judged outside a check: replay, simulation) one built now. */
 function applicationGraphOf(model: Model): ApplicationGraph {
   let graph = applicationGraphs.get(model);
   if (graph === undefined) {
-    graph = new ApplicationGraph(model);
+    const built = ApplicationGraph.build(model, { limits: {} });
+    if (typeof built === "string") throw new SnapcheckError("model", built);
+    graph = built;
     applicationGraphs.set(model, graph);
   }
   return graph;

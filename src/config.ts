@@ -196,8 +196,9 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
   const maxMemoryMiB =
     fields.maxMemoryMiB === undefined ? undefined : memoryMiB("maxMemoryMiB", fields.maxMemoryMiB);
-  if (isInfinite(channels, script !== undefined) && maxStates === undefined && maxDepth === undefined)
-    maxDepth = DEFAULT_DEPTH_BOUND;
+  // The default bound stays unless the user replaces it: a state limit alone does not (a deep,
+  // narrow search could otherwise run for hours before reaching it).
+  if (isInfinite(channels, script !== undefined) && maxDepth === undefined) maxDepth = DEFAULT_DEPTH_BOUND;
   return {
     processes,
     topology,

@@ -114,8 +114,7 @@ export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
     ...parsed,
     properties: relevant.filter((name) => !skipped.some((s) => s.name === name)),
   };
-  const defaultBound =
-    raw.maxDepth === undefined && raw.maxStates === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;
+  const defaultBound = raw.maxDepth === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;
   return { config, defaultBound, skipped };
 }
 
@@ -188,7 +187,13 @@ function reportOf(
     config,
     engine: { name: "generic", mode: "exact", reduce: "none" },
     search: searchDescription(config, defaultBound),
-    skipped,
+    // Left out by the configuration, or by the check (a property that cannot be decided at this size).
+    skipped: [
+      ...skipped,
+      ...result.skipped
+        .filter((s) => !skipped.some((k) => k.name === s.property.name))
+        .map((s) => ({ name: s.property.name, reason: s.reason })),
+    ],
     coverage: result.coverage,
     warnings: result.warnings,
     stats: {
@@ -220,12 +225,12 @@ export function writeGraph(graph: { export(): unknown }, file: string): void {
 }
 
 export function searchDescription(config: SnapcheckConfig, defaultBound: boolean): string {
+  const why = defaultBound ? ` (default bound: under ${config.channels} the state space is infinite)` : "";
   const bounds = [
-    config.maxDepth === undefined ? "" : `depth ≤ ${config.maxDepth}`,
+    config.maxDepth === undefined ? "" : `depth ≤ ${config.maxDepth}${why}`,
     config.maxStates === undefined ? "" : `at most ${config.maxStates} states`,
     config.maxMemoryMiB === undefined ? "" : `at most ${config.maxMemoryMiB} MiB`,
   ].filter((b) => b !== "");
   if (bounds.length === 0) return "exhaustive";
-  const why = defaultBound ? ` (default bound: under ${config.channels} the state space is infinite)` : "";
-  return `bounded: ${bounds.join(", ")}${why}`;
+  return `bounded: ${bounds.join(", ")}`;
 }

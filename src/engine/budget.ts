@@ -2,7 +2,9 @@
  * The memory budget of a run. The engine's big tables are typed arrays, which live outside the V8
  * heap (the heap limit does not cover them), so the engine counts their bytes itself and asks the
  * budget before every allocation: the tables it holds, plus the new one, plus the JS heap in use,
- * must stay within the limit. A refused allocation (or one the system refuses) is reported to the
+ * must stay within the limit — and so must the process's resident size where the platform tells it
+ * (Node's RSS also holds the code, the stacks and the heap's slack, which `--max-memory` covers
+ * too). A refused allocation (or one the system refuses) is reported to the
  * search, which stops cleanly with "max-memory" and partial statistics instead of crashing.
  */
 import { totalmem } from "node:os";
@@ -25,7 +27,7 @@ export class MemoryBudget {
   /** Allocates a typed array of `length` elements if the budget allows it, else returns undefined. */
   allocate<T>(make: TypedArrayClass<T>, length: number): T | undefined {
     const bytes = length * make.BYTES_PER_ELEMENT;
-    if (this.held + bytes + getHeapStatistics().used_heap_size > this.limit) return undefined;
+    if (this.inUse() + bytes > this.limit) return undefined;
     let array: T;
     try {
       array = new make(length);
@@ -43,9 +45,9 @@ export class MemoryBudget {
     this.held -= array.byteLength;
   }
 
-  /** The engine's typed arrays plus the JS heap in use, in bytes. */
+  /** The engine's typed arrays plus the JS heap in use, or the resident size if larger, in bytes. */
   inUse(): number {
-    return this.held + getHeapStatistics().used_heap_size;
+    return Math.max(this.held + getHeapStatistics().used_heap_size, residentBytes());
   }
 }
 
@@ -67,4 +69,11 @@ export function allocateOrStop<T>(
   const array = budget.allocate(make, length);
   if (array === undefined) throw new OutOfMemoryBudget(what);
   return array;
+}
+
+/** The process's resident set size, where the platform reports one (Node), else 0 (a browser). */
+function residentBytes(): number {
+  return typeof process === "undefined" || typeof process.memoryUsage?.rss !== "function"
+    ? 0
+    : process.memoryUsage.rss();
 }

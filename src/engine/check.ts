@@ -92,6 +92,13 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
     const reason = property.unsupported?.(model);
     return reason === undefined ? [] : [{ property, reason }];
   });
+  // Work before the search, within its limits: a property that cannot be decided at this size is
+  // left out, saying why, and the rest is checked.
+  for (const property of requested) {
+    if (skipped.some((s) => s.property === property)) continue;
+    const reason = property.prepare?.(model, { limits: options.limits, progress: options.progress });
+    if (reason !== undefined) skipped.push({ property, reason });
+  }
   const properties = requested.filter((p) => !skipped.some((s) => s.property === p));
   const safety = properties.filter((p): p is SafetyProperty => p.kind === "always");
   // One monitor per property and snapshot instance: monitors[i * instances + k].

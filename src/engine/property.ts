@@ -18,6 +18,7 @@ import {
   viewOf,
 } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
+import type { Limits, ProgressSink } from "./limits.js";
 import type { StateSpace } from "./state-space.js";
 
 /**
@@ -83,12 +84,24 @@ export interface Monitor<M> {
   advance(monitor: M, observed: ObservedStep): readonly MonitorOutcome<M>[];
 }
 
+/** The limits and progress reporting of the check a property prepares for. */
+export interface PrepareOptions {
+  readonly limits: Limits;
+  readonly progress?: ProgressSink | undefined;
+}
+
 /** What every property has: a name, a one-line description, and where it cannot be decided. */
 interface PropertyBase {
   readonly name: string;
   readonly description: string;
   /** Why the property cannot be decided on this model, if it cannot (it is then not checked). */
   unsupported?(model: Model): string | undefined;
+  /**
+   * Work the property needs before the search (reachable-cut: the application graph), within the
+   * search's limits. Returns why the property cannot be decided at this size, if it cannot: it is
+   * then left out, with that reason, and the other properties are checked.
+   */
+  prepare?(model: Model, options: PrepareOptions): string | undefined;
   /**
    * False when the property means nothing for the model's workload (stable-detection on a workload
    * without stable properties): the default set then leaves it out without a word.

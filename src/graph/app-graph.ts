@@ -1,54 +1,56 @@
 /**
  * The application-only state graph (semantics.md, "Reachable cut"): the same workload and channel
- * discipline with no snapshot algorithm, as a graphology graph, and reachability on it. Chandy &
- * Lamport's theorem is decided here: S* must be reachable from app(S_start), and app(S_end) from S*.
+ * discipline with no snapshot algorithm, explored by the engine's own search into its packed state
+ * space, and reachability on it (breadth-first over the CSR edges, from each strongly connected
+ * component once). Chandy & Lamport's theorem is decided here: S* must be reachable from
+ * app(S_start), and app(S_end) from S*. It is built before the model's search, within the same
+ * limits; when it cannot be built whole there, reachable-cut cannot be decided and says why.
  */
-import { MultiDirectedGraph } from "graphology";
-import { singleSourceLength } from "graphology-shortest-path/unweighted.js";
 import { noSnapshot } from "../algorithms/no-snapshot.js";
+import type { Limits, ProgressSink } from "../engine/limits.js";
 import { search } from "../engine/search.js";
-import { SnapcheckError } from "../errors.js";
+import type { StateSpace } from "../engine/state-space.js";
 import { Model } from "../model/model.js";
 import type { GlobalState } from "../model/types.js";
 import { stronglyConnectedComponents } from "./scc.js";
 
-/** The application-only graph is explored completely; past this many states we refuse, clearly. */
-const MAX_APPLICATION_STATES = 2_000_000;
+/** The application-only graph is explored completely; past this many states it is not built. */
+export const MAX_APPLICATION_STATES = 2_000_000;
+
+export interface ApplicationGraphOptions {
+  readonly limits: Limits;
+  readonly progress?: ProgressSink | undefined;
+}
 
 export class ApplicationGraph {
-  private readonly graph = new MultiDirectedGraph();
-  private readonly appModel: Model;
-  /** Node key of each application state, by id, and each state's strongly connected component. */
-  private readonly keys: string[] = [];
-  private readonly ids = new Map<string, number>();
   private readonly components: Int32Array;
-  private readonly reachableFrom = new Map<number, ReadonlySet<string>>();
+  private readonly reachableFrom = new Map<number, Uint8Array>();
 
-  constructor(model: Model) {
-    this.appModel = new Model({ ...model.spec, algorithm: noSnapshot });
-    const { space, stop } = search(this.appModel, [], {
-      limits: { maxStates: MAX_APPLICATION_STATES },
-      graph: true,
-    });
-    if (stop !== "exhausted") {
-      throw new SnapcheckError(
-        "model",
-        `the application-only state space has more than ${MAX_APPLICATION_STATES} states: reachable-cut cannot be decided; choose smaller balances`,
-      );
-    }
-    for (let id = 0; id < space.size; id++) {
-      const key = this.appModel.key(space.state(id));
-      this.keys.push(key);
-      this.ids.set(key, id);
-      this.graph.addNode(key);
-    }
-    for (let id = 0; id < space.size; id++) {
-      for (const [step, target] of space.edges(id)) {
-        this.graph.addEdge(this.keys[id], this.keys[target], { step: this.appModel.label(step) });
-      }
-    }
+  private constructor(private readonly space: StateSpace) {
     const csr = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
     this.components = stronglyConnectedComponents(csr, () => true).component;
+  }
+
+  /**
+   * The application graph of `model`, or why it cannot be built within the limits (at most
+   * MAX_APPLICATION_STATES states, and the model's own state and memory bounds).
+   */
+  static build(model: Model, options: ApplicationGraphOptions): ApplicationGraph | string {
+    const appModel = new Model({ ...model.spec, algorithm: noSnapshot });
+    const maxStates = Math.min(MAX_APPLICATION_STATES, options.limits.maxStates ?? MAX_APPLICATION_STATES);
+    const progress = options.progress;
+    const { space, stop } = search(appModel, [], {
+      limits: { maxStates, maxMemoryMiB: options.limits.maxMemoryMiB },
+      graph: true,
+      progress:
+        progress === undefined ? undefined : (report) => progress({ ...report, phase: "application graph" }),
+    });
+    if (stop === "exhausted") return new ApplicationGraph(space);
+    const why =
+      stop === "max-memory"
+        ? "it did not fit the memory bound"
+        : `it has more than ${maxStates.toLocaleString("en-US")} states`;
+    return `the application-only state space, which reachable-cut searches for S*, could not be explored whole (${why}): leave reachable-cut out, or choose smaller balances${options.limits.maxStates === undefined ? "" : " or a larger --max-states"}`;
   }
 
   /**
@@ -57,24 +59,47 @@ export class ApplicationGraph {
    * of the state (for bank, every state of the same total is in one component).
    */
   component(state: GlobalState): number {
-    const id = this.ids.get(this.appModel.key(state));
+    const id = this.space.idOf(state);
     return id === undefined ? -1 : (this.components[id] ?? -1);
   }
 
   /** Is application state `to` reachable from the states of `component`? */
   componentReaches(component: number, to: GlobalState): boolean {
     if (component < 0) return false;
+    const target = this.space.idOf(to);
+    if (target === undefined) return false;
     let reachable = this.reachableFrom.get(component);
     if (reachable === undefined) {
-      const representative = this.components.indexOf(component);
-      reachable = new Set(Object.keys(singleSourceLength(this.graph, this.keys[representative])));
+      reachable = this.reachable(this.components.indexOf(component));
       this.reachableFrom.set(component, reachable);
     }
-    return reachable.has(this.appModel.key(to));
+    return reachable[target] === 1;
   }
 
   /** Is application state `to` reachable from application state `from` (both without snapshot state)? */
   reaches(from: GlobalState, to: GlobalState): boolean {
     return this.componentReaches(this.component(from), to);
+  }
+
+  /** The states reachable from state `source`, as a flag per state id. */
+  private reachable(source: number): Uint8Array {
+    const { space } = this;
+    const seen = new Uint8Array(space.size);
+    const queue = new Int32Array(space.size);
+    let tail = 0;
+    seen[source] = 1;
+    queue[tail++] = source;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head] as number;
+      const end = space.edgeStart[u + 1] ?? 0;
+      for (let e = space.edgeStart[u] ?? 0; e < end; e++) {
+        const v = space.edgeTargets[e] as number;
+        if (v >= 0 && seen[v] === 0) {
+          seen[v] = 1;
+          queue[tail++] = v;
+        }
+      }
+    }
+    return seen;
   }
 }

@@ -41,7 +41,10 @@ export function stateSpaceSizes(grid: SizeGrid): LinePlot {
     }
     return { name: `${n} processes`, points };
   });
-  const depth = grid.maxDepth === undefined ? "" : `, depth ≤ ${grid.maxDepth}`;
+  // Under an infinite discipline the configuration's default depth bound applies.
+  const bound = parseConfig({ processes: 2, balances: [1, 0], channels: grid.channels }, []).maxDepth;
+  const maxDepth = grid.maxDepth ?? bound;
+  const depth = maxDepth === undefined ? "" : `, depth ≤ ${maxDepth}`;
   return {
     title: `Distinct global states: bank with Chandy–Lamport, ${grid.channels} channels${depth}`,
     xLabel: "total money (all of it at P0 initially)",
