@@ -17,14 +17,13 @@ export function sendMarkers(draft: StateDraft, p: number, k: number): void {
 
 /** Channel c stops recording for instance k: its recorded state is what arrived since recording started. */
 export function closeChannel(draft: StateDraft, c: number, k: number): void {
-  draft.setChannelRecord(c, k, { ...draft.channelRecord(c, k), closed: true });
+  draft.closeRecord(c, k);
 }
 
 /** Appends `payload` to c's recorded state in instance k while c is recording there (receiver recorded, no marker yet). */
 export function recordIfRecording(draft: StateDraft, c: number, k: number, payload: string): void {
-  const record = draft.channelRecord(c, k);
-  if (!record.closed && draft.hasRecorded(draft.topology.channel(c).to, k)) {
-    draft.setChannelRecord(c, k, { closed: false, messages: [...record.messages, payload] });
+  if (!draft.channelRecord(c, k).closed && draft.hasRecorded(draft.topology.channel(c).to, k)) {
+    draft.recordMessage(c, k, payload);
   }
 }
 

@@ -12,6 +12,7 @@
  * them cost more than a lookup.
  */
 import { getHeapStatistics } from "node:v8";
+import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
@@ -123,8 +124,8 @@ function* searching(
   // its model state, and one store serves as both.
   const nodeWidth = 1 + m;
   const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
-  const models = new ExactSet(width, budget, expected);
-  const nodes = m === 0 ? models : new ExactSet(nodeWidth, budget, expected);
+  const models = store(width, budget, expected);
+  const nodes = m === 0 ? models : store(nodeWidth, budget, expected);
   const space = new StateSpace(model, models, options.graph === true);
   const nodeDepth: number[] = [];
   const monitorStates = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
@@ -281,6 +282,25 @@ function* searching(
 }
 
 const RETIRED_ONLY: readonly number[] = [RETIRED];
+
+/**
+ * An exact store presized for `expected` states, or as small as it goes when the budget refuses
+ * that; a budget the process already exceeds before it stores anything is a configuration error.
+ */
+function store(words: number, budget: MemoryBudget, expected: number): ExactSet {
+  for (const presize of [expected, 0]) {
+    try {
+      return new ExactSet(words, budget, presize);
+    } catch (error) {
+      if (!(error instanceof OutOfMemoryBudget)) throw error;
+    }
+  }
+  const resident = Math.ceil(budget.inUse() / 2 ** 20);
+  throw new ConfigError(
+    "maxMemoryMiB",
+    `${Math.floor(budget.limit / 2 ** 20)} MiB leaves no room for the search: the process already holds about ${resident} MiB; give at least ${2 * resident} MiB`,
+  );
+}
 
 /** The budget in bytes: the user's, or by default 80% of the machine's memory (budget.ts). */
 function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {

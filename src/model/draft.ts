@@ -30,6 +30,8 @@ export class StateDraft implements StateReader {
   /** Memoized channel operations, by contents id (interned values never change). */
   private readonly appended = new Map<number, Map<Message, number>>();
   private readonly removed = new Map<number, number[]>();
+  private readonly recordedMessages = new Map<number, Map<string, number>>();
+  private readonly closedRecords: number[] = [];
 
   constructor(
     private readonly codec: StateCodec,
@@ -84,6 +86,36 @@ export class StateDraft implements StateReader {
 
   setChannelRecord(c: number, k: number, record: ChannelRecord): void {
     this.w[this.recordAt(c, k)] = this.codec.channelRecords.intern(record);
+  }
+
+  /** Appends `payload` to c's recorded messages for instance k (memoized per record: records only grow). */
+  recordMessage(c: number, k: number, payload: string): void {
+    const at = this.recordAt(c, k);
+    const before = this.word(at);
+    let byPayload = this.recordedMessages.get(before);
+    if (byPayload === undefined) {
+      byPayload = new Map();
+      this.recordedMessages.set(before, byPayload);
+    }
+    let after = byPayload.get(payload);
+    if (after === undefined) {
+      const record = this.codec.channelRecords.value(before);
+      after = this.codec.channelRecords.intern({ ...record, messages: [...record.messages, payload] });
+      byPayload.set(payload, after);
+    }
+    this.w[at] = after;
+  }
+
+  /** c's recording for instance k is over: its recorded state is what it holds now. */
+  closeRecord(c: number, k: number): void {
+    const at = this.recordAt(c, k);
+    const before = this.word(at);
+    let after = this.closedRecords[before];
+    if (after === undefined) {
+      after = this.codec.channelRecords.intern({ ...this.codec.channelRecords.value(before), closed: true });
+      this.closedRecords[before] = after;
+    }
+    this.w[at] = after;
   }
 
   /** The scripted scenario moves on to its next command. */

@@ -6,7 +6,7 @@
 
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { appMessage } from "./message.js";
-import type { GlobalState, Message, SnapshotState, SnapshotView } from "./types.js";
+import type { GlobalState, SnapshotState, SnapshotView } from "./types.js";
 
 /** The snapshot state of instance `instance` (no copy: what monitors read on every step). */
 export function snapshotOf(state: GlobalState, instance: number): SnapshotState {
@@ -83,10 +83,7 @@ function withoutSnapshot(
  */
 export function appProjection(state: GlobalState, discipline: ChannelDiscipline): GlobalState {
   const channels = state.channels.map((c) =>
-    c.reduce<readonly Message[]>(
-      (rebuilt, m) => (m.kind === "app" ? discipline.append(rebuilt, appMessage(m.payload)) : rebuilt),
-      [],
-    ),
+    discipline.holding(c.flatMap((m) => (m.kind === "app" ? [appMessage(m.payload)] : []))),
   );
   return withoutSnapshot(state, state.procs, channels);
 }
@@ -103,7 +100,7 @@ export function recordedGlobalState(view: SnapshotView, discipline: ChannelDisci
     return r;
   });
   const channels = view.records.map((r) =>
-    r.messages.reduce<readonly Message[]>((c, payload) => discipline.append(c, appMessage(payload)), []),
+    discipline.holding(r.messages.map((payload) => appMessage(payload))),
   );
   return withoutSnapshot(view, procs, channels);
 }

@@ -87,7 +87,7 @@ describe("snapcheck explore", () => {
       "--balances",
       "1,1,1",
       "--max-memory",
-      "64",
+      "200",
       "--properties",
       "conservation",
       "--out",
@@ -95,6 +95,13 @@ describe("snapcheck explore", () => {
     );
     expect(r.code).toBe(3);
     expect(r.stdout).toContain("stopped by max-memory");
+  });
+
+  it("refuses a memory budget the process already exceeds, naming the flag's field", () => {
+    const r = snapcheck("explore", "--balances", "1,1,1", "--max-memory", "16", "--out", tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^snapcheck: maxMemoryMiB: 16 MiB leaves no room for the search/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("says which default bound applies under nonfifo", () => {

@@ -13,6 +13,8 @@ export interface ChannelDiscipline {
   deliverable(contents: readonly Message[]): readonly number[];
   /** The channel's contents after `message` is sent on it. */
   append(contents: readonly Message[], message: Message): readonly Message[];
+  /** The contents of a channel on which `messages` were sent, in this order (at once, not one `append` each). */
+  holding(messages: readonly Message[]): readonly Message[];
 }
 
 /** The contents without the message at `index`. */

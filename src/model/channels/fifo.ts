@@ -7,4 +7,5 @@ export const fifo: ChannelDiscipline = {
   ordered: true,
   deliverable: (contents) => (contents.length > 0 ? [0] : []),
   append: (contents, message) => [...contents, message],
+  holding: (messages) => [...messages],
 };

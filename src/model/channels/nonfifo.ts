@@ -21,6 +21,8 @@ export const nonfifo: ChannelDiscipline = {
     }
     return indices;
   },
+  // Sorted once: the order `append` keeps, without inserting one message at a time.
+  holding: (messages) => [...messages].sort(compareMessages),
   append(contents, message) {
     const at = contents.findIndex((m) => compareMessages(message, m) < 0);
     return at < 0 ? [...contents, message] : [...contents.slice(0, at), message, ...contents.slice(at)];
