@@ -5,8 +5,6 @@
  * snapshots, validate. Exit codes: 0 every checked property holds, 1 a property is violated, 2 bad
  * input, 3 a limit stopped the search before a verdict.
  */
-import { getHeapStatistics } from "node:v8";
-import { OutOfMemoryBudget } from "../engine/budget.js";
 import { SnapcheckError, UsageError } from "../errors.js";
 import { examplesCommand } from "./examples-command.js";
 import { exploreCommand } from "./explore-command.js";
@@ -128,12 +126,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof SnapcheckError) {
       printNote(`snapcheck: ${e.message}`);
-    } else if (e instanceof OutOfMemoryBudget) {
-      // A budget the search cannot even start in (its first tables did not fit) is bad input.
-      const heapMiB = Math.ceil(getHeapStatistics().used_heap_size / 2 ** 20);
-      printNote(
-        `snapcheck: --max-memory: too small to start the search (${e.message}; snapcheck itself uses ${heapMiB} MiB): give more, e.g. --max-memory ${Math.max(64, 2 * heapMiB)}`,
-      );
     } else {
       printNote(`snapcheck: internal error (a bug, please report it): ${(e as Error).message}`);
     }

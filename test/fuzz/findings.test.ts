@@ -5,11 +5,11 @@ import { expect, it } from "vitest";
 import { tmp } from "../support/cli.js";
 import { runInProcess } from "../support/run-cli.js";
 
-it("a memory budget too small to start the search names --max-memory (was an internal error)", async () => {
+it("a memory budget too small to start the search names it (was an internal error)", async () => {
   const r = await runInProcess("explore", "--max-memory", "16", "--out", tmp());
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(
-    /^snapcheck: --max-memory: too small to start the search .*give more, e\.g\. --max-memory \d+\n$/,
+    /^snapcheck: maxMemoryMiB: 16 MiB leaves no room for the search: .*give at least \d+ MiB\n$/,
   );
 });
 
