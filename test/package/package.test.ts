@@ -72,7 +72,7 @@ describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in a
     expect(copies).toHaveLength(1);
   });
 
-  // The whole command, not a bounded stand-in: the examples take about a minute on two cores.
+  // The whole command, not a bounded stand-in: the examples take about 12 s on two cores.
   it("checks its own examples from an empty folder: npx snapcheck examples", () => {
     const r = npx("snapcheck", "examples");
     expect(r.code, r.stderr).toBe(0);
