@@ -13,7 +13,7 @@
  * violates the property if any does. A lost message leaves flight; a duplicated one is received
  * and stays in flight.
  */
-import type { SafetyProperty } from "../src/engine/property.js";
+import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -50,6 +50,10 @@ export const consistentCut: SafetyProperty = {
     const several = model.instances > 1;
     const ordered = model.spec.discipline.ordered;
     const describe = (payload: string) => model.spec.workload.describePayload(payload);
+    // What a step does to a watch depends only on the watch, who had recorded, and the step's
+    // events as the monitor reads them: memoized on those (steps that do not complete the
+    // snapshot; a completing one also reads the recorded channel states).
+    const followed = new Map<string, readonly MonitorOutcome<CutMonitor>[]>();
     return {
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
@@ -65,7 +69,20 @@ export const consistentCut: SafetyProperty = {
         const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
         const completes = observed.completes(instance);
         if (!judged && !completes) return [{ ok: true, monitor: start }];
-        return follow(start, observed.before(instance), events, model, ordered, describe).map((w) => {
+        const before = observed.before(instance);
+        if (!completes) {
+          const key = `${watchKey(start)}|${recordedSet(before)}|${signature(events)}`;
+          let outcomes = followed.get(key);
+          if (outcomes === undefined) {
+            outcomes = follow(start, before, events, model, ordered, describe).map((w) => ({
+              ok: true as const,
+              monitor: w,
+            }));
+            followed.set(key, outcomes);
+          }
+          return outcomes;
+        }
+        return follow(start, before, events, model, ordered, describe).map((w) => {
           if (!completes) return { ok: true, monitor: w };
           const reason = w.orphan ?? channelMismatch(w, observed.after(instance), model, ordered);
           return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
@@ -74,6 +91,24 @@ export const consistentCut: SafetyProperty = {
     };
   },
 };
+
+/** Which processes have recorded, e.g. "0,2". */
+function recordedSet(snapshot: SnapshotState): string {
+  let set = "";
+  for (let p = 0; p < snapshot.recorded.length; p++) if (snapshot.recorded[p] !== null) set += `${p},`;
+  return set;
+}
+
+/** The events as the monitor reads them: recordings, and application messages sent, received or lost. */
+function signature(events: readonly ModelEvent[]): string {
+  let s = "";
+  for (const e of events) {
+    if (e.kind === "record") s += `r${e.process} `;
+    else if (e.message.kind === "app")
+      s += `${e.kind}${e.kind === "receive" && e.kept ? "+" : ""}${e.channel}:${messageKey(e.message)} `;
+  }
+  return s;
+}
 
 const keys = new WeakMap<Watch, string>();
 
