@@ -22,7 +22,11 @@ export class MemoryBudget {
   /** The most `held` has been. */
   peak = 0;
 
-  constructor(readonly limit: number = Math.floor(0.8 * totalmem())) {}
+  constructor(
+    readonly limit: number = Math.floor(0.8 * totalmem()),
+    /** Count the process's resident size too (not in a worker thread: the RSS is the whole process's). */
+    private readonly countsResident = true,
+  ) {}
 
   /** Allocates a typed array of `length` elements if the budget allows it, else returns undefined. */
   allocate<T>(make: TypedArrayClass<T>, length: number): T | undefined {
@@ -47,7 +51,8 @@ export class MemoryBudget {
 
   /** The engine's typed arrays plus the JS heap in use, or the resident size if larger, in bytes. */
   inUse(): number {
-    return Math.max(this.held + getHeapStatistics().used_heap_size, residentBytes());
+    const own = this.held + getHeapStatistics().used_heap_size;
+    return this.countsResident ? Math.max(own, residentBytes()) : own;
   }
 }
 

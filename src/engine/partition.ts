@@ -111,7 +111,8 @@ export class Partition implements SuccessorSink {
     this.ws = layout.words;
     this.tally = new Tally(setup.balances, this.ws);
     this.maxDepth = setup.maxDepth ?? Number.POSITIVE_INFINITY;
-    this.budget = new MemoryBudget(setup.maxMemoryBytes);
+    // A worker's share of the budget: its tables and heap (the resident size is the whole process's).
+    this.budget = new MemoryBudget(setup.maxMemoryBytes, false);
     this.child = new Uint32Array(this.ws);
   }
 

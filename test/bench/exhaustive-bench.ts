@@ -6,8 +6,8 @@
  * model exported by `export --format promela` (its conservation assert), in the same run. Printed
  * per checker: the verdict, distinct states (SPIN: states stored — equal, or the row says so),
  * transitions (SPIN: stored+matched), depth, compile and search seconds, states per second, memory
- * and bytes per state. snapcheck's memory is the heap it retains after a forced collection, less
- * the heap before; SPIN's is pan's "total actual memory usage", its hash table (-w, sized from the
+ * and bytes per state. The packed engine's memory is the heap and array buffers it retains after a
+ * forced collection, less those before; SPIN's is pan's "total actual memory usage", its hash table (-w, sized from the
  * state count) included. SPIN's rate and ratios count its search only; "to verdict" adds its
  * compile. The scale test (fifo 2,2,2, about 145 million states) runs only with --scale, with
  * snapcheck held to a memory budget so that it stops cleanly.
@@ -95,17 +95,23 @@ function snapcheckRun(
 ): Measured & { stop: string } {
   const model = buildModel(config);
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = retained();
   const started = performance.now();
   const result = check(model, checked, { limits: config });
   const searchSeconds = (performance.now() - started) / 1000;
   gc();
-  const memoryMiB = (process.memoryUsage().heapUsed - before) / MIB;
+  const memoryMiB = (retained() - before) / MIB;
   const { stats, verdicts } = result;
   return {
     ...snapcheckMeasured(verdicts[0]?.counterexample?.steps.length, stats, searchSeconds, memoryMiB),
     stop: stats.stop,
   };
+}
+
+/** The heap plus the typed arrays' buffers (the packed engine's stores live outside the heap). */
+function retained(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 /** A snapcheck search as a row: no compile step, the verdict at the end of the whole search. */

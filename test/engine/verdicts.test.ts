@@ -3,9 +3,9 @@
  * the generic explorer's shortest lengths, holding under fifo), termination's stuck case, the
  * counterexample path (replayed through the generic Model step by step), and the memory budget.
  */
-import { getHeapStatistics } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
+import { MemoryBudget } from "../../src/engine/budget.js";
 import { check } from "../../src/engine/check.js";
 import { type EngineProgress, engineModelOf } from "../../src/engine/config.js";
 import { exploreCompact } from "../../src/engine/explore.js";
@@ -108,10 +108,10 @@ describe("termination's stuck case", () => {
 describe("the memory budget", () => {
   it("stops cleanly with partial statistics instead of crashing", () => {
     // fifo 2,1,1 has 4,448,281 states: its tables need far more than the 16 MiB the budget leaves the engine, whatever the garbage
-    // collector does to the JS heap (which the budget covers too) meanwhile.
+    // collector does to the JS heap and the resident size (which the budget covers too) meanwhile.
     const model = engineModelOf(modelOf({ balances: [2, 1, 1] }));
     for (const mode of ["exact", "fingerprint"] as const) {
-      const maxMemoryBytes = getHeapStatistics().used_heap_size + 16 * 2 ** 20;
+      const maxMemoryBytes = new MemoryBudget().inUse() + 16 * 2 ** 20;
       const result = exploreCompact(model, { mode, maxMemoryBytes });
       expect(result.stats.stop).toBe("max-memory");
       expect(result.stats.distinctStates).toBeGreaterThan(0);
