@@ -8,6 +8,7 @@ import { findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { Property } from "../engine/property.js";
 import { ConfigError, UsageError } from "../errors.js";
+import type { Model } from "../model/model.js";
 import { judgeFor } from "../simulation/judges.js";
 import {
   buildReport,
@@ -17,9 +18,16 @@ import {
 } from "../simulation/report.js";
 import type { Strategy } from "../simulation/schedule.js";
 import { parseShard, runRange } from "../simulation/shard.js";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, simulate } from "../simulation/simulate.js";
+import {
+  DEFAULT_MAX_STEPS,
+  DEFAULT_RUNS,
+  type SimulatedCounterexample,
+  type SimulationResult,
+  simulate,
+} from "../simulation/simulate.js";
 import { findStrategy, strategies } from "../simulation/strategies/index.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
+import type { SnapcheckMeta } from "../trace/itf.js";
 import { parseFlags } from "./args.js";
 import { readConfigFile } from "./model-input.js";
 import { printJson, printText } from "./print.js";
@@ -72,6 +80,19 @@ export function simulateCommand(argv: string[]): number {
   }
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
   for (const [flag, value] of Object.entries(values)) if (!OWN_FLAGS.has(flag)) raw[flag] = value;
+  const { config, skipped } = simulationConfig(raw);
+  const settings = settingsFrom(values, config);
+  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples");
+  if (values.json === true) printJson(report);
+  else printSimulation(report);
+  return exitCodeOf(report);
+}
+
+/** The configuration a simulation runs on, from its raw fields; a ConfigError for one it cannot sample. */
+export function simulationConfig(raw: Record<string, unknown>): {
+  config: SnapcheckConfig;
+  skipped: SimulationReport["skipped"];
+} {
   const resolved = configFrom(raw);
   if (resolved.config.script !== undefined || (resolved.config.instances ?? 1) > 1) {
     throw new ConfigError(
@@ -81,12 +102,7 @@ export function simulateCommand(argv: string[]): number {
   }
   // explore's search limits mean nothing to a simulation: leave them out of its reports and traces
   const config = { ...resolved.config, maxStates: undefined, maxDepth: undefined, maxMemoryMiB: undefined };
-  const { skipped } = resolved;
-  const settings = settingsFrom(values, config);
-  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples");
-  if (values.json === true) printJson(report);
-  else printSimulation(report);
-  return exitCodeOf(report);
+  return { config, skipped: resolved.skipped };
 }
 
 /** Runs the simulation `settings` describe on `config`, writes its counterexamples to `outDir`, and reports. */
@@ -96,9 +112,38 @@ function simulationReport(
   settings: SimulationSettings,
   outDir: string,
 ): SimulationReport {
-  const model = buildModel(config);
   const { first, end } =
     settings.path === null ? runRange(settings.runs, settings.shard) : pathRange(settings.path);
+  const { model, result } = runSimulation(config, settings, first, end);
+  return buildReport({
+    config,
+    skipped,
+    settings,
+    first,
+    end,
+    result,
+    store(cx) {
+      // A trace is about one property: so a --path replay, which checks that one, writes the same file.
+      const stored = writeCounterexample(
+        model,
+        { ...config, properties: [cx.property] },
+        cx,
+        outDir,
+        simulationMeta(settings, cx),
+      );
+      return { file: stored.path, written: stored.status === "written" };
+    },
+  });
+}
+
+/** Samples runs `first` up to `end` of `config` as `settings` say, each property judged on each run. */
+export function runSimulation(
+  config: SnapcheckConfig,
+  settings: Pick<SimulationSettings, "seed" | "strategy" | "maxSteps" | "path">,
+  first: number,
+  end: number,
+): { model: Model; result: SimulationResult } {
+  const model = buildModel(config);
   const result = simulate({
     model,
     judges: config.properties.map((name) => judgeFor(findProperty(name) as Property, model)),
@@ -109,33 +154,29 @@ function simulationReport(
     end,
     shrinkPath: settings.path?.split(":").slice(1).join(":"),
   });
+  return { model, result };
+}
+
+/** What a simulated counterexample's trace records of the simulation that found it, in its #meta. */
+export function simulationMeta(
+  settings: Pick<SimulationSettings, "seed" | "strategy" | "maxSteps">,
+  cx: SimulatedCounterexample,
+): Partial<SnapcheckMeta> {
   const { seed, strategy, maxSteps } = settings;
-  return buildReport({
-    config,
-    skipped,
-    settings,
-    first,
-    end,
-    result,
-    store(cx) {
-      const extra = {
-        source: "simulate",
-        seed,
-        strategy,
-        maxSteps,
-        path: cx.path,
-        stepsBeforeShrinking: cx.stepsBeforeShrinking,
-      } as const;
-      // A trace is about one property: so a --path replay, which checks that one, writes the same file.
-      const stored = writeCounterexample(model, { ...config, properties: [cx.property] }, cx, outDir, extra);
-      return { file: stored.path, written: stored.status === "written" };
-    },
-  });
+  return {
+    source: "simulate",
+    seed,
+    strategy,
+    maxSteps,
+    path: cx.path,
+    stepsBeforeShrinking: cx.stepsBeforeShrinking,
+  };
 }
 
 type Values = ReturnType<typeof parseFlags<typeof FLAGS>>["values"];
 
-function settingsFrom(values: Values, config: SnapcheckConfig): SimulationSettings {
+/** The simulation's settings from its flags' texts, with the command's defaults (a random seed). */
+export function settingsFrom(values: Values, config: SnapcheckConfig): SimulationSettings {
   const text = (flag: Exclude<keyof Values, "json">) => values[flag];
   const runs = wholeNumber("--runs", text("runs"), 1, DEFAULT_RUNS);
   const path = text("path") ?? null;

@@ -1,13 +1,21 @@
 /**
- * The playground page: the form and the address hold one configuration; Explore runs it in a Web
- * Worker (Stop terminates the worker), shows its progress, the verdict table, each counterexample
- * walked step by step, and the global-state graph of a small space. Every text from the checker,
- * a trace file or a link is put into the page as text.
+ * The playground page: the form and the address hold one configuration and how to check it; Check
+ * explores it, or samples its runs, in a Web Worker (Stop terminates the worker), shows its
+ * progress, the verdict table, each counterexample walked step by step, and the global-state graph
+ * of a small space. A pasted COS 418 scenario is explored the same way. Every text from the
+ * checker, a trace file, a paste or a link is put into the page as text.
  */
 import { SnapcheckError } from "../errors.js";
 import { h } from "./dom.js";
 import { drawGraph, stateTables } from "./graph-view.js";
-import type { ExploreOutcome, ExploreRequest, PropertyOutcome, WorkerMessage } from "./protocol.js";
+import type {
+  CheckRequest,
+  ExploreOutcome,
+  PastedScenario,
+  PropertyOutcome,
+  SimulateOutcome,
+  WorkerMessage,
+} from "./protocol.js";
 import { hashOf, rawConfigOf, type Settings, settingsOf } from "./url-config.js";
 import { showRun } from "./walkthrough.js";
 import ExploreWorker from "./worker.ts?worker&inline";
@@ -16,6 +24,7 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const form = byId<HTMLFormElement>("config");
 const exploreButton = byId<HTMLButtonElement>("explore");
 const stopButton = byId<HTMLButtonElement>("stop");
+const scenarioButton = byId<HTMLButtonElement>("explore-scenario");
 const progress = byId("progress");
 const error = byId("error");
 const frame = byId<HTMLIFrameElement>("run");
@@ -37,6 +46,15 @@ function settingsOfForm(): Settings {
     initiators: field("initiators").value,
     instances: field("instances").value === "1" ? "" : field("instances").value,
     maxDepth: field("maxDepth").value,
+    ...(field("mode").value === "simulate"
+      ? {
+          mode: "simulate",
+          runs: field("runs").value,
+          maxSteps: field("maxSteps").value,
+          seed: field("seed").value,
+          strategy: field("strategy").value,
+        }
+      : {}),
   };
 }
 
@@ -61,7 +79,20 @@ function fillForm(settings: Settings): void {
   set("initiators", settings.initiators, "0");
   set("instances", settings.instances, "1");
   set("maxDepth", settings.maxDepth, "");
+  set("mode", settings.mode, "explore");
+  set("runs", settings.runs, "");
+  set("maxSteps", settings.maxSteps, "");
+  set("seed", settings.seed, "");
+  set("strategy", settings.strategy, "uniform");
+  showSimulationFields();
 }
+
+/** The simulation's settings are shown only when it is chosen. */
+function showSimulationFields(): void {
+  byId("simulation-fields").hidden = field("mode").value !== "simulate";
+}
+field("mode").addEventListener("change", showSimulationFields);
+showSimulationFields();
 
 /** Keeps one balance per process when the number of processes changes. */
 field("processes").addEventListener("change", () => {
@@ -71,7 +102,15 @@ field("processes").addEventListener("change", () => {
   field("balances").value = Array.from({ length: n }, (_, i) => balances[i]?.trim() || "1").join(",");
 });
 
-function run(settings: Settings): void {
+function requestOf(settings: Settings, scenario: PastedScenario | undefined): CheckRequest {
+  const config = rawConfigOf(settings);
+  if (scenario !== undefined) return { kind: "explore", config, scenario };
+  if (settings.mode !== "simulate") return { kind: "explore", config };
+  const { runs, maxSteps, seed, strategy } = settings;
+  return { kind: "simulate", config, simulation: { runs, maxSteps, seed, strategy } };
+}
+
+function run(settings: Settings, scenario?: PastedScenario): void {
   stop();
   error.textContent = "";
   outcome = undefined;
@@ -89,36 +128,48 @@ function run(settings: Settings): void {
     } else {
       finish();
       const seconds = (performance.now() - started) / 1000;
-      progress.textContent = `done: ${message.outcome.states.toLocaleString("en")} states in ${seconds.toFixed(2)} s in this page (${Math.round(message.outcome.states / Math.max(message.outcome.seconds, 1e-3)).toLocaleString("en")} states/s)`;
-      showOutcome(message.outcome);
+      const done = message.outcome;
+      if ("mode" in done) {
+        progress.textContent = `done: ${done.runs.toLocaleString("en")} runs, ${done.steps.toLocaleString("en")} steps in ${seconds.toFixed(2)} s in this page · seed ${done.seed}`;
+        // The seed drawn for an empty field goes into the form and the link, which then give this run again.
+        field("seed").value = String(done.seed);
+        history.replaceState(null, "", hashOf({ ...settings, seed: String(done.seed) }));
+        showSimulation(done);
+      } else {
+        progress.textContent = `done: ${done.states.toLocaleString("en")} states in ${seconds.toFixed(2)} s in this page (${Math.round(done.states / Math.max(done.seconds, 1e-3)).toLocaleString("en")} states/s)`;
+        showOutcome(done);
+      }
     }
   });
   worker.addEventListener("error", (event) => {
     finish();
     error.textContent = `the checker failed: ${event.message}`;
   });
-  const request: ExploreRequest = { kind: "explore", config: rawConfigOf(settings) };
+  const request = requestOf(settings, scenario);
   worker.postMessage(request);
   exploreButton.disabled = true;
+  scenarioButton.disabled = true;
   stopButton.disabled = false;
-  progress.textContent = "exploring…";
+  progress.textContent = request.kind === "simulate" ? "simulating…" : "exploring…";
 }
 
 function finish(): void {
   worker?.terminate();
   worker = undefined;
   exploreButton.disabled = false;
+  scenarioButton.disabled = false;
   stopButton.disabled = true;
 }
 
 function stop(): void {
   if (worker === undefined) return;
   finish();
-  progress.textContent = `stopped: ${progress.textContent.replace(/^exploring:? ?/, "")}`;
+  progress.textContent = `stopped: ${progress.textContent.replace(/^(exploring|simulating)(…|: )?/, "")}`;
 }
 
-function cellOf(p: PropertyOutcome): HTMLElement {
-  if (p.holds) return p.complete ? h("td", { class: "holds" }, "✓") : h("td", { class: "bound" }, "? bound");
+/** A property's cell; `open` says what a property that holds but is not decided shows. */
+function cellOf(p: PropertyOutcome, open = "? bound"): HTMLElement {
+  if (p.holds) return p.complete ? h("td", { class: "holds" }, "✓") : h("td", { class: "bound" }, open);
   const button = h(
     "button",
     { type: "button", "data-property": p.name, "aria-pressed": "false" },
@@ -128,21 +179,24 @@ function cellOf(p: PropertyOutcome): HTMLElement {
   return h("td", { class: "fails" }, button);
 }
 
-function showOutcome(result: ExploreOutcome): void {
-  outcome = result;
+/** The verdict table: the search, a cell per property, then the figures named in `figures`. */
+function showVerdicts(
+  result: ExploreOutcome | SimulateOutcome,
+  cells: readonly HTMLElement[],
+  figures: Readonly<Record<string, number>>,
+): void {
   const verdicts = byId<HTMLTableElement>("verdicts");
   const names = result.properties.map((p) => p.name);
   verdicts.tHead?.replaceChildren(
-    h("tr", {}, ...["search", ...names, "states", "transitions", "seconds"].map((c) => h("th", {}, c))),
+    h("tr", {}, ...["search", ...names, ...Object.keys(figures), "seconds"].map((c) => h("th", {}, c))),
   );
   verdicts.tBodies[0]?.replaceChildren(
     h(
       "tr",
       {},
       h("td", {}, result.search),
-      ...result.properties.map(cellOf),
-      h("td", {}, result.states.toLocaleString("en")),
-      h("td", {}, result.transitions.toLocaleString("en")),
+      ...cells,
+      ...Object.values(figures).map((f) => h("td", {}, f.toLocaleString("en"))),
       h("td", {}, result.seconds.toFixed(2)),
     ),
   );
@@ -152,6 +206,31 @@ function showOutcome(result: ExploreOutcome): void {
   byId("walkthrough").hidden = failing === undefined;
   if (failing !== undefined) openCounterexample(failing);
   else showGraph([]);
+}
+
+function showOutcome(result: ExploreOutcome): void {
+  outcome = result;
+  showVerdicts(
+    result,
+    result.properties.map((p) => cellOf(p)),
+    {
+      states: result.states,
+      transitions: result.transitions,
+    },
+  );
+}
+
+/** A simulation's verdicts; it samples runs, so there is no state graph to draw. */
+function showSimulation(result: SimulateOutcome): void {
+  outcome = undefined;
+  showVerdicts(
+    result,
+    result.properties.map((p) => cellOf(p, "? undecided")),
+    {
+      runs: result.runs,
+      steps: result.steps,
+    },
+  );
 }
 
 function openCounterexample(p: PropertyOutcome): void {
@@ -211,6 +290,12 @@ form.addEventListener("submit", (event) => {
   run(settings);
 });
 stopButton.addEventListener("click", stop);
+scenarioButton.addEventListener("click", () => {
+  const text = (id: string) => byId<HTMLTextAreaElement>(id).value;
+  // A pasted scenario is not in the link: the address keeps no configuration it would not reproduce.
+  history.replaceState(null, "", location.pathname);
+  run(settingsOfForm(), { topology: text("scenario-top"), events: text("scenario-events") });
+});
 frame.addEventListener("load", () => frame.contentWindow?.focus());
 byId<HTMLInputElement>("trace-file").addEventListener("change", async (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];

@@ -9,7 +9,32 @@ import type { StepView } from "../render/step-views.js";
 export interface ExploreRequest {
   readonly kind: "explore";
   readonly config: Record<string, unknown>;
+  /** A pasted COS 418 scenario, whose fields replace the configuration's. */
+  readonly scenario?: PastedScenario | undefined;
 }
+
+/** The texts of a COS 418 topology file and events file. */
+export interface PastedScenario {
+  readonly topology: string;
+  readonly events: string;
+}
+
+/** The simulation's settings as the form's texts; an empty one takes `snapcheck simulate`'s default. */
+export interface SimulationFields {
+  readonly runs?: string | undefined;
+  readonly maxSteps?: string | undefined;
+  readonly seed?: string | undefined;
+  readonly strategy?: string | undefined;
+}
+
+/** The page asks for runs of a raw configuration sampled as `snapcheck simulate` does. */
+export interface SimulateRequest {
+  readonly kind: "simulate";
+  readonly config: Record<string, unknown>;
+  readonly simulation: SimulationFields;
+}
+
+export type CheckRequest = ExploreRequest | SimulateRequest;
 
 export interface PropertyOutcome {
   readonly name: string;
@@ -42,8 +67,21 @@ export interface ExploreOutcome {
   readonly graphNote?: string | undefined;
 }
 
+/** What sampling runs showed: per property ✓ on every run, ✗ with the shrunk run, or undecided. */
+export interface SimulateOutcome {
+  readonly mode: "simulate";
+  readonly search: string;
+  /** The seed the runs were drawn with (a random one when none was given). */
+  readonly seed: number;
+  readonly runs: number;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly properties: readonly PropertyOutcome[];
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+}
+
 export type WorkerMessage =
   | { readonly kind: "progress"; readonly report: ProgressReport }
-  | { readonly kind: "done"; readonly outcome: ExploreOutcome }
+  | { readonly kind: "done"; readonly outcome: ExploreOutcome | SimulateOutcome }
   /** The configuration was refused: one line naming the field and the fix. */
   | { readonly kind: "invalid"; readonly message: string };

@@ -1,11 +1,12 @@
 /**
- * The configuration in the page's address: `#processes=3&balances=1,1,1&channels=nonfifo…`, so a
- * link reproduces a run. Only the configuration's own fields are read from a link, as strings;
- * what they mean is for parseConfig to judge, exactly as for a config file.
+ * The configuration in the page's address: `#processes=3&balances=1,1,1&channels=nonfifo…`, and
+ * for a simulation its mode and seed (`&mode=simulate&seed=7`), so a link reproduces a run. Only
+ * these fields are read from a link, as strings; what they mean is for parseConfig (or the
+ * simulation's settings) to judge, exactly as for a config file or a flag.
  */
 
-/** The fields a link may set, in the order a link writes them. */
-export const LINK_FIELDS = [
+/** The configuration's fields a link may set, in the order a link writes them. */
+const CONFIG_FIELDS = [
   "processes",
   "topology",
   "balances",
@@ -16,6 +17,9 @@ export const LINK_FIELDS = [
   "instances",
   "maxDepth",
 ] as const;
+
+/** Then how it is checked: `mode=simulate` and the simulation's settings (explore is the default). */
+export const LINK_FIELDS = [...CONFIG_FIELDS, "mode", "runs", "maxSteps", "seed", "strategy"] as const;
 
 export type LinkField = (typeof LINK_FIELDS)[number];
 export type Settings = Partial<Record<LinkField, string>>;
@@ -41,9 +45,12 @@ export function settingsOf(hash: string): Settings {
   return settings;
 }
 
-/** The raw configuration parseConfig validates: the non-empty settings. */
+/** The raw configuration parseConfig validates: the non-empty configuration fields. */
 export function rawConfigOf(settings: Settings): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(settings).flatMap(([k, v]) => (v === undefined || v.trim() === "" ? [] : [[k, v.trim()]])),
+    CONFIG_FIELDS.flatMap((k) => {
+      const value = settings[k]?.trim();
+      return value === undefined || value === "" ? [] : [[k, value]];
+    }),
   );
 }

@@ -1,21 +1,26 @@
 /**
  * The playground in a real browser: Vite builds the page once, Debian's Chromium opens it from disk
  * (file://), and the tests drive it as a user would — a non-FIFO bank on 3 processes refuted and its
- * counterexample walked with the keys, the same run again from the link, FIFO proved with the
- * global-state graph clickable, a long search stopped, bad and crafted input shown as text only.
+ * counterexample walked with the keys, the same run again from the link, the same configuration
+ * simulated with a seed, a pasted COS 418 scenario explored, FIFO proved with the global-state graph
+ * clickable, a long search stopped, bad and crafted input shown as text only.
  * Every figure is compared with the same exploration run here in Node. No request may leave
  * file:// (the worker is a blob: of the page) and no page error may occur. A screenshot is kept in
  * test-artifacts/.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelInput } from "../../src/cli/model-input.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { explore } from "../../src/playground/engine.js";
-import { hashOf, rawConfigOf, type Settings } from "../../src/playground/url-config.js";
+import type { ExploreOutcome, SimulateOutcome } from "../../src/playground/protocol.js";
+import { scenarioConfig } from "../../src/playground/scenario.js";
+import { simulateRuns } from "../../src/playground/simulation.js";
+import { hashOf, rawConfigOf, type Settings, settingsOf } from "../../src/playground/url-config.js";
 import { HOSTILE, hostileScenario } from "../render/hostile.js";
 import { type Browser, browserSuiteTitle, chromiumPresent, launchChromium } from "../support/chromium.js";
 
@@ -37,16 +42,29 @@ const verdictRow = (page: Page) =>
   page.$$eval("#verdicts tr", (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
 
 function expectedRow(settings: Settings): string[][] {
-  const outcome = explore(rawConfigOf(settings));
+  return rowOf(explore(rawConfigOf(settings)));
+}
+
+/** The row an outcome computed here should show, its seconds left out. */
+function rowOf(outcome: ExploreOutcome | SimulateOutcome): string[][] {
+  const [open, figures] =
+    "mode" in outcome
+      ? ["? undecided", { runs: outcome.runs, steps: outcome.steps }]
+      : ["? bound", { states: outcome.states, transitions: outcome.transitions }];
   return [
-    ["search", ...outcome.properties.map((p) => p.name), "states", "transitions"],
+    ["search", ...outcome.properties.map((p) => p.name), ...Object.keys(figures)],
     [
       outcome.search,
-      ...outcome.properties.map((p) => (p.holds ? (p.complete ? "✓" : "? bound") : `✗ ${p.steps} steps`)),
-      outcome.states.toLocaleString("en"),
-      outcome.transitions.toLocaleString("en"),
+      ...outcome.properties.map((p) => (p.holds ? (p.complete ? "✓" : open) : `✗ ${p.steps} steps`)),
+      ...Object.values(figures).map((f) => f.toLocaleString("en")),
     ],
   ];
+}
+
+/** The title of a trace's last step in the walk-through. */
+function lastStepTitle(trace: string | undefined): string {
+  const steps: string[] = JSON.parse(trace ?? "{}")["#meta"].snapcheck.steps;
+  return `Step ${steps.length} of ${steps.length}: ${steps.at(-1)}`;
 }
 
 const withoutSeconds = (rows: string[][]) => rows.map((r) => r.slice(0, -1));
@@ -179,6 +197,93 @@ describe.skipIf(!chromiumPresent)(browserSuiteTitle("the playground in Chromium"
     );
     expect(await page.isEnabled("#explore")).toBe(true);
     expect(await page.isHidden("#results")).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it("simulates non-FIFO Chandy–Lamport with a seed, walks the shrunk run, and reproduces it from the link", async () => {
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    await page.fill("[name=balances]", "1,1,0");
+    await page.selectOption("[name=discipline]", "nonfifo");
+    expect(await page.isHidden("#simulation-fields")).toBe(true);
+    await page.selectOption("[name=mode]", "simulate");
+    await page.fill("[name=seed]", "7");
+    await page.click("#explore");
+    const row = await verdicts(page);
+    const { maxDepth: _, ...config } = NONFIFO;
+    const expected = simulateRuns(rawConfigOf(config), { seed: "7" });
+    expect(withoutSeconds(row)).toEqual(rowOf(expected));
+    // The sampled run broke the cut and was shrunk; a sample never shows a graph.
+    const cut = expected.properties.find((p) => p.name === "consistent-cut");
+    expect(cut?.holds).toBe(false);
+    expect(row[1]?.[1]).toBe(`✗ ${cut?.steps} steps`);
+    expect(await page.textContent("#progress")).toMatch(/ · seed 7$/);
+    expect(await page.isHidden("#graph")).toBe(true);
+    const link = settingsOf(new URL(page.url()).hash);
+    expect(link).toMatchObject({ ...config, mode: "simulate", seed: "7", strategy: "uniform" });
+
+    const frame = await walkthrough(page);
+    expect(await page.getAttribute("[data-property=consistent-cut]", "aria-pressed")).toBe("true");
+    expect(await frame.textContent("#step-title")).toBe(lastStepTitle(cut?.trace));
+    expect(await frame.textContent(".reason")).toContain("was recorded as");
+    expect(await frame.textContent(".reason")).toContain(
+      (JSON.parse(cut?.trace ?? "{}")["#meta"].snapcheck.reason as string).slice(0, 20),
+    );
+
+    await page.reload();
+    expect(withoutSeconds(await verdicts(page))).toEqual(withoutSeconds(row));
+    expect(await page.inputValue("[name=mode]")).toBe("simulate");
+    expect(await page.inputValue("[name=seed]")).toBe("7");
+    expect(await (await walkthrough(page)).textContent("#step-title")).toBe(lastStepTitle(cut?.trace));
+
+    // Without a seed one is drawn, printed, and put into the link, which then gives the same runs.
+    // Only the fragment changes, so the page stays; the drawn seed's arrival in the link marks the new verdicts.
+    await page.goto(`${PAGE}${hashOf({ balances: "1,1", mode: "simulate", runs: "40" })}`);
+    await page.waitForURL(/[&#]seed=\d/);
+    const drawn = await verdicts(page);
+    const seed = settingsOf(new URL(page.url()).hash).seed ?? "";
+    expect(seed).toMatch(/^\d+$/);
+    expect(await page.textContent("#progress")).toMatch(new RegExp(` · seed ${seed}$`));
+    expect(withoutSeconds(drawn)).toEqual(rowOf(simulateRuns({ balances: "1,1" }, { runs: "40", seed })));
+    await page.close();
+  }, 120_000);
+
+  it("explores a pasted COS 418 scenario as the command line does, and names a bad line", async () => {
+    const top = "examples/cos418/2nodes.top";
+    const events = "examples/cos418/2nodes-concurrent.events";
+    const texts = { topology: readFileSync(top, "utf8"), events: readFileSync(events, "utf8") };
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    await page.click("#scenario summary");
+    await page.fill("#scenario-top", texts.topology);
+    await page.fill("#scenario-events", texts.events);
+    await page.click("#explore-scenario");
+    const row = await verdicts(page);
+    // `snapcheck explore --topology 2nodes.top --events 2nodes-concurrent.events`, through the library.
+    const cli = explore(modelInput({ topology: top, events }).raw);
+    expect(withoutSeconds(row)).toEqual(rowOf(cli));
+    expect(rowOf(explore(scenarioConfig({ algorithm: "chandy-lamport", channels: "fifo" }, texts)))).toEqual(
+      rowOf(cli),
+    );
+    expect(row[1]?.slice(1, -3).every((c) => c === "✓")).toBe(true);
+    expect(await page.textContent("#skipped")).toContain("reachable-cut not checked");
+    expect(new URL(page.url()).hash).toBe("");
+
+    await page.fill("#scenario-top", texts.topology.replace("N2 1", "N2 x"));
+    await page.click("#explore-scenario");
+    await page.waitForSelector("#error:not(:empty)");
+    const line = texts.topology.split("\n").indexOf("N2 1") + 1;
+    expect(await page.textContent("#error")).toBe(
+      `topology: pasted.top:${line}: expected "id tokens" (e.g. "N1 10"), got "N2 x"`,
+    );
+    const hostile = HOSTILE[1] ?? "";
+    await page.fill("#scenario-top", texts.topology);
+    await page.fill("#scenario-events", `send N1 N2 1\n${hostile}\n`);
+    await page.click("#explore-scenario");
+    await page.locator("#error", { hasText: "pasted.events:2" }).waitFor();
+    expect(await page.textContent("#error")).toContain(hostile);
+    expect(await page.$$eval("img", (e) => e.length)).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await page.close();
   }, 120_000);
 

@@ -16,6 +16,13 @@ describe("the playground's link", () => {
     expect(rawConfigOf({ balances: " 1,1 ", maxDepth: "" })).toEqual({ balances: "1,1" });
   });
 
+  it("holds how the configuration is checked, which is no field of the configuration", () => {
+    const settings = { balances: "1,1,0", channels: "nonfifo", mode: "simulate", seed: "7", runs: "200" };
+    expect(hashOf(settings)).toBe("#balances=1,1,0&channels=nonfifo&mode=simulate&runs=200&seed=7");
+    expect(settingsOf(hashOf(settings))).toEqual(settings);
+    expect(rawConfigOf(settings)).toEqual({ balances: "1,1,0", channels: "nonfifo" });
+  });
+
   it("keeps markup in a value as an inert string for the checker to refuse", () => {
     const hostile = '<img src=x onerror="pwned=1">';
     expect(settingsOf(hashOf({ workload: hostile })).workload).toBe(hostile);
