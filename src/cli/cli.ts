@@ -65,8 +65,9 @@ explore flags (each overrides the same field of --config):
   --max-depth N        keep states at most N steps from the initial one (default 12 under nonfifo)
   --max-memory SIZE    stop cleanly, with partial statistics, at this heap size: 512 or 512m (MiB), 2g (GiB)
                        (default 85% of the heap limit)
-  --engine NAME        generic (every property) | compact (bank, chandy-lamport, one snapshot:
-                       packed states, conservation and termination)     (default generic)
+  --engine NAME        generic (the packed engine: every model, every property) | compact (bank,
+                       chandy-lamport, one snapshot: compiled successors, conservation and termination)
+                       (default generic)
   --mode NAME          compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)
   --reduce NAME        compact engine: auto | none | symmetry | por | all   (default auto)
                        symmetry: one state per orbit of interchangeable processes, counts unchanged;
