@@ -3,7 +3,7 @@
  * model only — the reference model of semantics.md: workload `bank`, Chandy–Lamport with one
  * snapshot, `fifo` or `nonfifo` channels without faults, any topology — because knowing the model
  * is what lets it pack a state into a few machine words. `engineModelOf` reads that model out of a
- * generic `Model` and refuses, with a ConfigError, anything else (the generic explorer handles it).
+ * generic `Model` and refuses, with a ConfigError, anything else (the packed engine handles it).
  */
 import { chandyLamport } from "../algorithms/chandy-lamport.js";
 import { ConfigError } from "../errors.js";

@@ -1,10 +1,10 @@
 /**
  * The compact engine's breadth-first search over packed states (issue 5, items 1–2). Statistics
- * mean exactly what the generic explorer's mean (README, "Statistics"; src/explorer/check.ts):
+ * mean exactly what the packed engine's mean (README, "Statistics"; src/engine/check.ts):
  * distinct states within the bound; transitions = every (state, enabled step) pair of the expanded
  * states, into new states or not; max depth = the largest shortest distance; complete snapshots and
  * deadlocks (no enabled step, at the depth bound too) counted over the distinct states. A state at
- * the depth bound is counted but not expanded, as in the generic explorer.
+ * the depth bound is counted but not expanded, as in the packed engine.
  *
  * Verdicts are decided from the packed state as it is expanded (tally.ts, shared with the parallel
  * search; so the first one found is a shortest): conservation, and termination's stuck case (fair

@@ -6,7 +6,7 @@
  * compressed-sparse-row form on typed arrays (6 bytes per edge and 11 per state), with per edge
  * its step as a state-independent code, so a delivery's label (channel and message) is read off the
  * edge. States at the depth bound are stored but not expanded, and have no edges, as in the generic
- * explorer (src/explorer/state-space.ts); an edge to a state a `maxStates` bound kept out has target
+ * explorer (src/engine/state-space.ts); an edge to a state a `maxStates` bound kept out has target
  * −1. The arrays are allocated through the run's memory budget (OutOfMemoryBudget when refused).
  *
  * Exact mode only (fingerprint and bitstate modes keep no states to look successors up in), and

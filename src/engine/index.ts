@@ -2,7 +2,7 @@
  * The compact engine's public surface (issue 5): an exhaustive breadth-first checker for the
  * reference model of semantics.md (bank, Chandy–Lamport, fifo/nonfifo, any topology) over packed
  * states — exact, fingerprint or bitstate deduplication, optional symmetry and partial-order reduction, a memory
- * budget, progress reports — whose statistics mean what the generic explorer's mean; in exact mode
+ * budget, progress reports — whose statistics mean what the packed engine's mean; in exact mode
  * without reductions, the state graph after the search, termination decided whole on it, and the
  * graphology graph built from it; and the same search on several worker threads (parallel.ts),
  * with the same statistics and verdict depths.

@@ -178,7 +178,7 @@ function* searching(
     for (let id = 0; id < nodes.count; id++) {
       const state = modelOf(id);
       const depth = nodeDepth[id] as number;
-      for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
+      if (m > 0) for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
       const from = wordsOf(state);
       const firstVisit = !space.visited(state);
       steps.length = 0;

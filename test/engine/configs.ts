@@ -1,4 +1,4 @@
-/** The small configurations on which the compact engine is compared with the generic explorer. */
+/** The small configurations on which the compact engine is compared with the packed engine. */
 import type { TestConfig } from "../support/models.js";
 
 export interface EngineCase {
@@ -7,7 +7,7 @@ export interface EngineCase {
   readonly maxDepth?: number;
 }
 
-/** Statistics the generic explorer gives (its fields, minus timings). */
+/** Statistics the packed engine gives (its fields, minus timings). */
 export interface GenericStats {
   readonly distinctStates: number;
   readonly transitions: number;
@@ -18,7 +18,7 @@ export interface GenericStats {
 }
 
 /**
- * Configurations on which the generic explorer takes seconds: its figures, printed by
+ * Configurations on which the packed engine takes seconds: its figures, printed by
  * `check(modelOf(config), [], { limits: {} }).stats` on 2026-11-27, pinned so the suite stays fast.
  */
 export const pinnedCases: readonly (EngineCase & { readonly generic: GenericStats })[] = [
@@ -110,7 +110,7 @@ export const engineCases: readonly EngineCase[] = [
   { name: "fifo 1,1,0 depth 9", config: { balances: [1, 1, 0] }, maxDepth: 9 },
 ];
 
-/** The README's verdict table (states, transitions, depth of the generic explorer), for bigger runs. */
+/** The README's verdict table (states, transitions, depth of the packed engine), for bigger runs. */
 export const readmeCases: readonly (EngineCase & {
   readonly figures: { distinctStates: number; transitions: number; maxDepth: number };
 })[] = [

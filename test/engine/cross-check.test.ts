@@ -1,5 +1,5 @@
 /**
- * The compact engine against the generic explorer (src/explorer/check.ts): on every configuration
+ * The compact engine against the packed engine (src/engine/check.ts): on every configuration
  * of configs.ts, exact and fingerprint modes, and symmetry reduction, give exactly the generic
  * statistics, and bitstate mode never more states.
  */
@@ -29,13 +29,13 @@ function expectSame(model: ReturnType<typeof modelOf>, maxDepth: number | undefi
   expect(bitstate.distinctStates).toBeGreaterThan(0);
 }
 
-describe("compact engine counts equal the generic explorer's", () => {
+describe("compact engine counts equal the packed engine's", () => {
   it.each(engineCases)("$name", ({ config, maxDepth }) => {
     const model = modelOf(config);
     expectSame(model, maxDepth, check(model, [], { limits: { maxDepth } }).stats);
   });
 
-  it.each(pinnedCases)("$name (the generic explorer's pinned figures)", ({ config, maxDepth, generic }) => {
+  it.each(pinnedCases)("$name (the packed engine's pinned figures)", ({ config, maxDepth, generic }) => {
     expectSame(modelOf(config), maxDepth, generic);
   });
 

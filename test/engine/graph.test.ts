@@ -1,6 +1,6 @@
 /**
  * The compact engine's state graph (built after an exact search without symmetry) against the
- * generic explorer's StateSpace, edge by edge; termination decided whole on it against the generic
+ * packed engine's StateSpace, edge by edge; termination decided whole on it against the generic
  * check of properties/termination.ts, lassos included; and `explore --engine compact --graph`.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -62,7 +62,7 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
 
 describe("the compact engine's state graph", () => {
   it.each(engineCases.filter((c) => !c.name.startsWith("nonfifo 1,1 depth 12")))(
-    "has one edge per transition, and the generic explorer's edges state by state ($name)",
+    "has one edge per transition, and the packed engine's edges state by state ($name)",
     ({ config, maxDepth }) => {
       const model = modelOf(config);
       const result = exploreCompact(engineModelOf(model), { maxDepth });

@@ -1,6 +1,6 @@
 /**
  * What the compact engine decides from the packed state: conservation (violated under nonfifo at
- * the generic explorer's shortest lengths, holding under fifo), termination's stuck case, the
+ * the packed engine's shortest lengths, holding under fifo), termination's stuck case, the
  * counterexample path (replayed through the generic Model step by step), and the memory budget.
  */
 import { describe, expect, it } from "vitest";
@@ -32,7 +32,7 @@ describe("conservation", () => {
     { balances: [1, 1], maxDepth: 8, length: 4 },
     { balances: [1, 1, 0], maxDepth: 9, length: 8 },
   ])(
-    "is violated under nonfifo $balances, shortest run $length steps, as the generic explorer finds",
+    "is violated under nonfifo $balances, shortest run $length steps, as the packed engine finds",
     ({ balances, maxDepth, length }) => {
       const model = modelOf(nonfifo(balances));
       // Unreduced and with symmetry: the shortest run; with partial-order reduction (which may
@@ -122,7 +122,7 @@ describe("the memory budget", () => {
 });
 
 describe("the rest of the options", () => {
-  it("stops storing states at maxStates, as the generic explorer does", () => {
+  it("stops storing states at maxStates, as the packed engine does", () => {
     const model = modelOf({ balances: [2, 1] });
     const generic = check(model, [], { limits: { maxStates: 100 } }).stats;
     const stats = exploreCompact(engineModelOf(model), { maxStates: 100 }).stats;
