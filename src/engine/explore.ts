@@ -1,5 +1,5 @@
 /**
- * The compact engine's breadth-first search over packed states (issue 5, items 1–2). Statistics
+ * The compact engine's breadth-first search over packed states. Statistics
  * mean exactly what the packed engine's mean (README, "Statistics"; src/engine/check.ts):
  * distinct states within the bound; transitions = every (state, enabled step) pair of the expanded
  * states, into new states or not; max depth = the largest shortest distance; complete snapshots and

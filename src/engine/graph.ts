@@ -1,5 +1,5 @@
 /**
- * The explored state graph of an exact run of the compact engine (issue 5, item 1: "the graphology
+ * The explored state graph of an exact run of the compact engine ("the graphology
  * graph is still built … from this engine"), made after the search so that the search itself pays
  * nothing for it. A post-pass re-expands every stored state below the depth bound with the compiled
  * kernel and looks each successor up in the exact index: the result is the graph in

@@ -1,5 +1,5 @@
 /**
- * The compact engine's public surface (issue 5): an exhaustive breadth-first checker for the
+ * The compact engine's public surface: an exhaustive breadth-first checker for the
  * reference model of semantics.md (bank, Chandy–Lamport, fifo/nonfifo, any topology) over packed
  * states — exact, fingerprint or bitstate deduplication, optional symmetry and partial-order reduction, a memory
  * budget, progress reports — whose statistics mean what the packed engine's mean; in exact mode

@@ -1,5 +1,5 @@
 /**
- * The compact engine on several cores (issue 5, item 5): a level-synchronous breadth-first search
+ * The compact engine on several cores: a level-synchronous breadth-first search
  * partitioned by hash over `worker_threads`. Worker w owns the states whose hash lane 1 is w modulo
  * the number of workers and keeps them in its own exact or fingerprint table (partition.ts). Each
  * round is one BFS level: every worker absorbs the states of the level that others found for it,

@@ -1,5 +1,5 @@
 /**
- * Partial-order reduction (issue 5, item 3): in each state, expand only a persistent set of its
+ * Partial-order reduction: in each state, expand only a persistent set of its
  * steps when one exists that leaves some step out. The argument that this keeps every verdict the
  * compact engine gives is in the README ("Partial-order reduction"); in brief:
  *

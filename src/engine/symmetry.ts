@@ -1,5 +1,5 @@
 /**
- * Symmetry reduction (issue 5, item 4): when some processes are interchangeable, explore one
+ * Symmetry reduction: when some processes are interchangeable, explore one
  * representative per orbit instead of every state. The group is every permutation π of the
  * processes that keeps the configuration: equal initial balances (b[π(p)] = b[p]), the initiator
  * set (π(p) is an initiator iff p is), and the topology (c(π(i),π(j)) exists iff c(i,j) does). Such

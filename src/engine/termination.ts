@@ -1,5 +1,5 @@
 /**
- * termination decided whole by the compact engine (issue 5), on the state graph of an exact run
+ * termination decided whole by the compact engine, on the state graph of an exact run
  * without reductions (graph.ts), exactly as properties/termination.ts defines it on a StateSpace:
  * every initiated snapshot completes under weak fairness of deliveries. Violated by a reachable
  * deadlock with the snapshot in progress (the search finds those itself: `noStuckSnapshot`), or by

@@ -1,5 +1,5 @@
 /**
- * The compact engine's benchmark (issue 5, item 7; never run by the tests, which never time
+ * The compact engine's benchmark (never run by the tests, which never time
  * anything): `npx tsx test/bench/engine-bench.ts [--scale] [--exact-scale]`. Per reference
  * configuration it prints the states stored (orbits, with symmetry), the distinct states reported
  * (under symmetry alone, the whole space's: each orbit counted by its size), transitions, depth, seconds
@@ -135,7 +135,7 @@ for (const c of cases) {
   );
 }
 
-// Both cores (issue 5, item 5): the parallel search with 2 workers against the sequential engine,
+// Both cores: the parallel search with 2 workers against the sequential engine,
 // in the same run. Workers start cold (from the TypeScript sources under tsx here), so the total
 // includes their startup; "search s" leaves it out. CPU seconds are the whole process's.
 console.log(`\nload average before the parallel rows: ${load()}\n`);
