@@ -55,7 +55,7 @@ export class StateSpace {
 
   /** The id of `state`, or undefined if it was not explored. */
   idOf(state: GlobalState): number | undefined {
-    const w = new Uint32Array(this.model.codec.encode(state).buffer.slice(0));
+    const w = unsigned(this.model.codec.encode(state));
     hashState(w, 0, w.length, this.hash);
     const id = this.store.idOf(w, 0, this.hash[0] as number);
     return id < 0 ? undefined : id;
@@ -165,7 +165,7 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
   const hash = new Int32Array(2);
   const ids: number[] = [];
   states.forEach((s, i) => {
-    const w = new Uint32Array(model.codec.encode(s).buffer.slice(0));
+    const w = unsigned(model.codec.encode(s));
     hashState(w, 0, w.length, hash);
     const known = store.idOf(w, 0, hash[0] as number);
     if (known >= 0) {
@@ -199,4 +199,9 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
     else space.addExpansion(id, enabled, edges.targets, edges.steps);
   }
   return space;
+}
+
+/** The same words seen as unsigned, as the stores hash and compare them (a view, not a copy). */
+function unsigned(w: Words): Uint32Array {
+  return new Uint32Array(w.buffer, w.byteOffset, w.length);
 }

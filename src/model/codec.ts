@@ -29,7 +29,7 @@ export class StateCodec {
   readonly apps = new Interner<AppState>((s) => s.join(","));
   readonly channelRecords = new Interner<ChannelRecord>((r) => (r.closed ? "x" : "o") + r.messages.join(","));
   readonly contents = new Interner<readonly Message[]>((c) => c.map(messageKey).join(","));
-  /** The decoded state of each packed state recently handed out, by identity of its words. */
+  /** The words of states already encoded, or decoded with `remember`, by identity of the state. */
   private readonly encoded = new WeakMap<GlobalState, Words>();
 
   constructor(

@@ -62,7 +62,6 @@ export class Model {
   private readonly startedBy: readonly (number | undefined)[];
   private readonly initiators: readonly number[];
   private readonly draft: StateDraft;
-  private readonly initialWords: Words;
   /** Interned steps: initiations by instance and initiator, script commands by index. */
   private readonly initiations: readonly (readonly Step[])[];
   private readonly scriptSteps: readonly Step[];
@@ -95,7 +94,6 @@ export class Model {
       channels: topology.channels.map(() => []),
       scriptPosition: 0,
     };
-    this.initialWords = this.codec.encode(this.initial);
     this.initiations = Array.from({ length: this.instances }, (_, k) =>
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
@@ -111,11 +109,6 @@ export class Model {
   /** Words per packed state. */
   get width(): number {
     return this.codec.width;
-  }
-
-  /** Writes the initial state's words to `out`. */
-  initialState(out: Words): void {
-    out.set(this.initialWords);
   }
 
   /**
