@@ -27,4 +27,34 @@ export interface SnapshotAlgorithm {
   tagOutgoing?(draft: StateDraft, p: number): string | undefined;
   /** Runs at the end of every step (an algorithm that closes channels on a condition checks it here). */
   afterStep?(draft: StateDraft): void;
+  /**
+   * Partial-order reduction may treat the algorithm as marker-local (src/engine/stubborn-steps.ts)
+   * when it lists here the very handlers it vouches for: each step changes only its process's
+   * state and records and the records of the channels into it, and appends only to the channels
+   * out of it; a process sends only in the step in which it records an instance; a marker of an
+   * instance its receiver has recorded only closes its channel's record; an application message
+   * changes only its own channel's records. A variant that replaces a handler (a spread copy with
+   * one rule changed) no longer matches, so the reduction leaves it alone.
+   */
+  readonly markerLocal?: MarkerLocalHandlers;
+}
+
+/** The handlers a marker-local declaration vouches for (compared by identity). */
+export type MarkerLocalHandlers = Pick<
+  SnapshotAlgorithm,
+  "canInitiate" | "initiate" | "onMarker" | "onAppArrival" | "tagOutgoing" | "afterStep"
+>;
+
+/** The algorithm's marker-local declaration holds for its handlers as they are now. */
+export function isMarkerLocal(algorithm: SnapshotAlgorithm): boolean {
+  const declared = algorithm.markerLocal;
+  if (declared === undefined) return false;
+  return (
+    declared.canInitiate === algorithm.canInitiate &&
+    declared.initiate === algorithm.initiate &&
+    declared.onMarker === algorithm.onMarker &&
+    declared.onAppArrival === algorithm.onAppArrival &&
+    declared.tagOutgoing === algorithm.tagOutgoing &&
+    declared.afterStep === algorithm.afterStep
+  );
 }

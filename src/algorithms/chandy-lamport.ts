@@ -32,7 +32,7 @@ export function recordOnEveryInstance(draft: StateDraft, c: number, payload: str
   for (let k = 0; k < draft.instances; k++) recordIfRecording(draft, c, k, payload);
 }
 
-export const chandyLamport: SnapshotAlgorithm = {
+const handlers = {
   name: "chandy-lamport",
   description: "markers on every channel; a channel's state is what arrives before its marker",
   canInitiate: (state, p, k) => !state.hasRecorded(p, k),
@@ -54,4 +54,10 @@ export const chandyLamport: SnapshotAlgorithm = {
     }
   },
   onAppArrival: (draft, c, payload) => recordOnEveryInstance(draft, c, payload),
+} satisfies Omit<SnapshotAlgorithm, "markerLocal">;
+
+export const chandyLamport: SnapshotAlgorithm = {
+  ...handlers,
+  // Every rule above is local to its process and records only on markers and initiation.
+  markerLocal: handlers,
 };

@@ -12,7 +12,13 @@ import { join } from "node:path";
 import { findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { SafetyProperty } from "../engine/property.js";
-import { type RecordedSnapshot, type Run, recordedSnapshots } from "../engine/recorded-snapshots.js";
+import {
+  type RecordedSnapshot,
+  type RecordedSnapshots,
+  type Run,
+  recordedSnapshots,
+  recordedSnapshotsReduced,
+} from "../engine/recorded-snapshots.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
@@ -29,8 +35,40 @@ const FLAGS = {
   ...MODEL_FLAGS,
   snap: { type: "string" },
   check: { type: "string" },
+  reduce: { type: "string" },
   json: { type: "boolean" },
 } as const;
+
+/**
+ * `--reduce auto` (the default): partial-order reduction where it is sound — the list of
+ * snapshots and their verdicts are those of the whole space — else none; `none`: the whole space,
+ * its exact count and shortest witnesses; `por`: the reduction, or exit 2 saying why it does not apply.
+ */
+function searchSnapshots(
+  model: Model,
+  judged: readonly SafetyProperty[],
+  config: SnapcheckConfig,
+  value: string | undefined,
+): { result: RecordedSnapshots; reduction: string } {
+  const choice = value ?? "auto";
+  if (!["auto", "none", "por"].includes(choice))
+    throw new UsageError(`--reduce: expected auto, none or por, got "${choice}"`);
+  const limits = {
+    maxDepth: config.maxDepth,
+    maxStates: config.maxStates,
+    maxMemoryMiB: config.maxMemoryMiB,
+  };
+  const whole = (reason: string) => ({
+    result: recordedSnapshots(model, judged, limits, stderrProgress),
+    reduction: `none (${reason})`,
+  });
+  if (choice === "none") return whole("--reduce none");
+  const reduced = recordedSnapshotsReduced(model, judged, limits, stderrProgress);
+  if (typeof reduced !== "string")
+    return { result: reduced, reduction: "partial-order, instance by instance" };
+  if (choice === "por") throw new UsageError(`--reduce por does not apply: ${reduced}; use --reduce none`);
+  return whole(reduced);
+}
 
 export function snapshotsCommand(argv: string[]): number {
   const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
@@ -44,12 +82,7 @@ export function snapshotsCommand(argv: string[]): number {
   const judged = config.properties
     .map((name) => findProperty(name))
     .filter((p): p is SafetyProperty => p?.kind === "always" && p.unsupported?.(model) === undefined);
-  const result = recordedSnapshots(
-    model,
-    judged,
-    { maxDepth: config.maxDepth, maxStates: config.maxStates, maxMemoryMiB: config.maxMemoryMiB },
-    stderrProgress,
-  );
+  const { result, reduction } = searchSnapshots(model, judged, config, values.reduce);
   const nameOf = (p: number) => names?.[p] ?? processName(p);
   if (values.snap !== undefined) writeSnapFiles(values.snap, result.snapshots, model, names ?? []);
   const checked =
@@ -60,6 +93,7 @@ export function snapshotsCommand(argv: string[]): number {
     config,
     names: Array.from({ length: model.topology.processes }, (_, p) => nameOf(p)),
     search: result.stop === "exhausted" ? "exhaustive" : `stopped by ${result.stop}`,
+    reduction,
     distinctStates: result.distinctStates,
     properties: judged.map((p) => p.name),
     snapshots: result.snapshots.map((s) => snapshotJson(s, model, nameOf)),
@@ -80,7 +114,7 @@ function snapshotJson(s: RecordedSnapshot, model: Model, nameOf: (p: number) => 
   const stateOf = (state: readonly number[]) =>
     fields.length === 1 ? (state[0] ?? 0) : Object.fromEntries(fields.map((f, i) => [f, state[i] ?? 0]));
   const message = (payload: string) => (workload.name === "tokens" ? Number(payload) : payload);
-  const labels = (run: Run) => run.steps.map((step) => model.label(step));
+  const labels = (run: Run) => run.steps.map((step) => s.model.label(step));
   return {
     instance: s.instance,
     processes: Object.fromEntries(s.processes.map((state, p) => [nameOf(p), stateOf(state)])),
@@ -100,6 +134,7 @@ function describe(
   report: {
     names: string[];
     search: string;
+    reduction: string;
     distinctStates: number;
     properties: string[];
     snapshots: SnapshotJson[];
@@ -109,7 +144,7 @@ function describe(
   const renamed = report.names.some((n, p) => n !== processName(p));
   const lines = [
     `snapcheck snapshots: ${config.workload}, ${config.algorithm}, ${config.channels} channels, ${config.processes} processes${renamed ? ` (${report.names.map((n, p) => `${n} = P${p}`).join(", ")})` : ""}${config.script === undefined ? "" : `, a script of ${config.script.length} commands${config.ticks === true ? " with ticks" : ""}`}`,
-    `Search: ${report.search}, ${report.distinctStates.toLocaleString("en-US")} distinct states; judged: ${report.properties.join(", ") || "nothing"}`,
+    `Search: ${report.search}, ${report.distinctStates.toLocaleString("en-US")} distinct states${report.reduction.startsWith("none") ? "" : " (partial-order reduced, each instance in the scenario without the other snapshots: witnesses are the shortest these searches met)"}; judged: ${report.properties.join(", ") || "nothing"}`,
   ];
   const instances = [...new Set(report.snapshots.map((s) => s.instance))];
   if (instances.length === 0) lines.push("", "No snapshot completes in this scenario.");

@@ -5,13 +5,21 @@
  * in which an instance is complete, so every recorded S*, each with a shortest run that records it;
  * every violation the search meets (not only the first) flags the snapshot the violating run
  * recorded, with a shortest run that records it and violates the property.
+ *
+ * Reduced (where stubborn-steps.ts applies), each instance is searched on its own, in the scenario
+ * sliced to it — the script without the other instances' `snapshot` commands — with partial-order
+ * reduction. A marker-local algorithm's instances never read each other's records or markers, and
+ * another instance's marker only ever waits in a channel to be delivered, which it may be at once:
+ * so the slice's runs are the scenario's runs with the other instances left out, and an instance
+ * records the same snapshots, with the same verdicts, in both.
  */
-import type { Model } from "../model/model.js";
+import { Model } from "../model/model.js";
 import { isComplete, viewOf } from "../model/snapshot.js";
 import type { AppState, GlobalState, Step } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { SafetyProperty } from "./property.js";
 import { type FoundViolation, search, type ViolationSink } from "./search.js";
+import { stubbornSteps } from "./stubborn-steps.js";
 
 /** A run: `states[k+1]` is the state after `steps[k]`. */
 export interface Run {
@@ -25,6 +33,8 @@ export interface RecordedSnapshot {
   readonly processes: readonly AppState[];
   /** Each channel's recorded messages (payloads in the order received), by channel index. */
   readonly channels: readonly (readonly string[])[];
+  /** The model the runs are runs of: the scenario, or its slice to this instance when reduced. */
+  readonly model: Model;
   /** A shortest run whose last step completes the instance with exactly this snapshot. */
   readonly witness: Run;
   /** The properties some run recording this snapshot violates: a shortest such run, and why. */
@@ -36,6 +46,8 @@ export interface RecordedSnapshots {
   readonly snapshots: readonly RecordedSnapshot[];
   readonly distinctStates: number;
   readonly stop: StopReason;
+  /** Whether the search was reduced: the states are then the reduced searches', and a witness the shortest they met. */
+  readonly reduced: boolean;
 }
 
 /** Searches `model` and lists what its snapshot instances can record, judged by `properties`. */
@@ -45,6 +57,53 @@ export function recordedSnapshots(
   limits: Limits,
   progress?: ProgressSink,
 ): RecordedSnapshots {
+  return searchRecorded(model, properties, limits, progress, false);
+}
+
+/**
+ * The same list, searched instance by instance with partial-order reduction — or why that is not
+ * sound for the model.
+ */
+export function recordedSnapshotsReduced(
+  model: Model,
+  properties: readonly SafetyProperty[],
+  limits: Limits,
+  progress?: ProgressSink,
+): RecordedSnapshots | string {
+  const reason = stubbornSteps(model);
+  if (typeof reason === "string") return reason;
+  const parts = Array.from({ length: model.instances }, (_, k) =>
+    searchRecorded(sliceToInstance(model, k), properties, limits, progress, true, k),
+  );
+  const stops = parts.map((part) => part.stop).filter((stop) => stop !== "exhausted");
+  return {
+    snapshots: parts.flatMap((part) => part.snapshots),
+    distinctStates: parts.reduce((sum, part) => sum + part.distinctStates, 0),
+    stop: stops[0] ?? "exhausted",
+    reduced: true,
+  };
+}
+
+/** The scenario with only instance k's `snapshot` command: instance 0 of the slice is instance k. */
+function sliceToInstance(model: Model, k: number): Model {
+  const script = model.spec.script;
+  if (script === undefined) throw new RangeError("only a scripted scenario is sliced to an instance");
+  const commands = model.commands.filter(
+    (command, i) => command.kind !== "snapshot" || model.startedBy[i] === k,
+  );
+  return new Model({ ...model.spec, script: { ...script, commands } });
+}
+
+function searchRecorded(
+  model: Model,
+  properties: readonly SafetyProperty[],
+  limits: Limits,
+  progress: ProgressSink | undefined,
+  reduce: boolean,
+  instanceOffset = 0,
+): RecordedSnapshots {
+  const reduction = reduce ? stubbornSteps(model) : undefined;
+  if (typeof reduction === "string") throw new RangeError(`the slice is not reducible: ${reduction}`);
   const instances = model.instances;
   const monitors = properties.flatMap((p) =>
     Array.from({ length: instances }, (_, k) => p.monitor(model, k)),
@@ -59,7 +118,7 @@ export function recordedSnapshots(
     if (!byProperty.has(property)) byProperty.set(property, run());
     flagged.set(key, byProperty);
   };
-  const { space, stop } = search(model, monitors, { limits, progress, onViolation });
+  const { space, stop } = search(model, monitors, { limits, progress, onViolation, reduction });
   const found = new Map<string, RecordedSnapshot>();
   for (let id = 0; id < space.size; id++) {
     const state = space.state(id);
@@ -78,7 +137,8 @@ export function recordedSnapshots(
         .map(([property, v]) => ({ property, reason: v.reason, run: { steps: v.steps, states: v.states } }))
         .sort((a, b) => a.property.localeCompare(b.property));
       found.set(key, {
-        instance: k,
+        instance: k + instanceOffset,
+        model,
         processes: view.recorded.map((r) => r ?? []),
         channels: view.records.map((r) => r.messages),
         witness,
@@ -87,7 +147,7 @@ export function recordedSnapshots(
     }
   }
   const snapshots = [...found.values()].sort((a, b) => a.instance - b.instance);
-  return { snapshots, distinctStates: space.size, stop };
+  return { snapshots, distinctStates: space.size, stop, reduced: reduction !== undefined };
 }
 
 /** Identifies what instance `k` recorded in `state`. */

@@ -25,6 +25,7 @@ import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { Monitor, ObservedStep } from "./property.js";
 import { StateSpace } from "./state-space.js";
+import type { StepReduction } from "./stubborn-steps.js";
 
 /** A shortest run violating one property: `states[k+1]` is the state after `steps[k]`. */
 export interface FoundViolation {
@@ -64,6 +65,8 @@ export interface SearchOptions {
   readonly graph?: boolean | undefined;
   /** Stops the search cleanly (partial statistics, verdicts so far) when aborted. */
   readonly signal?: AbortSignal | undefined;
+  /** Expands only the steps this reduction chooses in each state (stubborn-steps.ts). */
+  readonly reduction?: StepReduction | undefined;
 }
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
@@ -139,7 +142,10 @@ function* searching(
   const nodeU = new Uint32Array(node.buffer);
   const fromNode = new Int32Array(nodeWidth);
   const steps: Step[] = [];
+  const { reduction } = options;
+  let chosen = new Uint8Array(64);
   const targets: number[] = [];
+  const taken: number[] = [];
   const events: ModelEvent[] = [];
   const observed = new PackedObservation(model, events);
   const coverage = new Coverage(model);
@@ -189,8 +195,15 @@ function* searching(
         continue;
       }
       targets.length = 0;
+      taken.length = 0;
+      if (reduction !== undefined) {
+        if (chosen.length < steps.length) chosen = new Uint8Array(2 * steps.length);
+        reduction.choose(from, steps, chosen);
+      }
       observed.leave(from);
       for (let k = 0; k < steps.length; k++) {
+        if (reduction !== undefined && chosen[k] === 0) continue;
+        taken.push(k);
         const step = steps[k] as Step;
         events.length = 0;
         model.apply(from, step, to, m > 0 ? events : undefined);
@@ -248,8 +261,8 @@ function* searching(
         }
       }
       if (firstVisit) {
-        space.addExpansion(state, steps.length, targets);
-        for (let k = 0; k < steps.length; k++) coverage.count(steps[k] as Step);
+        space.addExpansion(state, steps.length, targets, taken);
+        for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step);
       }
       if (id % CHECK_EVERY !== 0) continue;
       yield;

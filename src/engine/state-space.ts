@@ -119,7 +119,7 @@ export class StateSpace {
   addExpansion(id: number, enabled: number, targets: readonly number[], steps?: readonly number[]): void {
     this.enabledCount[id] = enabled;
     this.expanded[id] = true;
-    this.transitions += enabled;
+    this.transitions += targets.length;
     if (!this.keepsEdges) return;
     this.edgeStart[id] = this.edgeTargets.length;
     for (let k = 0; k < targets.length; k++) {

@@ -58,8 +58,9 @@ export class Model {
   /** The packed encoding of this model's states. */
   readonly codec: StateCodec;
   /** The script's commands as run (ticks dropped unless they gate deliveries); none without a script. */
-  private readonly commands: readonly ScriptCommand[];
-  private readonly startedBy: readonly (number | undefined)[];
+  readonly commands: readonly ScriptCommand[];
+  /** The snapshot instance each script command starts, by command index. */
+  readonly startedBy: readonly (number | undefined)[];
   private readonly initiators: readonly number[];
   private readonly draft: StateDraft;
   /** Interned steps: initiations by instance and initiator, script commands by index. */

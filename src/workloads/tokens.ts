@@ -12,6 +12,7 @@ export const tokens: Workload = {
   name: "tokens",
   description: "processes hold tokens and send each other amounts, as a script says (scripted scenarios)",
   actionNames: [],
+  receiptsCommute: true,
   fields: () => ["tokens"],
   initial(params, topology) {
     return perProcessCounts("balances", params.balances, topology.processes).map((n) => [n]);

@@ -46,6 +46,11 @@ export interface Workload {
   fields(processes: number): readonly string[];
   /** The names of its application steps (the `action` of `actions`), for coverage: which never ran. */
   readonly actionNames?: readonly string[];
+  /**
+   * Receiving sends nothing, and any two receipts by one process commute (each adds to its state),
+   * so partial-order reduction may reorder them (src/engine/stubborn-steps.ts).
+   */
+  readonly receiptsCommute?: boolean;
   /** Each process's initial state; throws ConfigError naming the field when parameters are wrong. */
   initial(params: WorkloadParams, topology: Topology): AppState[];
   /** The application steps Pp can take in `state`, in a fixed order: an action name and a destination. */
