@@ -1,12 +1,12 @@
 /**
- * snapcheck as a library: build a model from your own workload or snapshot algorithm and check it
- * exhaustively with the property catalogue. (Property tests on sampled runs: `snapcheck/testing`.)
+ * snapcheck as a library: build a model with the fields of a config file (a workload or an
+ * algorithm by name or of your own), check it exhaustively or sample runs, and read the verdicts
+ * as data. (Property tests on sampled runs: `snapcheck/testing`.)
  *
  * ```ts
- * import { check, chandyLamport, fifo, Model, properties, RELIABLE, Topology } from "snapcheck";
- * const model = new Model({ topology: Topology.complete(3), discipline: fifo, faults: RELIABLE,
- *   workload: myWorkload, params: { balances: [1, 1, 0] }, algorithm: chandyLamport, initiators: [0] });
- * const { stats, verdicts } = check(model, properties, { limits: {} });
+ * import { check, model } from "snapcheck";
+ * const { stats, verdicts } = check(model({ balances: [1, 1, 0], channels: "nonfifo" }));
+ * for (const v of verdicts) console.log(v.property.name, v.holds, v.counterexample?.steps.length);
  * ```
  *
  * A real run's snapshot, from its log (docs/run-log.md): `validateRun(readLog(text, file))`.
@@ -17,14 +17,21 @@ export { chandyLamport } from "./algorithms/chandy-lamport.js";
 export { algorithms } from "./algorithms/index.js";
 export { laiYang } from "./algorithms/lai-yang.js";
 export { buildModel, parseConfig, type SnapcheckConfig } from "./config.js";
-export { type CheckResult, check, type PropertyVerdict } from "./engine/check.js";
+export type { CheckOptions, CheckResult, Counterexample, PropertyVerdict } from "./engine/check.js";
+export type { Limits } from "./engine/limits.js";
 export type { LivenessProperty, Monitor, Property, SafetyProperty } from "./engine/property.js";
+export { ConfigError, SnapcheckError } from "./errors.js";
 export { toGraphology } from "./graph/state-graph.js";
+export { check, type SimulateOptions, simulate } from "./library/check.js";
+export { ConfiguredModel, type ModelOptions, model } from "./library/model.js";
+export { writeCounterexample } from "./library/write.js";
 export { fifo } from "./model/channels/fifo.js";
 export { nonfifo } from "./model/channels/nonfifo.js";
 export { type ChannelFaults, Model, RELIABLE } from "./model/model.js";
 export { Topology } from "./model/topology.js";
 export type { AppState, GlobalState, Step } from "./model/types.js";
+export type { SimulatedCounterexample, SimulatedVerdict, SimulationResult } from "./simulation/simulate.js";
+export type { StoredFile } from "./trace/store.js";
 export type { Judgement, JudgementName } from "./validate/judgement.js";
 export { readLog, type SnapshotVerdict, type Validation, validateRun } from "./validate/validate.js";
 export { workloads } from "./workloads/index.js";
