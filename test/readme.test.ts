@@ -21,7 +21,7 @@ it("the README's verdict table matches the examples", () => {
   expect(normal(readFileSync("README.md", "utf8"))).toContain(normal(verdictTable(reports)));
 });
 
-it("the README's quick start is the two commands of the issue", () => {
+it("the README's quick start keeps its two commands", () => {
   const readme = readFileSync("README.md", "utf8");
   expect(readme).toContain("npm ci && npm start");
   expect(readme).toContain("npm ci && npm test");
