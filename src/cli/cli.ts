@@ -6,6 +6,7 @@
  * input, 3 a limit stopped the search before a verdict.
  */
 import { SnapcheckError, UsageError } from "../errors.js";
+import { loadPlugins } from "../plugins/load.js";
 import { examplesCommand } from "./examples-command.js";
 import { exploreCommand } from "./explore-command.js";
 import { exportCommand } from "./export-command.js";
@@ -94,7 +95,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   list: listCommand,
   examples: examplesCommand,
   matrix: matrixCommand,
-  simulate: simulateCommand,
+  simulate: (argv) => simulateCommand(argv, loadPlugins),
   merge: mergeCommand,
   report: reportCommand,
   export: exportCommand,

@@ -1,5 +1,6 @@
 /** `snapcheck explore`: configuration from --config and flags, check, report. */
 import { ConfigError } from "../errors.js";
+import { loadPlugins } from "../plugins/load.js";
 import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printJson } from "./print.js";
@@ -25,7 +26,7 @@ const FLAGS = {
   json: { type: "boolean" },
 } as const;
 
-export function exploreCommand(argv: string[]): number | Promise<number> {
+export async function exploreCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, "explore");
   if (positionals.length > 0)
     throw new ConfigError(
@@ -66,7 +67,7 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
       "--workers",
       "several workers run the compact engine in exact or fingerprint mode, with no reduction but symmetry and without --graph: add --engine compact",
     );
-  const resolved = configFrom(raw);
+  const resolved = configFrom(raw, await loadPlugins(raw));
   const outDir = values.out ?? "counterexamples";
   const print = (report: CheckReport) => {
     if (values.json === true) printJson(report);

@@ -4,11 +4,12 @@
  * report — printed, or as one JSON object — with the seed, the paths and the command lines that
  * reproduce it.
  */
-import { findProperty } from "../../properties/index.js";
+import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { Property } from "../engine/property.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
+import { NO_PLUGINS, type Plugins, propertyNamed, propertySpec } from "../plugins/plugins.js";
 import { judgeFor } from "../simulation/judges.js";
 import {
   buildReport,
@@ -71,7 +72,14 @@ const OWN_FLAGS = new Set([
   "json",
 ]);
 
-export function simulateCommand(argv: string[]): number {
+/**
+ * The loader of plug-ins comes from cli.ts: the playground bundles this module, and must not reach
+ * the module loader (tsx) through it.
+ */
+export async function simulateCommand(
+  argv: string[],
+  loadPlugins: (raw: Record<string, unknown>) => Promise<Plugins>,
+): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, "simulate");
   if (positionals.length > 0) {
     throw new UsageError(
@@ -80,20 +88,24 @@ export function simulateCommand(argv: string[]): number {
   }
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
   for (const [flag, value] of Object.entries(values)) if (!OWN_FLAGS.has(flag)) raw[flag] = value;
-  const { config, skipped } = simulationConfig(raw);
+  const plugins = await loadPlugins(raw);
+  const { config, skipped } = simulationConfig(raw, plugins);
   const settings = settingsFrom(values, config);
-  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples");
+  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples", plugins);
   if (values.json === true) printJson(report);
   else printSimulation(report);
   return exitCodeOf(report);
 }
 
 /** The configuration a simulation runs on, from its raw fields; a ConfigError for one it cannot sample. */
-export function simulationConfig(raw: Record<string, unknown>): {
+export function simulationConfig(
+  raw: Record<string, unknown>,
+  plugins: Plugins = NO_PLUGINS,
+): {
   config: SnapcheckConfig;
   skipped: SimulationReport["skipped"];
 } {
-  const resolved = configFrom(raw);
+  const resolved = configFrom(raw, plugins);
   if (resolved.config.script !== undefined || (resolved.config.instances ?? 1) > 1) {
     throw new ConfigError(
       resolved.config.script !== undefined ? "script" : "instances",
@@ -111,10 +123,11 @@ function simulationReport(
   skipped: SimulationReport["skipped"],
   settings: SimulationSettings,
   outDir: string,
+  plugins: Plugins,
 ): SimulationReport {
   const { first, end } =
     settings.path === null ? runRange(settings.runs, settings.shard) : pathRange(settings.path);
-  const { model, result } = runSimulation(config, settings, first, end);
+  const { model, result } = runSimulation(config, settings, first, end, plugins);
   return buildReport({
     config,
     skipped,
@@ -126,7 +139,7 @@ function simulationReport(
       // A trace is about one property: so a --path replay, which checks that one, writes the same file.
       const stored = writeCounterexample(
         model,
-        { ...config, properties: [cx.property] },
+        { ...config, properties: [propertySpec(cx.property, plugins)] },
         cx,
         outDir,
         simulationMeta(settings, cx),
@@ -142,11 +155,14 @@ export function runSimulation(
   settings: Pick<SimulationSettings, "seed" | "strategy" | "maxSteps" | "path">,
   first: number,
   end: number,
+  plugins: Plugins = NO_PLUGINS,
 ): { model: Model; result: SimulationResult } {
-  const model = buildModel(config);
+  const model = buildModel(config, plugins);
   const result = simulate({
     model,
-    judges: config.properties.map((name) => judgeFor(findProperty(name) as Property, model)),
+    judges: config.properties.map((name) =>
+      judgeFor(propertyNamed(name, catalogue, plugins) as Property, model),
+    ),
     strategy: strategyNamed(settings.strategy),
     maxSteps: settings.maxSteps,
     seed: settings.seed,

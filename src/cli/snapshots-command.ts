@@ -9,13 +9,15 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProperty } from "../../properties/index.js";
+import { properties } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { SafetyProperty } from "../engine/property.js";
 import { type RecordedSnapshot, type Run, recordedSnapshots } from "../engine/recorded-snapshots.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
+import { loadPlugins } from "../plugins/load.js";
+import { propertyNamed } from "../plugins/plugins.js";
 import { checkSnap, parseSnap } from "../scenarios/snap-check.js";
 import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
@@ -32,17 +34,17 @@ const FLAGS = {
   json: { type: "boolean" },
 } as const;
 
-export function snapshotsCommand(argv: string[]): number {
+export async function snapshotsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
   if (positionals.length > 0)
     throw new UsageError(
       `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
     );
   const { raw, names } = modelInput(values);
-  const { config } = configFrom(raw);
-  const model = buildModel(config);
+  const { config, plugins } = configFrom(raw, await loadPlugins(raw));
+  const model = buildModel(config, plugins);
   const judged = config.properties
-    .map((name) => findProperty(name))
+    .map((name) => propertyNamed(name, properties, plugins))
     .filter((p): p is SafetyProperty => p?.kind === "always" && p.unsupported?.(model) === undefined);
   const result = recordedSnapshots(
     model,
