@@ -11,8 +11,12 @@ import { parseFlags } from "./args.js";
 import { printJson, printText } from "./print.js";
 import { loadTraceInput } from "./trace-plugins.js";
 
+export const REPLAY_FLAGS = {
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+} as const;
+
 export async function replayCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" } }, "replay");
+  const { values, positionals } = parseFlags(argv, REPLAY_FLAGS, "replay");
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError(

@@ -12,8 +12,17 @@ import { writeNewFile } from "./output-file.js";
 import { printText } from "./print.js";
 import { loadTraceInput } from "./trace-plugins.js";
 
+export const REPORT_FLAGS = {
+  out: {
+    type: "string",
+    value: "F.html",
+    description: "where the page is written",
+    default: "beside the trace, .html",
+  },
+} as const;
+
 export function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { out: { type: "string" } }, "report");
+  const { values, positionals } = parseFlags(argv, REPORT_FLAGS, "report");
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) {
     throw new UsageError(

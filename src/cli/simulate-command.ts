@@ -29,34 +29,57 @@ import {
 import { findStrategy, strategies } from "../simulation/strategies/index.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import type { SnapcheckMeta } from "../trace/itf.js";
-import { parseFlags } from "./args.js";
-import { readConfigFile } from "./model-input.js";
+import { parseFlags, pickFlags } from "./args.js";
+import { MODEL_FLAGS, readConfigFile } from "./model-input.js";
 import { printJson, printText } from "./print.js";
 import { n } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
-const STRING = { type: "string" } as const;
-
 /** explore's model flags (each sets the config field of its name), then the simulation's own. */
-const FLAGS = {
-  processes: STRING,
-  topology: STRING,
-  balances: STRING,
-  stock: STRING,
-  workload: STRING,
-  algorithm: STRING,
-  channels: STRING,
-  initiators: STRING,
-  properties: STRING,
-  config: STRING,
-  runs: STRING,
-  "max-steps": STRING,
-  seed: STRING,
-  strategy: STRING,
-  shard: STRING,
-  path: STRING,
-  out: STRING,
-  json: { type: "boolean" },
+export const SIMULATE_FLAGS = {
+  ...pickFlags(MODEL_FLAGS, [
+    "processes",
+    "topology",
+    "balances",
+    "stock",
+    "workload",
+    "algorithm",
+    "channels",
+    "initiators",
+    "properties",
+    "config",
+  ]),
+  runs: { type: "string", value: "K", description: "runs to sample", default: String(DEFAULT_RUNS) },
+  "max-steps": {
+    type: "string",
+    value: "L",
+    description: "scheduled steps per run; then no more application steps, deliveries forced fair",
+    default: String(DEFAULT_MAX_STEPS),
+  },
+  seed: {
+    type: "string",
+    value: "S",
+    description: "fast-check seed, 0 to 2^31-1",
+    default: "random, printed",
+  },
+  strategy: { type: "string", value: "NAME", description: "uniform | pct | overtake", default: "uniform" },
+  shard: {
+    type: "string",
+    value: "i/n",
+    description: "run only the i-th of n blocks of the runs (merge the --json reports)",
+  },
+  path: {
+    type: "string",
+    value: "P",
+    description: "replay one counterexample: the path a simulation printed (RUN:SHRINK…)",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "where counterexamples are written",
+    default: "counterexamples",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
 } as const;
 
 /** The flags that are not config fields. */
@@ -80,7 +103,7 @@ export async function simulateCommand(
   argv: string[],
   loadPlugins: (raw: Record<string, unknown>) => Promise<Plugins>,
 ): Promise<number> {
-  const { values, positionals } = parseFlags(argv, FLAGS, "simulate");
+  const { values, positionals } = parseFlags(argv, SIMULATE_FLAGS, "simulate");
   if (positionals.length > 0) {
     throw new UsageError(
       `simulate: unexpected argument "${positionals[0]}"; give a config with --config FILE`,
@@ -189,7 +212,7 @@ export function simulationMeta(
   };
 }
 
-type Values = ReturnType<typeof parseFlags<typeof FLAGS>>["values"];
+type Values = ReturnType<typeof parseFlags<typeof SIMULATE_FLAGS>>["values"];
 
 /** The simulation's settings from its flags' texts, with the command's defaults (a random seed). */
 export function settingsFrom(values: Values, config: SnapcheckConfig): SimulationSettings {

@@ -27,15 +27,23 @@ import { printJson, printText } from "./print.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
-const FLAGS = {
+export const SNAPSHOTS_FLAGS = {
   ...MODEL_FLAGS,
-  snap: { type: "string" },
-  check: { type: "string" },
-  json: { type: "boolean" },
+  snap: {
+    type: "string",
+    value: "DIR",
+    description: "write each snapshot of a tokens scenario as a COS 418 .snap file",
+  },
+  check: {
+    type: "string",
+    value: "F.snap",
+    description: "is this snapshot one the algorithm can record? else the closest and what differs",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
 } as const;
 
 export async function snapshotsCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
+  const { values, positionals } = parseFlags(argv, SNAPSHOTS_FLAGS, "snapshots");
   if (positionals.length > 0)
     throw new UsageError(
       `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
