@@ -51,7 +51,10 @@ async function pluginOf(path: string, what: string): Promise<unknown> {
   const file = resolve(path);
   if (!existsSync(file) || !statSync(file).isFile())
     throw new ConfigError(path, `no such file (${file}): give the path of a TypeScript or JavaScript module`);
-  const module = await importModule(file, path);
+  let module = await importModule(file, path);
+  // A module compiled as CommonJS (no "type": "module" beside it) arrives wrapped once more.
+  const inner = module.default as Record<string, unknown> | undefined;
+  if (typeof inner === "object" && inner !== null && "__esModule" in inner) module = inner;
   if (module.default !== undefined) return module.default;
   const objects = Object.entries(module).filter(([, v]) => typeof v === "object" && v !== null);
   if (objects.length === 1) return objects[0]?.[1];
