@@ -4,27 +4,12 @@
  * in the output of the command before it, with the exit code it states (exit=N, else 0). The
  * install and vitest steps (```sh package) need the installed package: test/package runs them.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { runInProcess } from "../support/run-cli.js";
-
-export interface TutorialBlock {
-  readonly lang: string;
-  readonly info: string;
-  readonly body: string;
-}
-
-/** The fenced blocks of docs/tutorial.md, in order. */
-export function tutorialBlocks(): TutorialBlock[] {
-  const text = readFileSync("docs/tutorial.md", "utf8");
-  return [...text.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
-    lang: m[1] as string,
-    info: (m[2] as string).trim(),
-    body: m[3] as string,
-  }));
-}
+import { tutorialBlocks } from "../support/tutorial.js";
 
 const folder = mkdtempSync(join(tmpdir(), "snapcheck-tutorial-"));
 const home = process.cwd();
