@@ -75,7 +75,10 @@ async function importModule(file: string, path: string): Promise<Record<string, 
     return (await import(`${url}?t=${statSync(file).mtimeMs}`)) as Record<string, unknown>;
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    const compile = /ERROR: .*/.exec(text)?.[0] ?? /Transform failed.*|SyntaxError.*/.exec(text)?.[0];
+    // esbuild (tsx) says ERROR:, Node a SyntaxError, vite (under vitest) that it failed to parse.
+    const compile =
+      /ERROR: .*/.exec(text)?.[0] ??
+      (e instanceof SyntaxError ? text : /Transform failed.*|Failed to parse source.*/.exec(text)?.[0]);
     const line = (compile ?? text).split("\n")[0] ?? "";
     throw new ConfigError(
       path,

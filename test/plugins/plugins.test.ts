@@ -50,6 +50,14 @@ describe("plug-in modules on the command line", () => {
     );
     expect(replay.code, replay.stderr).toBe(1);
     expect(replay.stdout).toContain("conservation still fails");
+    const svg = await runInProcess(
+      "export",
+      "--format",
+      "svg",
+      join(out, "conservation_bank_forgets-in-flight_fifo_b1-1.itf.json"),
+    );
+    expect(svg.code, svg.stderr).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg/);
   });
 
   it("runs a user's workload module", async () => {
@@ -107,6 +115,14 @@ describe("plug-in modules that cannot be used: exit 2, one line naming the file"
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`snapcheck: ${message}${r.stderr.slice(`snapcheck: ${message}`.length)}`);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a JavaScript module that does not parse", async () => {
+    const file = join(tmp(), "broken.js");
+    writeFileSync(file, "export default { name: 'x', ;\n");
+    const r = await runInProcess("explore", "--algorithm", file, "--out", tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^snapcheck: ${file}: does not compile: `));
   });
 
   it("a module that does not compile", async () => {
