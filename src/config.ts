@@ -12,6 +12,7 @@ import { nonfifo } from "./model/channels/nonfifo.js";
 import { type ChannelFaults, Model } from "./model/model.js";
 import type { Script, ScriptCommand } from "./model/script.js";
 import { Topology } from "./model/topology.js";
+import { NO_PLUGINS, type Plugins } from "./plugins/plugins.js";
 import { findWorkload, workloads } from "./workloads/index.js";
 
 export const disciplines: readonly ChannelDiscipline[] = [fifo, nonfifo];
@@ -103,8 +104,15 @@ export const FIELDS = [
   "maxMemoryMiB",
 ] as const;
 
-/** Validates raw configuration fields. `knownProperties` lists the property names that may be asked for. */
-export function parseConfig(raw: unknown, knownProperties: readonly string[]): SnapcheckConfig {
+/**
+ * Validates raw configuration fields. `knownProperties` lists the property names that may be asked
+ * for; `plugins` the modules loaded for the paths the fields name (src/plugins/).
+ */
+export function parseConfig(
+  raw: unknown,
+  knownProperties: readonly string[],
+  plugins: Plugins = NO_PLUGINS,
+): SnapcheckConfig {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ConfigError(
       "config",
@@ -138,18 +146,16 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   const topology = parseTopology(fields.topology ?? "complete", processes);
   const stock = fields.stock === undefined ? undefined : intList("stock", fields.stock);
   const channels = parseChannels(fields.channels ?? "fifo");
-  const algorithm = oneOf(
-    "algorithm",
-    fields.algorithm ?? "chandy-lamport",
-    algorithms.map((a) => a.name),
-  );
+  const algorithm = oneOf("algorithm", fields.algorithm ?? "chandy-lamport", [
+    ...algorithms.map((a) => a.name),
+    ...plugins.algorithms.keys(),
+  ]);
   const script = fields.script === undefined ? undefined : parseScript(fields.script, processes);
   if (script !== undefined) checkScriptLinks(script, topologyOf(topology, processes));
-  const workload = oneOf(
-    "workload",
-    fields.workload ?? (script === undefined ? "bank" : "tokens"),
-    workloads.map((w) => w.name),
-  );
+  const workload = oneOf("workload", fields.workload ?? (script === undefined ? "bank" : "tokens"), [
+    ...workloads.map((w) => w.name),
+    ...plugins.workloads.keys(),
+  ]);
   if ((script === undefined) !== (workload !== "tokens")) {
     throw new ConfigError(
       script === undefined ? "workload" : "script",
@@ -182,7 +188,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
     );
   }
   const snapshotCount = script === undefined ? (instances ?? 1) : initiatorLines(script).length;
-  if (snapshotCount > 1 && findAlgorithm(algorithm)?.oneInstanceOnly === true) {
+  if (snapshotCount > 1 && algorithmOf(algorithm, plugins)?.oneInstanceOnly === true) {
     throw new ConfigError(
       script === undefined ? "instances" : "script",
       `${algorithm} is modelled for one snapshot instance; run several with chandy-lamport`,
@@ -191,7 +197,7 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   const properties =
     fields.properties === undefined
       ? [...knownProperties]
-      : nameList("properties", fields.properties, knownProperties);
+      : nameList("properties", fields.properties, [...knownProperties, ...plugins.properties.keys()]);
   const maxStates = fields.maxStates === undefined ? undefined : integer("maxStates", fields.maxStates, 1);
   let maxDepth = fields.maxDepth === undefined ? undefined : integer("maxDepth", fields.maxDepth, 0);
   const maxMemoryMiB =
@@ -218,11 +224,16 @@ export function parseConfig(raw: unknown, knownProperties: readonly string[]): S
   };
 }
 
-/** The model the configuration describes (complete topology). */
-export function buildModel(config: SnapcheckConfig): Model {
+/** A built-in algorithm by name, or a loaded one by its path. */
+function algorithmOf(name: string, plugins: Plugins) {
+  return findAlgorithm(name) ?? plugins.algorithms.get(name);
+}
+
+/** The model the configuration describes (complete topology); `plugins` has the modules it names by path. */
+export function buildModel(config: SnapcheckConfig, plugins: Plugins = NO_PLUGINS): Model {
   const { discipline, faults } = channelsOf(config.channels);
-  const algorithm = findAlgorithm(config.algorithm);
-  const workload = findWorkload(config.workload);
+  const algorithm = algorithmOf(config.algorithm, plugins);
+  const workload = findWorkload(config.workload) ?? plugins.workloads.get(config.workload);
   if (algorithm === undefined) throw new ConfigError("algorithm", `unknown algorithm ${config.algorithm}`);
   if (workload === undefined) throw new ConfigError("workload", `unknown workload ${config.workload}`);
   return new Model({

@@ -12,12 +12,24 @@ import { printJson, printText } from "./print.js";
 import { n } from "./progress.js";
 import { type CheckReport, configFrom, runCheck } from "./run-check.js";
 
+export const EXAMPLES_FLAGS = {
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "where counterexamples are written",
+    default: "counterexamples",
+  },
+  dir: {
+    type: "string",
+    value: "DIR",
+    description: "check the configurations in this folder",
+    default: "snapcheck's examples",
+  },
+} as const;
+
 export function examplesCommand(argv: string[]): number {
-  const { values } = parseFlags(
-    argv,
-    { json: { type: "boolean" }, out: { type: "string" }, dir: { type: "string" } },
-    "examples",
-  );
+  const { values } = parseFlags(argv, EXAMPLES_FLAGS, "examples");
   const dir = values.dir ?? examplesFolder();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

@@ -1,5 +1,6 @@
 /** `snapcheck explore`: configuration from --config and flags, check, report. */
 import { ConfigError } from "../errors.js";
+import { loadPlugins } from "../plugins/load.js";
 import { parseFlags } from "./args.js";
 import { MODEL_FLAGS, modelInput } from "./model-input.js";
 import { printJson } from "./print.js";
@@ -14,19 +15,49 @@ import {
 } from "./run-check.js";
 import { runCompact, runCompactParallel } from "./run-compact.js";
 
-const FLAGS = {
+export const EXPLORE_FLAGS = {
   ...MODEL_FLAGS,
-  engine: { type: "string" },
-  mode: { type: "string" },
-  reduce: { type: "string" },
-  workers: { type: "string" },
-  out: { type: "string" },
-  graph: { type: "string" },
-  json: { type: "boolean" },
+  engine: {
+    type: "string",
+    value: "NAME",
+    description:
+      "generic (the packed engine: every model, every property) | compact (bank, chandy-lamport, one snapshot)",
+    default: "generic",
+  },
+  mode: {
+    type: "string",
+    value: "NAME",
+    description: "compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)",
+    default: "exact",
+  },
+  reduce: {
+    type: "string",
+    value: "NAME",
+    description: "compact engine: auto | none | symmetry | por | all",
+    default: "auto",
+  },
+  workers: {
+    type: "string",
+    value: "N",
+    description: "compact engine: search on N worker threads",
+    default: "1",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "where counterexamples are written",
+    default: "counterexamples",
+  },
+  graph: {
+    type: "string",
+    value: "FILE",
+    description: "also write the global-state graph (graphology JSON; small runs)",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
 } as const;
 
-export function exploreCommand(argv: string[]): number | Promise<number> {
-  const { values, positionals } = parseFlags(argv, FLAGS, "explore");
+export async function exploreCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, EXPLORE_FLAGS, "explore");
   if (positionals.length > 0)
     throw new ConfigError(
       "explore",
@@ -66,7 +97,7 @@ export function exploreCommand(argv: string[]): number | Promise<number> {
       "--workers",
       "several workers run the compact engine in exact or fingerprint mode, with no reduction but symmetry and without --graph: add --engine compact",
     );
-  const resolved = configFrom(raw);
+  const resolved = configFrom(raw, await loadPlugins(raw));
   const outDir = values.out ?? "counterexamples";
   const print = (report: CheckReport) => {
     if (values.json === true) printJson(report);

@@ -25,11 +25,11 @@ import { shivizLog } from "../render/shiviz.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { stateSpaceSizes } from "../render/state-space-sizes.js";
 import type { RunView } from "../render/timeline.js";
-import { parseFlags } from "./args.js";
-import { readConfigFile } from "./model-input.js";
+import { parseFlags, pickFlags } from "./args.js";
+import { MODEL_FLAGS as EXPLORE_MODEL_FLAGS, readConfigFile } from "./model-input.js";
 import { writeNewFile } from "./output-file.js";
 import { printNote, printText } from "./print.js";
-import { readTraceInput } from "./trace-input.js";
+import { loadTraceInput } from "./trace-plugins.js";
 
 const RUN_FORMATS: Record<string, (model: Model, view: RunView) => string> = {
   svg: spaceTimeSvg,
@@ -79,18 +79,32 @@ const PROMELA_FLAGS = [
 
 const PLOT_FLAGS = ["processes", "max-money", "channels", "max-states", "max-depth"] as const;
 
-const FLAGS = {
-  format: { type: "string" },
-  out: { type: "string" },
-  config: { type: "string" },
-  "max-money": { type: "string" },
-  ...Object.fromEntries(MODEL_FLAGS.map((f) => [f, { type: "string" }])),
+export const EXPORT_FLAGS = {
+  format: {
+    type: "string",
+    value: "F",
+    description:
+      "svg | shiviz | mermaid (a trace FILE) · gexf | graphml | dot | promela (a model) · size-plot",
+  },
+  out: {
+    type: "string",
+    value: "FILE",
+    description: "write here, never over a different file",
+    default: "stdout",
+  },
+  "max-money": {
+    type: "string",
+    value: "N",
+    description: "size-plot: the money axis goes up to N",
+    default: "4",
+  },
+  ...pickFlags(EXPLORE_MODEL_FLAGS, ["config", ...MODEL_FLAGS]),
 } as const;
 
 const FORMATS = [...Object.keys(RUN_FORMATS), ...Object.keys(GRAPH_FORMATS), "size-plot", "promela"];
 
-export function exportCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, FLAGS, "export");
+export function exportCommand(argv: string[]): number | Promise<number> {
+  const { values, positionals } = parseFlags(argv, EXPORT_FLAGS, "export");
   const format = values.format;
   if (format === undefined || !FORMATS.includes(format)) {
     throw new UsageError(
@@ -109,8 +123,10 @@ export function exportCommand(argv: string[]): number {
         `export: --format ${format} takes exactly one trace file, e.g. counterexamples/X.itf.json`,
       );
     }
-    const { run: replayed, view } = readTraceInput(file, { drawn: true });
-    text = run(replayed.model, view);
+    // The trace may name plug-ins by path: they load first (the arguments are checked above, at once).
+    return loadTraceInput(file, { drawn: true }).then(({ run: replayed, view }) =>
+      output(run(replayed.model, view), values.out),
+    );
   } else {
     if (positionals.length > 0) {
       throw new UsageError(
@@ -129,10 +145,15 @@ export function exportCommand(argv: string[]): number {
       text = linePlotSvg(stateSpaceSizes(plotGrid(flags)));
     }
   }
-  if (values.out === undefined) printText(text);
+  return output(text, values.out);
+}
+
+/** The export on stdout, or in `out` (never over a different file). */
+function output(text: string, out: string | undefined): number {
+  if (out === undefined) printText(text);
   else {
-    const status = writeNewFile(values.out, text, "--out");
-    printNote(`${status === "written" ? "wrote" : "unchanged:"} ${values.out}`);
+    const status = writeNewFile(out, text, "--out");
+    printNote(`${status === "written" ? "wrote" : "unchanged:"} ${out}`);
   }
   return 0;
 }

@@ -6,8 +6,10 @@ import { workloads } from "../workloads/index.js";
 import { parseFlags } from "./args.js";
 import { printText } from "./print.js";
 
+export const LIST_FLAGS = {} as const;
+
 export function listCommand(argv: string[]): number {
-  parseFlags(argv, {}, "list");
+  parseFlags(argv, LIST_FLAGS, "list");
   const section = (title: string, items: readonly { name: string; description: string }[]) => {
     const width = Math.max(...items.map((i) => i.name.length));
     printText(`${title}:\n${items.map((i) => `  ${i.name.padEnd(width)}  ${i.description}`).join("\n")}\n`);

@@ -45,12 +45,19 @@ export interface MatrixCell {
   readonly runs: readonly { readonly label: string; readonly report: CheckReport }[];
 }
 
+export const MATRIX_FLAGS = {
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "where counterexamples are written",
+    default: "counterexamples",
+  },
+  svg: { type: "string", value: "FILE", description: "also draw the matrix as an SVG picture" },
+} as const;
+
 export function matrixCommand(argv: string[]): number {
-  const { values } = parseFlags(
-    argv,
-    { json: { type: "boolean" }, out: { type: "string" }, svg: { type: "string" } },
-    "matrix",
-  );
+  const { values } = parseFlags(argv, MATRIX_FLAGS, "matrix");
   const cells = assumptionMatrix(values.out ?? "counterexamples");
   if (values.svg !== undefined) writeNewFile(values.svg, matrixSvg(matrixPicture(cells)), "--svg");
   if (values.json === true) printJson(cells);

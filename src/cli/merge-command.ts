@@ -11,8 +11,12 @@ import { parseFlags } from "./args.js";
 import { printJson } from "./print.js";
 import { printSimulation } from "./simulate-command.js";
 
+export const MERGE_FLAGS = {
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+} as const;
+
 export function mergeCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" } }, "merge");
+  const { values, positionals } = parseFlags(argv, MERGE_FLAGS, "merge");
   if (positionals.length === 0) {
     throw new UsageError(
       "merge: give the --json reports of a simulation's shards, e.g. snapcheck merge shard-*.json",

@@ -9,16 +9,20 @@ import { channelName, processName } from "../model/topology.js";
 import { renderRun } from "../trace/render.js";
 import { parseFlags } from "./args.js";
 import { printJson, printText } from "./print.js";
-import { readTraceInput } from "./trace-input.js";
+import { loadTraceInput } from "./trace-plugins.js";
 
-export function replayCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" } }, "replay");
+export const REPLAY_FLAGS = {
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+} as const;
+
+export async function replayCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, REPLAY_FLAGS, "replay");
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError(
       "replay: give exactly one trace file, e.g. snapcheck replay counterexamples/X.itf.json",
     );
-  const { trace, run, view } = readTraceInput(file);
+  const { trace, run, view } = await loadTraceInput(file);
   const meta = trace["#meta"].snapcheck;
   const { reason } = view;
   const last = view.states[view.states.length - 1];

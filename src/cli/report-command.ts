@@ -10,24 +10,35 @@ import { runGraph } from "../render/run-graph.js";
 import { parseFlags } from "./args.js";
 import { writeNewFile } from "./output-file.js";
 import { printText } from "./print.js";
-import { readTraceInput } from "./trace-input.js";
+import { loadTraceInput } from "./trace-plugins.js";
 
-export function reportCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, { out: { type: "string" } }, "report");
+export const REPORT_FLAGS = {
+  out: {
+    type: "string",
+    value: "F.html",
+    description: "where the page is written",
+    default: "beside the trace, .html",
+  },
+} as const;
+
+export function reportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, REPORT_FLAGS, "report");
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) {
     throw new UsageError(
       "report: give exactly one trace file, e.g. snapcheck report counterexamples/X.itf.json",
     );
   }
-  const { run, view } = readTraceInput(file, { drawn: true });
-  const graph = runGraph(run.model, run.states);
-  const html = reportHtml(run.model, view, {
-    source: file,
-    ...(graph.kind === "drawn" ? { graph } : { graphNote: graph.note }),
+  // The arguments are checked before anything is read, so that a wrong command line throws at once.
+  return loadTraceInput(file, { drawn: true }).then(({ run, view }) => {
+    const graph = runGraph(run.model, run.states);
+    const html = reportHtml(run.model, view, {
+      source: file,
+      ...(graph.kind === "drawn" ? { graph } : { graphNote: graph.note }),
+    });
+    const out = values.out ?? `${file.replace(/(\.itf)?\.json$/, "")}.html`;
+    const status = writeNewFile(out, html, "--out");
+    printText(`${status === "written" ? "wrote" : "unchanged:"} ${out}\n`);
+    return 0;
   });
-  const out = values.out ?? `${file.replace(/(\.itf)?\.json$/, "")}.html`;
-  const status = writeNewFile(out, html, "--out");
-  printText(`${status === "written" ? "wrote" : "unchanged:"} ${out}\n`);
-  return 0;
 }

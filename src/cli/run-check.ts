@@ -2,7 +2,7 @@
  * The explore pipeline shared by `explore` and `examples`: configuration → model → check →
  * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
  */
-import { properties as catalogue, findProperty } from "../../properties/index.js";
+import { properties as catalogue } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
@@ -10,6 +10,7 @@ import type { Property } from "../engine/property.js";
 import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
 import type { Model } from "../model/model.js";
+import { NO_PLUGINS, type Plugins, propertyNamed } from "../plugins/plugins.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { writeNewFile } from "./output-file.js";
 
@@ -84,24 +85,26 @@ export interface ResolvedConfig {
   readonly defaultBound: boolean;
   /** Properties of the default set that cannot be decided on this model, and why. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** The modules the configuration names by path. */
+  readonly plugins: Plugins;
 }
 
 /**
  * Validates raw fields and settles the properties: one that cannot be decided on the model is left
  * out of the default set (and reported), and refused when asked for by name.
  */
-export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
+export function configFrom(raw: Record<string, unknown>, plugins: Plugins = NO_PLUGINS): ResolvedConfig {
   const parsed = parseConfig(
     raw,
     catalogue.map((p) => p.name),
+    plugins,
   );
-  const model = buildModel(parsed);
+  const model = buildModel(parsed, plugins);
   const named = raw.properties !== undefined;
-  const relevant = parsed.properties.filter(
-    (name) => named || findProperty(name)?.appliesTo?.(model) !== false,
-  );
+  const find = (name: string) => propertyNamed(name, catalogue, plugins);
+  const relevant = parsed.properties.filter((name) => named || find(name)?.appliesTo?.(model) !== false);
   const skipped = relevant.flatMap((name) => {
-    const reason = findProperty(name)?.unsupported?.(model);
+    const reason = find(name)?.unsupported?.(model);
     return reason === undefined ? [] : [{ name, reason }];
   });
   if (named && skipped[0] !== undefined) {
@@ -115,7 +118,7 @@ export function configFrom(raw: Record<string, unknown>): ResolvedConfig {
     properties: relevant.filter((name) => !skipped.some((s) => s.name === name)),
   };
   const defaultBound = raw.maxDepth === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;
-  return { config, defaultBound, skipped };
+  return { config, defaultBound, skipped, plugins };
 }
 
 export interface RunOptions {
@@ -126,7 +129,7 @@ export interface RunOptions {
 }
 
 export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
-  const model = buildModel(resolved.config);
+  const model = buildModel(resolved.config, resolved.plugins);
   return reportOf(
     resolved,
     model,
@@ -144,7 +147,7 @@ export async function runCheckUntilSignalled(
   resolved: ResolvedConfig,
   options: RunOptions,
 ): Promise<CheckReport> {
-  const model = buildModel(resolved.config);
+  const model = buildModel(resolved.config, resolved.plugins);
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
@@ -167,8 +170,8 @@ export async function runCheckUntilSignalled(
   }
 }
 
-function selectedProperties({ config }: ResolvedConfig): Property[] {
-  return config.properties.map((name) => findProperty(name) as Property);
+function selectedProperties({ config, plugins }: ResolvedConfig): Property[] {
+  return config.properties.map((name) => propertyNamed(name, catalogue, plugins) as Property);
 }
 
 function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOptions {

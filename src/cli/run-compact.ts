@@ -47,7 +47,7 @@ const LEFT_TO_GENERIC =
 export function runCompact(resolved: ResolvedConfig, options: CompactOptions): CheckReport {
   const { config } = resolved;
   const started = performance.now();
-  const model = buildModel(config);
+  const model = buildModel(config, resolved.plugins);
   const engineModel = engineModelOf(model);
   const reductions = {
     symmetry: options.reduce === "symmetry" || options.reduce === "all",
@@ -129,7 +129,7 @@ export async function runCompactParallel(
 ): Promise<CheckReport> {
   const started = performance.now();
   const { config } = resolved;
-  const result = await exploreCompactParallel(engineModelOf(buildModel(config)), {
+  const result = await exploreCompactParallel(engineModelOf(buildModel(config, resolved.plugins)), {
     workers: options.workers,
     mode: options.mode === "fingerprint" ? "fingerprint" : "exact",
     symmetry: options.reduce === "symmetry",

@@ -4,11 +4,12 @@
  * report — printed, or as one JSON object — with the seed, the paths and the command lines that
  * reproduce it.
  */
-import { findProperty } from "../../properties/index.js";
+import { properties as catalogue, findProperty } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { Property } from "../engine/property.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
+import { NO_PLUGINS, type Plugins, propertyNamed, propertySpec } from "../plugins/plugins.js";
 import { judgeFor } from "../simulation/judges.js";
 import {
   buildReport,
@@ -28,34 +29,57 @@ import {
 import { findStrategy, strategies } from "../simulation/strategies/index.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import type { SnapcheckMeta } from "../trace/itf.js";
-import { parseFlags } from "./args.js";
-import { readConfigFile } from "./model-input.js";
+import { parseFlags, pickFlags } from "./args.js";
+import { MODEL_FLAGS, readConfigFile } from "./model-input.js";
 import { printJson, printText } from "./print.js";
 import { n } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
-const STRING = { type: "string" } as const;
-
 /** explore's model flags (each sets the config field of its name), then the simulation's own. */
-const FLAGS = {
-  processes: STRING,
-  topology: STRING,
-  balances: STRING,
-  stock: STRING,
-  workload: STRING,
-  algorithm: STRING,
-  channels: STRING,
-  initiators: STRING,
-  properties: STRING,
-  config: STRING,
-  runs: STRING,
-  "max-steps": STRING,
-  seed: STRING,
-  strategy: STRING,
-  shard: STRING,
-  path: STRING,
-  out: STRING,
-  json: { type: "boolean" },
+export const SIMULATE_FLAGS = {
+  ...pickFlags(MODEL_FLAGS, [
+    "processes",
+    "topology",
+    "balances",
+    "stock",
+    "workload",
+    "algorithm",
+    "channels",
+    "initiators",
+    "properties",
+    "config",
+  ]),
+  runs: { type: "string", value: "K", description: "runs to sample", default: String(DEFAULT_RUNS) },
+  "max-steps": {
+    type: "string",
+    value: "L",
+    description: "scheduled steps per run; then no more application steps, deliveries forced fair",
+    default: String(DEFAULT_MAX_STEPS),
+  },
+  seed: {
+    type: "string",
+    value: "S",
+    description: "fast-check seed, 0 to 2^31-1",
+    default: "random, printed",
+  },
+  strategy: { type: "string", value: "NAME", description: "uniform | pct | overtake", default: "uniform" },
+  shard: {
+    type: "string",
+    value: "i/n",
+    description: "run only the i-th of n blocks of the runs (merge the --json reports)",
+  },
+  path: {
+    type: "string",
+    value: "P",
+    description: "replay one counterexample: the path a simulation printed (RUN:SHRINK…)",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "where counterexamples are written",
+    default: "counterexamples",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
 } as const;
 
 /** The flags that are not config fields. */
@@ -71,8 +95,15 @@ const OWN_FLAGS = new Set([
   "json",
 ]);
 
-export function simulateCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, FLAGS, "simulate");
+/**
+ * The loader of plug-ins comes from cli.ts: the playground bundles this module, and must not reach
+ * the module loader (tsx) through it.
+ */
+export async function simulateCommand(
+  argv: string[],
+  loadPlugins: (raw: Record<string, unknown>) => Promise<Plugins>,
+): Promise<number> {
+  const { values, positionals } = parseFlags(argv, SIMULATE_FLAGS, "simulate");
   if (positionals.length > 0) {
     throw new UsageError(
       `simulate: unexpected argument "${positionals[0]}"; give a config with --config FILE`,
@@ -80,20 +111,24 @@ export function simulateCommand(argv: string[]): number {
   }
   const raw: Record<string, unknown> = values.config === undefined ? {} : readConfigFile(values.config);
   for (const [flag, value] of Object.entries(values)) if (!OWN_FLAGS.has(flag)) raw[flag] = value;
-  const { config, skipped } = simulationConfig(raw);
+  const plugins = await loadPlugins(raw);
+  const { config, skipped } = simulationConfig(raw, plugins);
   const settings = settingsFrom(values, config);
-  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples");
+  const report = simulationReport(config, skipped, settings, values.out ?? "counterexamples", plugins);
   if (values.json === true) printJson(report);
   else printSimulation(report);
   return exitCodeOf(report);
 }
 
 /** The configuration a simulation runs on, from its raw fields; a ConfigError for one it cannot sample. */
-export function simulationConfig(raw: Record<string, unknown>): {
+export function simulationConfig(
+  raw: Record<string, unknown>,
+  plugins: Plugins = NO_PLUGINS,
+): {
   config: SnapcheckConfig;
   skipped: SimulationReport["skipped"];
 } {
-  const resolved = configFrom(raw);
+  const resolved = configFrom(raw, plugins);
   if (resolved.config.script !== undefined || (resolved.config.instances ?? 1) > 1) {
     throw new ConfigError(
       resolved.config.script !== undefined ? "script" : "instances",
@@ -111,10 +146,11 @@ function simulationReport(
   skipped: SimulationReport["skipped"],
   settings: SimulationSettings,
   outDir: string,
+  plugins: Plugins,
 ): SimulationReport {
   const { first, end } =
     settings.path === null ? runRange(settings.runs, settings.shard) : pathRange(settings.path);
-  const { model, result } = runSimulation(config, settings, first, end);
+  const { model, result } = runSimulation(config, settings, first, end, plugins);
   return buildReport({
     config,
     skipped,
@@ -126,7 +162,7 @@ function simulationReport(
       // A trace is about one property: so a --path replay, which checks that one, writes the same file.
       const stored = writeCounterexample(
         model,
-        { ...config, properties: [cx.property] },
+        { ...config, properties: [propertySpec(cx.property, plugins)] },
         cx,
         outDir,
         simulationMeta(settings, cx),
@@ -142,11 +178,14 @@ export function runSimulation(
   settings: Pick<SimulationSettings, "seed" | "strategy" | "maxSteps" | "path">,
   first: number,
   end: number,
+  plugins: Plugins = NO_PLUGINS,
 ): { model: Model; result: SimulationResult } {
-  const model = buildModel(config);
+  const model = buildModel(config, plugins);
   const result = simulate({
     model,
-    judges: config.properties.map((name) => judgeFor(findProperty(name) as Property, model)),
+    judges: config.properties.map((name) =>
+      judgeFor(propertyNamed(name, catalogue, plugins) as Property, model),
+    ),
     strategy: strategyNamed(settings.strategy),
     maxSteps: settings.maxSteps,
     seed: settings.seed,
@@ -173,7 +212,7 @@ export function simulationMeta(
   };
 }
 
-type Values = ReturnType<typeof parseFlags<typeof FLAGS>>["values"];
+type Values = ReturnType<typeof parseFlags<typeof SIMULATE_FLAGS>>["values"];
 
 /** The simulation's settings from its flags' texts, with the command's defaults (a random seed). */
 export function settingsFrom(values: Values, config: SnapcheckConfig): SimulationSettings {

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProperty } from "../../properties/index.js";
+import { properties } from "../../properties/index.js";
 import { buildModel, type SnapcheckConfig } from "../config.js";
 import type { SafetyProperty } from "../engine/property.js";
 import {
@@ -22,6 +22,8 @@ import {
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
+import { loadPlugins } from "../plugins/load.js";
+import { propertyNamed } from "../plugins/plugins.js";
 import { checkSnap, parseSnap } from "../scenarios/snap-check.js";
 import { snapText } from "../scenarios/snap-format.js";
 import { parseFlags } from "./args.js";
@@ -31,12 +33,26 @@ import { printJson, printText } from "./print.js";
 import { stderrProgress } from "./progress.js";
 import { configFrom } from "./run-check.js";
 
-const FLAGS = {
+export const SNAPSHOTS_FLAGS = {
   ...MODEL_FLAGS,
-  snap: { type: "string" },
-  check: { type: "string" },
-  reduce: { type: "string" },
-  json: { type: "boolean" },
+  snap: {
+    type: "string",
+    value: "DIR",
+    description: "write each snapshot of a tokens scenario as a COS 418 .snap file",
+  },
+  check: {
+    type: "string",
+    value: "F.snap",
+    description: "is this snapshot one the algorithm can record? else the closest and what differs",
+  },
+  reduce: {
+    type: "string",
+    value: "auto|none|por",
+    description:
+      "partial-order reduction, instance by instance: auto where it is sound, none for the whole space's exact count",
+    default: "auto",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
 } as const;
 
 /**
@@ -70,17 +86,17 @@ function searchSnapshots(
   return whole(reduced);
 }
 
-export function snapshotsCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(argv, FLAGS, "snapshots");
+export async function snapshotsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, SNAPSHOTS_FLAGS, "snapshots");
   if (positionals.length > 0)
     throw new UsageError(
       `snapshots: unexpected argument "${positionals[0]}"; give --topology X.top --events Y.events`,
     );
   const { raw, names } = modelInput(values);
-  const { config } = configFrom(raw);
-  const model = buildModel(config);
+  const { config, plugins } = configFrom(raw, await loadPlugins(raw));
+  const model = buildModel(config, plugins);
   const judged = config.properties
-    .map((name) => findProperty(name))
+    .map((name) => propertyNamed(name, properties, plugins))
     .filter((p): p is SafetyProperty => p?.kind === "always" && p.unsupported?.(model) === undefined);
   const { result, reduction } = searchSnapshots(model, judged, config, values.reduce);
   const nameOf = (p: number) => names?.[p] ?? processName(p);

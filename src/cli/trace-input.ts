@@ -4,10 +4,11 @@
  * model really takes and states the reason the checker gives today.
  */
 import { readFileSync } from "node:fs";
-import { findProperty, properties } from "../../properties/index.js";
+import { properties } from "../../properties/index.js";
 import { parseConfig, type SnapcheckConfig } from "../config.js";
 import { ConfigError, TraceError } from "../errors.js";
 import { viewsOf } from "../model/snapshot.js";
+import { NO_PLUGINS, type Plugins, propertyNamed } from "../plugins/plugins.js";
 import { checkDrawable } from "../render/drawing-limit.js";
 import type { RunView } from "../render/timeline.js";
 import { counterexampleTitle } from "../trace/counterexample-file.js";
@@ -27,31 +28,39 @@ export interface TraceInput {
  * Loads, replays and judges the trace in `file`; a TraceError names what does not fit. `drawn`:
  * the run is for a picture, so one too long to draw is refused before any replaying.
  */
-export function readTraceInput(file: string, options: { readonly drawn?: boolean } = {}): TraceInput {
-  let text: string;
+export interface TraceOptions {
+  /** The run is for a picture: one too long to draw is refused before any replaying. */
+  readonly drawn?: boolean;
+  /** The modules the trace's configuration names by path (src/cli/trace-plugins.ts loads them). */
+  readonly plugins?: Plugins;
+}
+
+export function readTraceInput(file: string, options: TraceOptions = {}): TraceInput {
+  return traceInputOf(readTraceText(file), file, options);
+}
+
+/** The text of the trace file, or a TraceError naming it. */
+export function readTraceText(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch {
     throw new TraceError(`cannot read ${file}: give the path of an .itf.json trace`);
   }
-  return traceInputOf(text, file, options);
 }
 
 /**
  * Parses, replays and judges a trace's text (`file` names it in errors); no file system needed.
  * `drawn` as for readTraceInput.
  */
-export function traceInputOf(
-  text: string,
-  file: string,
-  options: { readonly drawn?: boolean } = {},
-): TraceInput {
+export function traceInputOf(text: string, file: string, options: TraceOptions = {}): TraceInput {
   const trace = parseTrace(text, file);
   const meta = trace["#meta"].snapcheck;
   if (options.drawn === true) checkDrawable(meta.steps.length, file);
-  const config = configOfTrace(meta.config, file);
-  const run = replaySteps(trace, config, file);
-  const property = meta.property === undefined ? undefined : findProperty(meta.property);
+  const plugins = options.plugins ?? NO_PLUGINS;
+  const config = configOfTrace(meta.config, file, plugins);
+  const run = replaySteps(trace, config, file, plugins);
+  const property =
+    meta.property === undefined ? undefined : propertyNamed(meta.property, properties, plugins);
   if (meta.property !== undefined && property === undefined) {
     throw new TraceError(`${file}: unknown property "${meta.property}" in #meta; see snapcheck list`);
   }
@@ -83,11 +92,12 @@ export function traceInputOf(
 }
 
 /** The configuration in a trace's `#meta`; a ConfigError becomes a TraceError naming the file. */
-function configOfTrace(raw: unknown, file: string): SnapcheckConfig {
+function configOfTrace(raw: unknown, file: string, plugins: Plugins): SnapcheckConfig {
   try {
     return parseConfig(
       raw,
       properties.map((p) => p.name),
+      plugins,
     );
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;

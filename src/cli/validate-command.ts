@@ -13,12 +13,23 @@ import { type WrittenRun, writeLoggedRun } from "../validate/write-run.js";
 import { parseFlags } from "./args.js";
 import { printJson, printText } from "./print.js";
 
+export const VALIDATE_FLAGS = {
+  workload: {
+    type: "string",
+    value: "NAME",
+    description: "the application the log's messages belong to",
+    default: "the log's header",
+  },
+  json: { type: "boolean", description: "print one JSON object on stdout" },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "also write the run as a trace and a space-time diagram",
+  },
+} as const;
+
 export function validateCommand(argv: string[]): number {
-  const { values, positionals } = parseFlags(
-    argv,
-    { workload: { type: "string" }, json: { type: "boolean" }, out: { type: "string" } },
-    "validate",
-  );
+  const { values, positionals } = parseFlags(argv, VALIDATE_FLAGS, "validate");
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError("validate: give exactly one run log, e.g. snapcheck validate run.jsonl");

@@ -7,6 +7,7 @@ import type { SnapcheckConfig } from "../config.js";
 import type { Counterexample } from "../engine/check.js";
 import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
+import { pluginLabel } from "../plugins/plugins.js";
 import { MAX_DRAWN_STEPS } from "../render/drawing-limit.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { type ItfTrace, type SnapcheckMeta, toItf } from "./itf.js";
@@ -25,7 +26,9 @@ export function counterexampleName(config: SnapcheckConfig, property: string): s
   const instances = (config.instances ?? 1) > 1 ? `_k${config.instances}` : "";
   const script = config.script === undefined ? "" : `_script${config.script.length}`;
   const channels = config.channels.replaceAll(",", "+");
-  return `${property}_${config.workload}_${config.algorithm}_${channels}_b${config.balances.join("-")}${initiators}${instances}${script}`;
+  // A plug-in's path gives its base name, so that the name stays one file in outDir.
+  const [workload, algorithm] = [pluginLabel(config.workload), pluginLabel(config.algorithm)];
+  return `${property}_${workload}_${algorithm}_${channels}_b${config.balances.join("-")}${initiators}${instances}${script}`;
 }
 
 /** The headline of a counterexample: what failed, on which configuration, in how many steps. */

@@ -10,6 +10,7 @@ import { spaceOfRun } from "../engine/state-space.js";
 import { TraceError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
+import { NO_PLUGINS, type Plugins } from "../plugins/plugins.js";
 import { encodeState, type ItfTrace } from "./itf.js";
 
 export interface ReplayedRun {
@@ -22,9 +23,14 @@ export interface ReplayedRun {
  * Re-executes the trace's steps on the model of `config` (the trace's own, validated by the
  * caller); throws a TraceError at the first step or state that does not fit.
  */
-export function replaySteps(trace: ItfTrace, config: SnapcheckConfig, file: string): ReplayedRun {
+export function replaySteps(
+  trace: ItfTrace,
+  config: SnapcheckConfig,
+  file: string,
+  plugins: Plugins = NO_PLUGINS,
+): ReplayedRun {
   const meta = trace["#meta"].snapcheck;
-  const model = buildModel(config);
+  const model = buildModel(config, plugins);
   const states: GlobalState[] = [model.initial];
   const steps: Step[] = [];
   const actions = ["init", ...meta.steps];

@@ -116,7 +116,7 @@ describe("snapcheck explore", () => {
     [["explore", "--properties", "liveness"], "properties"],
     [["explore", "--initiators", "5", "--balances", "1,1"], "initiators: P5 does not exist"],
     [["explore", "--processes", "3", "--balances", "1,1"], "balances: expected 3 values"],
-    [["explore", "--frobnicate"], "Unknown option '--frobnicate'"],
+    [["explore", "--frobnicate"], "unknown flag --frobnicate for explore"],
     [["explore", "--config", "no-such-file.json"], "--config: cannot read"],
     [["replay", "no-such-file.itf.json"], "cannot read"],
     [["fly"], 'unknown command "fly"'],

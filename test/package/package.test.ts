@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tutorialBlocks } from "../support/tutorial.js";
 
 const npmPresent = spawnSync("npm", ["--version"], { encoding: "utf8" }).status === 0;
 const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
@@ -114,5 +115,27 @@ describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in a
     const vitest = npx("vitest", "run", "--testTimeout=300000");
     expect(vitest.code, vitest.stdout + vitest.stderr).toBe(0);
     expect(vitest.stdout).toMatch(/2 passed/);
+  }, 600_000);
+
+  // docs/tutorial.md as its reader runs it here: the buggy module caught, the fixed one proved, its vitest test passing.
+  it("runs the tutorial: a .ts algorithm module from the installed command, then its snapcheck/testing test", () => {
+    const exits: number[] = [];
+    for (const block of tutorialBlocks()) {
+      const file = /file=(\S+)/.exec(block.info)?.[1];
+      if (block.lang === "ts" && file !== undefined) writeFileSync(join(app, file), block.body);
+      const command = block.body.trim();
+      if (block.lang !== "sh" || !command.startsWith("npx snapcheck explore")) continue;
+      const r = npx(
+        ...command.replace(/^npx /, "").split(/\s+/),
+        "--out",
+        join(app, "tutorial-counterexamples"),
+      );
+      expect(r.code, r.stdout + r.stderr).toBe(Number(/exit=(\d+)/.exec(block.info)?.[1] ?? 0));
+      exits.push(r.code as number);
+    }
+    expect(exits).toEqual([1, 0]);
+    const vitest = npx("vitest", "run", "mine.test.ts", "--testTimeout=300000");
+    expect(vitest.code, vitest.stdout + vitest.stderr).toBe(0);
+    expect(vitest.stdout).toMatch(/1 passed/);
   }, 600_000);
 });

@@ -71,7 +71,7 @@ describe("snapcheck simulate", { timeout: 30_000 }, () => {
     [["--seed", "2147483648"], "--seed: expected a whole number from 0 to 2147483647"],
     [["--path", "x"], "--path: expected RUN or RUN:SHRINK"],
     [["--path", "1:2"], "--path: a path with shrink steps belongs to one property"],
-    [["--max-depth", "3"], "Unknown option '--max-depth'"],
+    [["--max-depth", "3"], "unknown flag --max-depth for simulate"],
   ])("bad input %j: exit 2, one line naming %s", (flags, message) => {
     const r = snapcheck("simulate", ...flags);
     expect(r.code).toBe(2);
