@@ -64,8 +64,15 @@ writeFileSync(
   tsconfig,
   JSON.stringify({
     extends: "../../tsconfig.json",
-    // A snippet may declare what it shows without using it; each block is a module of its own.
-    compilerOptions: { noUnusedLocals: false, noUnusedParameters: false, moduleDetection: "force" },
+    // A snippet may declare what it shows without using it; each block is a module of its own; a
+    // user's files import each other as tsx runs them, by their .ts names.
+    compilerOptions: {
+      noUnusedLocals: false,
+      noUnusedParameters: false,
+      moduleDetection: "force",
+      allowImportingTsExtensions: true,
+      noEmit: true,
+    },
     include: ["."],
   }),
 );
