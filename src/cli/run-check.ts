@@ -2,12 +2,11 @@
  * The explore pipeline shared by `explore` and `examples`: configuration → model → check →
  * counterexample files → the result as data (the `--json` shape). Printing is the caller's.
  */
-import { properties as catalogue } from "../../properties/index.js";
+import { properties as catalogue, settleProperties } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
-import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
 import type { Model } from "../model/model.js";
 import { NO_PLUGINS, type Plugins, propertyNamed } from "../plugins/plugins.js";
@@ -101,22 +100,10 @@ export function configFrom(raw: Record<string, unknown>, plugins: Plugins = NO_P
   );
   const model = buildModel(parsed, plugins);
   const named = raw.properties !== undefined;
-  const find = (name: string) => propertyNamed(name, catalogue, plugins);
-  const relevant = parsed.properties.filter((name) => named || find(name)?.appliesTo?.(model) !== false);
-  const skipped = relevant.flatMap((name) => {
-    const reason = find(name)?.unsupported?.(model);
-    return reason === undefined ? [] : [{ name, reason }];
-  });
-  if (named && skipped[0] !== undefined) {
-    throw new ConfigError(
-      "properties",
-      `${skipped[0].name} cannot be checked here: ${skipped[0].reason}; leave it out`,
-    );
-  }
-  const config = {
-    ...parsed,
-    properties: relevant.filter((name) => !skipped.some((s) => s.name === name)),
-  };
+  const { properties, skipped } = settleProperties(model, parsed.properties, named, (name) =>
+    propertyNamed(name, catalogue, plugins),
+  );
+  const config = { ...parsed, properties };
   const defaultBound = raw.maxDepth === undefined && config.maxDepth === DEFAULT_DEPTH_BOUND;
   return { config, defaultBound, skipped, plugins };
 }

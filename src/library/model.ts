@@ -3,7 +3,7 @@
  * validation errors (parseConfig and buildModel do the work), plus a workload or an algorithm of
  * your own given as an object in place of a name.
  */
-import { properties as catalogue, findProperty } from "../../properties/index.js";
+import { properties as catalogue, settleProperties } from "../../properties/index.js";
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
 import { buildModel, parseConfig, type SnapcheckConfig, type TopologySpec } from "../config.js";
 import { ConfigError } from "../errors.js";
@@ -94,27 +94,4 @@ export function model(options: ModelOptions = {}): ConfiguredModel {
     options.properties !== undefined,
   );
   return new ConfiguredModel(spec, { ...config, properties }, skipped);
-}
-
-/**
- * As the CLI settles them: a property that means nothing for the model is left out of the default
- * set, one that cannot be decided is left out and reported, or refused when asked for by name.
- */
-function settleProperties(
-  model: Model,
-  names: readonly string[],
-  named: boolean,
-): { properties: string[]; skipped: { name: string; reason: string }[] } {
-  const relevant = names.filter((name) => named || findProperty(name)?.appliesTo?.(model) !== false);
-  const skipped = relevant.flatMap((name) => {
-    const reason = findProperty(name)?.unsupported?.(model);
-    return reason === undefined ? [] : [{ name, reason }];
-  });
-  if (named && skipped[0] !== undefined) {
-    throw new ConfigError(
-      "properties",
-      `${skipped[0].name} cannot be checked here: ${skipped[0].reason}; leave it out`,
-    );
-  }
-  return { properties: relevant.filter((name) => !skipped.some((s) => s.name === name)), skipped };
 }
