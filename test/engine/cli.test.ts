@@ -1,10 +1,11 @@
 /** `explore --engine compact` as a user meets it: the same figures as the generic engine, its modes, its refusals. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { snapcheck, tmp } from "../support/cli.js";
+import { tmp } from "../support/cli.js";
+import { runInProcess } from "../support/run-cli.js";
 
-const json = (...args: string[]) =>
-  JSON.parse(snapcheck("explore", "--json", "--out", tmp(), ...args).stdout);
+const json = async (...args: string[]) =>
+  JSON.parse((await runInProcess("explore", "--json", "--out", tmp(), ...args)).stdout);
 
 describe("snapcheck explore --engine compact", () => {
   it.each([
@@ -13,9 +14,9 @@ describe("snapcheck explore --engine compact", () => {
     ["--balances", "1,1,0", "--channels", "nonfifo", "--max-depth", "9"],
   ])(
     "gives the generic engine's statistics and conservation verdict (%s %s …)",
-    (...args) => {
-      const generic = json(...args, "--properties", "conservation");
-      const compact = json(...args, "--engine", "compact");
+    async (...args) => {
+      const generic = await json(...args, "--properties", "conservation");
+      const compact = await json(...args, "--engine", "compact");
       const figures = ({
         distinctStates,
         transitions,
@@ -43,9 +44,9 @@ describe("snapcheck explore --engine compact", () => {
     30_000,
   );
 
-  it("says what it leaves to the generic engine, and its counterexample replays", () => {
+  it("says what it leaves to the generic engine, and its counterexample replays", async () => {
     const out = tmp();
-    const r = snapcheck(
+    const r = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -63,14 +64,14 @@ describe("snapcheck explore --engine compact", () => {
     );
     const file = join(out, "conservation_bank_chandy-lamport_nonfifo_b1-1.itf.json");
     expect(r.stdout).toContain(file);
-    const replay = snapcheck("replay", file);
+    const replay = await runInProcess("replay", file);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain("conservation still fails");
   });
 
-  it("fingerprint mode reports the miss probability; symmetry keeps the counts and is the default where sound", () => {
-    const exact = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
-    const fingerprint = json(
+  it("fingerprint mode reports the miss probability; symmetry keeps the counts and is the default where sound", async () => {
+    const exact = await json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
+    const fingerprint = await json(
       "--balances",
       "1,1,0",
       "--initiators",
@@ -86,8 +87,8 @@ describe("snapcheck explore --engine compact", () => {
     expect(fingerprint.engine.collisionProbability).toBeGreaterThan(0);
     expect(fingerprint.engine.collisionProbability).toBeLessThan(1e-6);
     const args = ["--balances", "1,1,1", "--initiators", "all", "--engine", "compact"];
-    const orbits = json(...args, "--reduce", "symmetry");
-    const all = json(...args);
+    const orbits = await json(...args, "--reduce", "symmetry");
+    const all = await json(...args);
     // In exact mode termination's fair cycles need the whole graph: auto leaves the space unreduced.
     expect(all.engine.reduce).toBe("none");
     expect(orbits.engine.reduce).toBe("symmetry");
@@ -104,14 +105,14 @@ describe("snapcheck explore --engine compact", () => {
     expect(all.properties).toContainEqual({ name: "termination", holds: true, complete: true });
     expect(orbits.skipped.map((p: { name: string }) => p.name)).toContain("termination");
     // Without termination to decide, auto takes symmetry: same counts, orbits stored.
-    const auto = json(...args, "--properties", "conservation");
+    const auto = await json(...args, "--properties", "conservation");
     expect(auto.engine.reduce).toBe("symmetry");
     expect(auto.stats.distinctStates).toBe(all.stats.distinctStates);
   }, 60_000);
 
   it.each(["fingerprint", "bitstate"])(
     "in %s mode rebuilds the shortest run with a bounded exact search",
-    (mode) => {
+    async (mode) => {
       const out = tmp();
       const args = [
         "--balances",
@@ -123,33 +124,33 @@ describe("snapcheck explore --engine compact", () => {
         "--engine",
         "compact",
       ];
-      const r = json(...args, "--mode", mode, "--out", out);
-      const exact = json(...args);
+      const r = await json(...args, "--mode", mode, "--out", out);
+      const exact = await json(...args);
       const steps = (x: {
         properties: { name: string; counterexample?: { steps: number; file: string } }[];
       }) => x.properties.find((p) => p.name === "conservation")?.counterexample;
       expect(steps(r)?.steps).toBe(steps(exact)?.steps);
-      const replay = snapcheck("replay", steps(r)?.file ?? "");
+      const replay = await runInProcess("replay", steps(r)?.file ?? "");
       expect(replay.stdout).toContain("conservation still fails");
     },
     60_000,
   );
 
-  it("with --reduce por reports the reduced search and a replayable run that may not be shortest", () => {
+  it("with --reduce por reports the reduced search and a replayable run that may not be shortest", async () => {
     const out = tmp();
     const args = ["--balances", "1,1,0", "--channels", "nonfifo", "--max-depth", "12", "--engine", "compact"];
-    const r = snapcheck("explore", "--out", out, ...args, "--reduce", "por");
+    const r = await runInProcess("explore", "--out", out, ...args, "--reduce", "por");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/partial-order reduction: counts of the reduced search/);
     expect(r.stdout).toMatch(/conservation\s+VIOLATED\s+a run of \d+ steps \(maybe not the shortest\)/);
-    const reduced = json(...args, "--reduce", "por");
-    const whole = json(...args, "--reduce", "none");
+    const reduced = await json(...args, "--reduce", "por");
+    const whole = await json(...args, "--reduce", "none");
     expect(reduced.stats.distinctStates).toBeLessThan(whole.stats.distinctStates);
     const steps = (x: { properties: { name: string; counterexample?: { steps: number } }[] }) =>
       x.properties.find((p) => p.name === "conservation")?.counterexample?.steps ?? 0;
     expect(steps(reduced)).toBeGreaterThanOrEqual(steps(whole));
     const file = join(out, "conservation_bank_chandy-lamport_nonfifo_b1-1-0.itf.json");
-    const replay = snapcheck("replay", file);
+    const replay = await runInProcess("replay", file);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain("conservation still fails");
   }, 60_000);
@@ -177,16 +178,25 @@ describe("snapcheck explore --engine compact", () => {
       ["--reduce", "por"],
       "--reduce: fingerprint and bitstate modes and reductions belong to the compact engine",
     ],
-  ])("refuses %j with one line naming the field", (args, message) => {
-    const r = snapcheck("explore", "--out", tmp(), ...args);
+  ])("refuses %j with one line naming the field", async (args, message) => {
+    const r = await runInProcess("explore", "--out", tmp(), ...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("on two worker threads gives the same figures, and rebuilds a violation's run sequentially", () => {
-    const one = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
-    const two = json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact", "--workers", "2");
+  it("on two worker threads gives the same figures, and rebuilds a violation's run sequentially", async () => {
+    const one = await json("--balances", "1,1,0", "--initiators", "all", "--engine", "compact");
+    const two = await json(
+      "--balances",
+      "1,1,0",
+      "--initiators",
+      "all",
+      "--engine",
+      "compact",
+      "--workers",
+      "2",
+    );
     expect(two.stats).toMatchObject({
       distinctStates: one.stats.distinctStates,
       transitions: one.stats.transitions,
@@ -195,7 +205,7 @@ describe("snapcheck explore --engine compact", () => {
       deadlocks: one.stats.deadlocks,
     });
     expect(two.engine.workers).toBe(2);
-    const failing = json(
+    const failing = await json(
       "--balances",
       "1,1",
       "--channels",
@@ -208,7 +218,7 @@ describe("snapcheck explore --engine compact", () => {
     expect(
       failing.properties.find((p: { name: string }) => p.name === "conservation")?.counterexample?.steps,
     ).toBe(4);
-    const r = snapcheck("explore", "--workers", "2", "--out", tmp());
+    const r = await runInProcess("explore", "--workers", "2", "--out", tmp());
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--workers: several workers run the compact engine");
   });
