@@ -76,6 +76,8 @@ class StubbornSteps implements StepReduction {
   private readonly heads: Int32Array;
   private readonly futures: Int32Array;
   private readonly recordings: Uint8Array;
+  /** The set being built from one seed (reused: `choose` runs in every state). */
+  private trial = new Uint8Array(64);
 
   constructor(private readonly model: Model) {
     const { topology } = model;
@@ -135,7 +137,8 @@ class StubbornSteps implements StepReduction {
     // Try each enabled step as the seed; keep the smallest set (a single step cannot be beaten).
     let best = -1;
     let bestCount = steps.length + 1;
-    const trial = new Uint8Array(steps.length);
+    if (this.trial.length < steps.length) this.trial = new Uint8Array(2 * steps.length);
+    const trial = this.trial;
     for (let seed = 0; seed < steps.length && bestCount > 1; seed++) {
       trial.fill(0);
       this.begin(trial, bestCount);
@@ -143,7 +146,7 @@ class StubbornSteps implements StepReduction {
       if (this.count < bestCount) {
         bestCount = this.count;
         best = seed;
-        chosen.set(trial);
+        chosen.set(trial.subarray(0, steps.length));
       }
     }
     if (best < 0) {
@@ -172,10 +175,9 @@ class StubbornSteps implements StepReduction {
     if (step.kind !== "deliver" && step.kind !== "drop") return true;
     const c = step.channel;
     // The deliver and the drop of a head disable each other.
-    for (const slot of [2 * c, 2 * c + 1]) {
-      const sibling = this.heads[slot] as number;
-      if (sibling >= 0 && !this.addStep(sibling)) return false;
-    }
+    const deliver = this.heads[2 * c] as number;
+    const drop = this.heads[2 * c + 1] as number;
+    if ((deliver >= 0 && !this.addStep(deliver)) || (drop >= 0 && !this.addStep(drop))) return false;
     if (step.kind === "drop") return true;
     const p = this.to[c] as number;
     const message = step.message;
