@@ -119,22 +119,15 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
   const instances = model.instances;
   const { space } = result;
   const seconds = (performance.now() - started) / 1000;
-  let completeSnapshots = 0;
-  let deadlocks = 0;
-  let inProgress = 0;
-  for (let id = 0; id < space.size; id++) {
-    if (model.codec.complete(space.store.states, id * model.width)) completeSnapshots++;
-    if (space.enabledCount[id] === 0) deadlocks++;
-    if (space.inProgress(id)) inProgress++;
-  }
+  const { figures } = result;
   const stats: ExplorationStats = {
-    distinctStates: space.size,
-    transitions: space.transitions,
-    maxDepth: result.maxDepth,
-    completeSnapshots,
-    deadlocks,
+    distinctStates: figures.distinctStates,
+    transitions: figures.transitions,
+    maxDepth: figures.maxDepth,
+    completeSnapshots: figures.completeSnapshots,
+    deadlocks: figures.deadlocks,
     seconds,
-    statesPerSecond: seconds > 0 ? Math.round(space.size / seconds) : space.size,
+    statesPerSecond: seconds > 0 ? Math.round(figures.distinctStates / seconds) : figures.distinctStates,
     stop: result.stop,
     searched: result.nodes,
   };
@@ -149,7 +142,7 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
   });
   const warnings = vacuityWarnings(
     result.coverage,
-    { completeSnapshots, inProgress },
+    { completeSnapshots: figures.completeSnapshots, inProgress: figures.inProgress },
     { safety: safety.length > 0, termination: properties.some((p) => p.kind === "eventually") },
   );
   return { stats, verdicts, skipped, space, coverage: result.coverage, warnings };

@@ -14,16 +14,16 @@
 import { getHeapStatistics } from "node:v8";
 import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
-import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
-import { recordedGlobalState, viewOf } from "../model/snapshot.js";
-import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
+import type { GlobalState, ModelEvent, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
-import type { Monitor, ObservedStep } from "./property.js";
+import { FigureTally, type ModelFigures } from "./model-figures.js";
+import { combinations, MonitorProduct, PackedObservation } from "./product.js";
+import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
 import type { StepReduction } from "./stubborn-steps.js";
 
@@ -34,16 +34,22 @@ export interface FoundViolation {
   readonly states: readonly GlobalState[];
 }
 
-export interface SearchResult {
-  readonly space: StateSpace;
+/** What every search finds, whichever store kept its states. */
+export interface SearchOutcome {
+  /** The figures of the model states (the projection of the product onto them). */
+  readonly figures: ModelFigures;
   /** Per monitor, in order: its first (shortest) violation, if any. */
   readonly violations: readonly (FoundViolation | undefined)[];
   readonly stop: StopReason;
-  readonly maxDepth: number;
   /** Nodes searched: model states paired with monitor states. */
   readonly nodes: number;
   /** Transitions explored from the distinct states, by kind of step. */
   readonly coverage: readonly CoverageRow[];
+}
+
+/** A search with the exact store: the state space it explored, too. */
+export interface SearchResult extends SearchOutcome {
+  readonly space: StateSpace;
 }
 
 /**
@@ -69,8 +75,6 @@ export interface SearchOptions {
   readonly reduction?: StepReduction | undefined;
 }
 
-/** The monitor word of a retired monitor (its property already has its shortest violation). */
-const RETIRED = -1;
 const CHECK_EVERY = 1024;
 
 /** Runs the search to its end. */
@@ -131,7 +135,7 @@ function* searching(
   const nodes = m === 0 ? models : store(nodeWidth, budget, expected);
   const space = new StateSpace(model, models, options.graph === true);
   const nodeDepth: number[] = [];
-  const monitorStates = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
+  const product = new MonitorProduct(monitors);
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
 
@@ -149,6 +153,7 @@ function* searching(
   const events: ModelEvent[] = [];
   const observed = new PackedObservation(model, events);
   const coverage = new Coverage(model);
+  const tally = new FigureTally(model);
   const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
   const wordsOf = (state: number) => space.words(state);
 
@@ -157,11 +162,10 @@ function* searching(
   models.insert(toU, 0, hash[0] as number);
   models.parent[0] = -1;
   space.depths.push(0);
+  tally.stored(toU, 0, 0);
   if (m > 0) {
     node[0] = 0;
-    monitors.forEach((monitor, j) => {
-      node[1 + j] = monitorStates[j]?.intern(monitor.initial(model.initial)) ?? 0;
-    });
+    product.initial(model.initial, node, 1);
     hashState(nodeU, 0, nodeWidth, hash);
     nodes.insert(nodeU, 0, hash[0] as number);
     nodes.parent[0] = -1;
@@ -191,7 +195,10 @@ function* searching(
       model.enabled(from, steps);
       if (depth >= maxDepth) {
         if (steps.length > 0) stop = "max-depth";
-        if (firstVisit) space.addFrontier(state, steps.length);
+        if (firstVisit) {
+          space.addFrontier(state, steps.length);
+          tally.visited(steps.length, 0);
+        }
         continue;
       }
       targets.length = 0;
@@ -219,36 +226,22 @@ function* searching(
           models.parent[target] = state;
           models.step[target] = k;
           space.depths.push(depth + 1);
+          tally.stored(toU, 0, depth + 1);
           if (m === 0) nodeDepth.push(depth + 1);
         }
         targets.push(target);
         if (m === 0) continue;
         observed.observe(step, to);
-        const choices: (readonly number[])[] = [];
-        for (let j = 0; j < m; j++) {
-          const word = fromNode[1 + j] as number;
-          if (word === RETIRED) {
-            choices.push(RETIRED_ONLY);
-            continue;
-          }
-          const interner = monitorStates[j] as Interner<unknown>;
-          const outcomes = (monitors[j] as Monitor<unknown>).advance(interner.value(word), observed);
-          choices.push(
-            outcomes.map((outcome) => {
-              if (outcome.ok) return interner.intern(outcome.monitor);
-              const { reason } = outcome;
-              const reached = to.slice();
-              violations[j] ??= { ...runTo(id, step, reached), reason };
-              options.onViolation?.({
-                monitor: j,
-                reason,
-                state: observed.to,
-                run: () => ({ ...runTo(id, step, reached), reason }),
-              });
-              return RETIRED;
-            }),
-          );
-        }
+        const choices = product.advance(fromNode, 1, observed, (j, reason) => {
+          const reached = to.slice();
+          violations[j] ??= { ...runTo(id, step, reached), reason };
+          options.onViolation?.({
+            monitor: j,
+            reason,
+            state: observed.to,
+            run: () => ({ ...runTo(id, step, reached), reason }),
+          });
+        });
         node[0] = target;
         for (const combination of combinations(choices)) {
           for (let j = 0; j < m; j++) node[1 + j] = combination[j] as number;
@@ -262,6 +255,7 @@ function* searching(
       }
       if (firstVisit) {
         space.addExpansion(state, steps.length, targets, taken);
+        tally.visited(steps.length, targets.length);
         for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step);
       }
       if (id % CHECK_EVERY !== 0) continue;
@@ -289,12 +283,9 @@ function* searching(
     if (!(error instanceof OutOfMemoryBudget)) throw error;
     stop = "max-memory";
   }
-  let deepest = 0;
-  for (const d of space.depths) deepest = Math.max(deepest, d);
-  return { space, violations, stop, maxDepth: deepest, nodes: nodes.count, coverage: coverage.rows() };
+  const figures = tally.figures();
+  return { space, figures, violations, stop, nodes: nodes.count, coverage: coverage.rows() };
 }
-
-const RETIRED_ONLY: readonly number[] = [RETIRED];
 
 /**
  * An exact store presized for `expected` states, or as small as it goes when the budget refuses
@@ -318,86 +309,4 @@ function store(words: number, budget: MemoryBudget, expected: number): ExactSet 
 /** The budget in bytes: the user's, or by default 80% of the machine's memory (budget.ts). */
 function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {
   return maxMemoryMiB === undefined ? undefined : maxMemoryMiB * 2 ** 20;
-}
-
-/** Every way of picking one word per monitor (almost always exactly one way). */
-function combinations(choices: readonly (readonly number[])[]): (readonly number[])[] {
-  if (choices.every((options) => options.length === 1))
-    return [choices.map((options) => options[0] as number)];
-  let result: number[][] = [[]];
-  for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
-  return result;
-}
-
-/**
- * The steps out of one state as monitors see them, over packed words: states are decoded only
- * when a monitor reads them, once per state, and the questions about snapshot instances are
- * answered from the words. One object serves every transition (monitors never keep it).
- */
-class PackedObservation implements ObservedStep {
-  step: Step = { kind: "script", command: 0 };
-  private source: Words = new Int32Array(0);
-  private target: Words = new Int32Array(0);
-  private fromState: GlobalState | undefined;
-  private toState: GlobalState | undefined;
-  private readonly recordedStates: (GlobalState | undefined)[] = [];
-
-  constructor(
-    private readonly model: Model,
-    readonly events: readonly ModelEvent[],
-  ) {}
-
-  /** The next transitions leave `source`. */
-  leave(source: Words): void {
-    this.source = source;
-    this.fromState = undefined;
-  }
-
-  /** The transition by `step` to `target` (overwritten by the next one). */
-  observe(step: Step, target: Words): void {
-    this.step = step;
-    this.target = target;
-    this.toState = undefined;
-    this.recordedStates.length = 0;
-  }
-
-  get from(): GlobalState {
-    this.fromState ??= this.model.codec.decode(this.source);
-    return this.fromState;
-  }
-
-  get to(): GlobalState {
-    this.toState ??= this.model.codec.decode(this.target);
-    return this.toState;
-  }
-
-  before(k: number): SnapshotState {
-    return this.model.codec.snapshotAt(this.source, 0, k);
-  }
-
-  after(k: number): SnapshotState {
-    return this.model.codec.snapshotAt(this.target, 0, k);
-  }
-
-  started(k: number): boolean {
-    return this.model.initiated(this.target, k);
-  }
-
-  initiates(k: number): boolean {
-    return !this.model.initiated(this.source, k) && this.model.initiated(this.target, k);
-  }
-
-  recorded(k: number): GlobalState {
-    let recorded = this.recordedStates[k];
-    if (recorded === undefined) {
-      recorded = recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline);
-      this.recordedStates[k] = recorded;
-    }
-    return recorded;
-  }
-
-  completes(k: number): boolean {
-    const { codec } = this.model;
-    return !codec.instanceComplete(this.source, 0, k) && codec.instanceComplete(this.target, 0, k);
-  }
 }

@@ -1,0 +1,60 @@
+/**
+ * The figures of the model states a search found (README, "Statistics"), tallied as it finds them,
+ * whichever store keeps the states: distinct states, transitions (every explored (state, enabled
+ * step) pair), the largest shortest distance, states with a complete snapshot and states with one
+ * in progress (counted as each distinct state is stored), deadlocks (counted as it is visited: a
+ * state a limit kept unvisited is not judged).
+ */
+import type { Model } from "../model/model.js";
+
+export interface ModelFigures {
+  readonly distinctStates: number;
+  readonly transitions: number;
+  readonly maxDepth: number;
+  readonly completeSnapshots: number;
+  /** States where some snapshot instance has started and not completed. */
+  readonly inProgress: number;
+  readonly deadlocks: number;
+}
+
+export class FigureTally {
+  private distinct = 0;
+  private transitions = 0;
+  private maxDepth = 0;
+  private completeSnapshots = 0;
+  private inProgress = 0;
+  private deadlocks = 0;
+
+  constructor(private readonly model: Model) {}
+
+  /** A new distinct state, at `words[offset..]`, at shortest distance `depth`. */
+  stored(words: ArrayLike<number>, offset: number, depth: number): void {
+    const { codec, instances } = this.model;
+    this.distinct++;
+    if (depth > this.maxDepth) this.maxDepth = depth;
+    if (codec.complete(words, offset)) this.completeSnapshots++;
+    for (let k = 0; k < instances; k++) {
+      if (!codec.instanceComplete(words, offset, k) && codec.instanceStarted(words, offset, k)) {
+        this.inProgress++;
+        return;
+      }
+    }
+  }
+
+  /** A distinct state visited for the first time: it enables `enabled` steps, `explored` of them taken. */
+  visited(enabled: number, explored: number): void {
+    if (enabled === 0) this.deadlocks++;
+    this.transitions += explored;
+  }
+
+  figures(): ModelFigures {
+    return {
+      distinctStates: this.distinct,
+      transitions: this.transitions,
+      maxDepth: this.maxDepth,
+      completeSnapshots: this.completeSnapshots,
+      inProgress: this.inProgress,
+      deadlocks: this.deadlocks,
+    };
+  }
+}
