@@ -27,7 +27,8 @@ export const EXPLORE_FLAGS = {
   mode: {
     type: "string",
     value: "NAME",
-    description: "compact engine: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)",
+    description:
+      "how states are stored: exact | fingerprint (64-bit, TLC-style) | bitstate (SPIN supertrace)",
     default: "exact",
   },
   reduce: {
@@ -67,23 +68,20 @@ export async function exploreCommand(argv: string[]): Promise<number> {
   const engine = choice("--engine", values.engine ?? "generic", ["generic", "compact"]);
   const mode = choice("--mode", values.mode ?? "exact", ["exact", "fingerprint", "bitstate"]);
   const reduce = choice("--reduce", values.reduce ?? "auto", ["auto", "none", "symmetry", "por", "all"]);
-  if (
-    engine === "generic" &&
-    (mode !== "exact" || !["auto", "none"].includes(reduce) || values.mode !== undefined)
-  ) {
+  if (engine === "generic" && !["auto", "none"].includes(reduce))
     throw new ConfigError(
-      values.mode !== undefined ? "--mode" : "--reduce",
-      "fingerprint and bitstate modes and reductions belong to the compact engine: add --engine compact",
+      "--reduce",
+      "symmetry and partial-order reduction belong to the compact engine: add --engine compact",
     );
-  }
-  if (
-    engine === "compact" &&
-    values.graph !== undefined &&
-    (mode !== "exact" || !["auto", "none"].includes(reduce))
-  )
+  if (values.graph !== undefined && mode !== "exact")
     throw new ConfigError(
       "--graph",
-      "the compact engine builds the state graph in exact mode without reductions only: use --mode exact --reduce none, or leave --graph out",
+      `a ${mode} store keeps no state graph: use --mode exact, or leave --graph out`,
+    );
+  if (engine === "compact" && values.graph !== undefined && !["auto", "none"].includes(reduce))
+    throw new ConfigError(
+      "--graph",
+      "the compact engine builds the state graph without reductions only: use --reduce none, or leave --graph out",
     );
   const workers = values.workers === undefined ? 1 : workerCount(values.workers);
   if (
@@ -117,9 +115,12 @@ export async function exploreCommand(argv: string[]): Promise<number> {
       runCompact(resolved, { outDir, mode, reduce: chosen, progress: true, graphFile: values.graph }),
     );
   }
-  return runCheckUntilSignalled(resolved, { outDir, progress: stderrProgress, graphFile: values.graph }).then(
-    print,
-  );
+  return runCheckUntilSignalled(resolved, {
+    outDir,
+    progress: stderrProgress,
+    graphFile: values.graph,
+    store: mode,
+  }).then(print);
 }
 
 /**

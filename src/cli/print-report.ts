@@ -56,10 +56,9 @@ export function printReport(report: CheckReport): void {
   for (const s of report.skipped) out(`  ${s.name.padEnd(width)}  NOT CHECKED  ${s.reason}`);
 }
 
-/** Which engine ran and how it deduplicated states, e.g. "compact, fingerprints (P(miss) ≈ 5.7e-8)". */
+/** Which engine ran and how it deduplicated states, e.g. "packed (64-bit fingerprints (P(…) ≈ 5.7e-8))". */
 function engineLine(report: CheckReport): string {
   const { engine } = report;
-  if (engine.name === "generic") return "packed (exact)";
   const parts = [
     engine.mode === "exact"
       ? "exact"
@@ -75,5 +74,5 @@ function engineLine(report: CheckReport): string {
       : "",
     engine.bytesPerState === undefined ? "" : `${engine.bytesPerState} bytes/state`,
   ].filter((p) => p !== "");
-  return `compact (${parts.join(", ")})`;
+  return `${engine.name === "generic" ? "packed" : "compact"} (${parts.join(", ")})`;
 }

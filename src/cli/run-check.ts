@@ -5,6 +5,7 @@
 import { properties as catalogue, settleProperties } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
 import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
+import type { StoreMode } from "../engine/hashed-search.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
 import { toGraphology } from "../graph/state-graph.js";
@@ -113,6 +114,8 @@ export interface RunOptions {
   readonly progress?: ProgressSink | undefined;
   /** Write the global-state graph here (graphology's JSON serialisation); never over an existing file. */
   readonly graphFile?: string | undefined;
+  /** How states are stored (default exact). */
+  readonly store?: StoreMode | undefined;
 }
 
 export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
@@ -162,7 +165,12 @@ function selectedProperties({ config, plugins }: ResolvedConfig): Property[] {
 }
 
 function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOptions {
-  return { limits: config, progress: options.progress, graph: options.graphFile !== undefined };
+  return {
+    limits: config,
+    progress: options.progress,
+    graph: options.graphFile !== undefined,
+    store: options.store,
+  };
 }
 
 function reportOf(
@@ -172,10 +180,11 @@ function reportOf(
   options: RunOptions,
 ): CheckReport {
   const { outDir } = options;
-  if (options.graphFile !== undefined) writeGraph(toGraphology(result.space), options.graphFile);
+  if (options.graphFile !== undefined && result.space !== undefined)
+    writeGraph(toGraphology(result.space), options.graphFile);
   return {
     config,
-    engine: { name: "generic", mode: "exact", reduce: "none" },
+    engine: engineOf(result),
     search: searchDescription(config, defaultBound),
     // Left out by the configuration, or by the check (a property that cannot be decided at this size).
     skipped: [
@@ -206,6 +215,24 @@ function reportOf(
         },
       };
     }),
+  };
+}
+
+/** The packed engine's report: its store, and what a hashed store may have missed. */
+function engineOf({ store, stats }: CheckResult): EngineReport {
+  if (store === undefined) return { name: "generic", mode: "exact", reduce: "none" };
+  const bytesPerState = stats.distinctStates === 0 ? 0 : Math.round(store.peakBytes / stats.distinctStates);
+  return {
+    name: "generic",
+    mode: store.mode,
+    reduce: "none",
+    bytesPerState,
+    ...(store.collisionProbability === undefined ? {} : { collisionProbability: store.collisionProbability }),
+    ...(store.bitstate === undefined
+      ? {}
+      : {
+          bitstate: { hashFactor: store.bitstate.hashFactor, expectedMissed: store.bitstate.expectedMissed },
+        }),
   };
 }
 

@@ -3,12 +3,21 @@
  * safety properties' monitors (statistics, the state graph, shortest violations), then the
  * liveness properties on the state graph. Exploring never throws for a violation: results are data.
  */
+import { ConfigError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { type CoverageRow, vacuityWarnings } from "./coverage.js";
+import {
+  type HashedStore,
+  type StoreFigures,
+  type StoreMode,
+  searchHashed,
+  searchHashedAsync,
+  type UnrebuiltViolation,
+} from "./hashed-search.js";
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
 import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
-import { type SearchOptions, type SearchResult, search, searchAsync } from "./search.js";
+import { type SearchOptions, type SearchOutcome, search, searchAsync } from "./search.js";
 import type { StateSpace } from "./state-space.js";
 
 export interface ExplorationStats extends SearchFigures {
@@ -36,12 +45,15 @@ export interface PropertyVerdict {
   readonly counterexample?: Counterexample | undefined;
 }
 
-export interface CheckResult {
+export interface CheckResult<Space extends StateSpace | undefined = StateSpace | undefined> {
   readonly stats: ExplorationStats;
   readonly verdicts: readonly PropertyVerdict[];
   /** Properties that cannot be decided on this model (see `unsupported`), and why: not checked. */
   readonly skipped: readonly { readonly property: Property; readonly reason: string }[];
-  readonly space: StateSpace;
+  /** The explored state space, with the exact store (a hashed store keeps no states). */
+  readonly space: Space;
+  /** With a hashed store: how much it may have missed. */
+  readonly store?: StoreFigures | undefined;
   /** Transitions explored from the distinct states, by kind of step (0: never enabled). */
   readonly coverage: readonly CoverageRow[];
   /** Why some verdict may be vacuous (nothing judged), in words. */
@@ -55,12 +67,26 @@ export interface CheckOptions {
   readonly graph?: boolean | undefined;
   /** Stops the search cleanly, with partial statistics and the verdicts so far, when aborted. */
   readonly signal?: AbortSignal | undefined;
+  /** How states are stored: exactly (the default), or by fingerprints or bitstate hashing. */
+  readonly store?: StoreMode | HashedStore | { readonly mode: "exact" } | undefined;
 }
 
+/** Options that store states exactly: the result has the state space. */
+export type ExactCheckOptions = CheckOptions & {
+  readonly store?: "exact" | { readonly mode: "exact" } | undefined;
+};
+
 /** Checks `model` against `requested`: one search, then the liveness properties on its graph. */
+export function check(
+  model: Model,
+  requested: readonly Property[],
+  options: ExactCheckOptions,
+): CheckResult<StateSpace>;
+export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult;
 export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult {
   const plan = planCheck(model, requested, options);
-  return concludeCheck(plan, search(model, plan.monitors, plan.search));
+  if (plan.hashed === undefined) return concludeCheck(plan, search(model, plan.monitors, plan.search));
+  return concludeCheck(plan, searchHashed(model, plan.monitors, { ...plan.search, store: plan.hashed }));
 }
 
 /**
@@ -70,10 +96,23 @@ export function check(model: Model, requested: readonly Property[], options: Che
 export async function checkAsync(
   model: Model,
   requested: readonly Property[],
+  options: ExactCheckOptions,
+): Promise<CheckResult<StateSpace>>;
+export async function checkAsync(
+  model: Model,
+  requested: readonly Property[],
+  options: CheckOptions,
+): Promise<CheckResult>;
+export async function checkAsync(
+  model: Model,
+  requested: readonly Property[],
   options: CheckOptions,
 ): Promise<CheckResult> {
   const plan = planCheck(model, requested, options);
-  return concludeCheck(plan, await searchAsync(model, plan.monitors, plan.search));
+  if (plan.hashed === undefined)
+    return concludeCheck(plan, await searchAsync(model, plan.monitors, plan.search));
+  const store = plan.hashed;
+  return concludeCheck(plan, await searchHashedAsync(model, plan.monitors, { ...plan.search, store }));
 }
 
 interface CheckPlan {
@@ -84,12 +123,26 @@ interface CheckPlan {
   readonly skipped: CheckResult["skipped"];
   readonly monitors: readonly Monitor<unknown>[];
   readonly search: SearchOptions;
+  /** The hashed store, when the states are not stored exactly. */
+  readonly hashed: HashedStore | undefined;
 }
+
+/** Why a liveness property is left out with a hashed store. */
+export const NEEDS_EXACT_STORE =
+  "it is judged on the whole state graph, which only the exact store keeps: leave --mode out (exact), or leave the property out";
 
 function planCheck(model: Model, requested: readonly Property[], options: CheckOptions): CheckPlan {
   const started = performance.now();
+  const hashed = hashedStoreOf(options.store);
+  if (hashed !== undefined && options.graph === true)
+    throw new ConfigError(
+      "graph",
+      `a ${hashed.mode} store keeps no state graph: leave the graph out, or store states exactly`,
+    );
   const skipped = requested.flatMap((property) => {
-    const reason = property.unsupported?.(model);
+    const reason =
+      property.unsupported?.(model) ??
+      (hashed !== undefined && property.kind === "eventually" ? NEEDS_EXACT_STORE : undefined);
     return reason === undefined ? [] : [{ property, reason }];
   });
   // Work before the search, within its limits: a property that cannot be decided at this size is
@@ -111,13 +164,26 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
     graph: options.graph === true || properties.some((p) => p.kind === "eventually"),
     signal: options.signal,
   };
-  return { model, started, properties, safety, skipped, monitors, search };
+  return { model, started, properties, safety, skipped, monitors, search, hashed };
 }
 
-function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
+function hashedStoreOf(store: CheckOptions["store"]): HashedStore | undefined {
+  if (store === undefined || store === "exact" || (typeof store !== "string" && store.mode === "exact"))
+    return undefined;
+  return typeof store === "string" ? { mode: store } : store;
+}
+
+type Searched = SearchOutcome & {
+  readonly space?: StateSpace;
+  readonly store?: StoreFigures;
+  readonly unrebuilt?: readonly UnrebuiltViolation[];
+};
+
+function concludeCheck(plan: CheckPlan, result: Searched): CheckResult {
   const { model, started, properties, safety, skipped } = plan;
   const instances = model.instances;
   const { space } = result;
+  const unrebuilt = result.unrebuilt ?? [];
   const seconds = (performance.now() - started) / 1000;
   const { figures } = result;
   const stats: ExplorationStats = {
@@ -133,10 +199,18 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
   };
   const exhaustive = result.stop === "exhausted";
   const verdicts = properties.map((property): PropertyVerdict => {
-    if (property.kind === "eventually") return checkLiveness(space, property, exhaustive);
+    if (property.kind === "eventually") {
+      if (space === undefined) throw new RangeError(`${property.name} needs the state space`);
+      return checkLiveness(space, property, exhaustive);
+    }
     const first = safety.indexOf(property) * instances;
     const found = shortestOf(result.violations.slice(first, first + instances));
-    if (found === undefined) return { property, holds: true, complete: exhaustive };
+    if (found === undefined) {
+      const violated = unrebuilt.some((u) => u.monitor >= first && u.monitor < first + instances);
+      return violated
+        ? { property, holds: false, complete: true }
+        : { property, holds: true, complete: exhaustive };
+    }
     const counterexample = { property: property.name, instance: found.instance, ...found.violation };
     return { property, holds: false, complete: true, counterexample };
   });
@@ -145,7 +219,19 @@ function concludeCheck(plan: CheckPlan, result: SearchResult): CheckResult {
     { completeSnapshots: figures.completeSnapshots, inProgress: figures.inProgress },
     { safety: safety.length > 0, termination: properties.some((p) => p.kind === "eventually") },
   );
-  return { stats, verdicts, skipped, space, coverage: result.coverage, warnings };
+  const lost = unrebuilt.map(
+    (u) =>
+      `${plan.monitors[u.monitor] === undefined ? "a property" : (safety[Math.floor(u.monitor / instances)]?.name ?? "a property")} is violated at depth ${u.depth} (${u.reason}), but the memory budget left no room to rebuild the run to it: raise --max-memory`,
+  );
+  return {
+    stats,
+    verdicts,
+    skipped,
+    space,
+    store: result.store,
+    coverage: result.coverage,
+    warnings: [...warnings, ...lost],
+  };
 }
 
 /** The shortest of the violations found for one property's instances (the lowest instance, on a tie). */

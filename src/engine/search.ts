@@ -11,7 +11,6 @@
  * only when they ask for them (ObservedStep's getters), and only steps that change something for
  * them cost more than a lookup.
  */
-import { getHeapStatistics } from "node:v8";
 import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
@@ -22,6 +21,7 @@ import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally, type ModelFigures } from "./model-figures.js";
+import { CHECK_EVERY, Checkpoints, runToEnd, runYielding } from "./pacing.js";
 import { combinations, MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
@@ -75,40 +75,25 @@ export interface SearchOptions {
   readonly reduction?: StepReduction | undefined;
 }
 
-const CHECK_EVERY = 1024;
-
 /** Runs the search to its end. */
 export function search(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: SearchOptions,
 ): SearchResult {
-  const running = searching(model, monitors, options);
-  for (;;) {
-    const next = running.next();
-    if (next.done === true) return next.value;
-  }
+  return runToEnd(searching(model, monitors, options));
 }
 
 /**
  * Runs the search, letting the event loop run about every 50 ms — so that a signal handler can
  * abort `options.signal` and the search stops cleanly with what it has.
  */
-export async function searchAsync(
+export function searchAsync(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: SearchOptions,
 ): Promise<SearchResult> {
-  const running = searching(model, monitors, options);
-  let yielded = performance.now();
-  for (;;) {
-    const next = running.next();
-    if (next.done === true) return next.value;
-    if (performance.now() - yielded < 50) continue;
-    // setTimeout, not setImmediate: the same code runs in a browser's worker.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    yielded = performance.now();
-  }
+  return runYielding(searching(model, monitors, options));
 }
 
 /** The search, pausing (yielding) every CHECK_EVERY nodes. */
@@ -118,13 +103,10 @@ function* searching(
   options: SearchOptions,
 ): Generator<void, SearchResult> {
   const { limits } = options;
-  const started = performance.now();
-  let nextReport = started + 1000;
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
   const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
   const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
-  // The JS heap dies at its own limit, whatever the budget: stop well before it.
-  const heapCeiling = 0.85 * getHeapStatistics().heap_size_limit;
+  const checkpoints = new Checkpoints(budget, options.progress, options.signal);
   const width = model.width;
   const m = monitors.length;
   // A node is its model state's id followed by one word per monitor; without monitors a node is
@@ -260,23 +242,15 @@ function* searching(
       }
       if (id % CHECK_EVERY !== 0) continue;
       yield;
-      if (budget.inUse() > budget.limit || getHeapStatistics().used_heap_size > heapCeiling) {
-        stop = "max-memory";
+      const halt = checkpoints.check(() => ({
+        phase: "explore",
+        states: models.count,
+        queue: nodes.count - id - 1,
+        depth,
+      }));
+      if (halt !== undefined) {
+        stop = halt;
         break;
-      }
-      if (options.signal?.aborted === true) {
-        stop = "signal";
-        break;
-      }
-      if (options.progress !== undefined && performance.now() >= nextReport) {
-        nextReport = performance.now() + 1000;
-        options.progress({
-          phase: "explore",
-          states: models.count,
-          queue: nodes.count - id - 1,
-          depth,
-          seconds: (performance.now() - started) / 1000,
-        });
       }
     }
   } catch (error) {
@@ -307,6 +281,6 @@ function store(words: number, budget: MemoryBudget, expected: number): ExactSet 
 }
 
 /** The budget in bytes: the user's, or by default 80% of the machine's memory (budget.ts). */
-function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {
+export function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {
   return maxMemoryMiB === undefined ? undefined : maxMemoryMiB * 2 ** 20;
 }

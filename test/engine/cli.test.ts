@@ -166,8 +166,8 @@ describe("snapcheck explore --engine compact", () => {
       "instances: the compact engine checks one free-running snapshot",
     ],
     [
-      ["--mode", "fingerprint"],
-      "--mode: fingerprint and bitstate modes and reductions belong to the compact engine",
+      ["--mode", "bitstate", "--graph", "g.json"],
+      "--graph: a bitstate store keeps no state graph: use --mode exact, or leave --graph out",
     ],
     [["--engine", "turbo"], '--engine: expected one of generic, compact, got "turbo"'],
     [
@@ -176,7 +176,7 @@ describe("snapcheck explore --engine compact", () => {
     ],
     [
       ["--reduce", "por"],
-      "--reduce: fingerprint and bitstate modes and reductions belong to the compact engine",
+      "--reduce: symmetry and partial-order reduction belong to the compact engine: add --engine compact",
     ],
   ])("refuses %j with one line naming the field", async (args, message) => {
     const r = await runInProcess("explore", "--out", tmp(), ...args);
