@@ -22,7 +22,7 @@ import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally } from "./model-figures.js";
 import { CHECK_EVERY, Checkpoints, runToEnd, runYielding } from "./pacing.js";
-import { combinations, MonitorProduct, PackedObservation } from "./product.js";
+import { MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { type FoundViolation, memoryLimit, type SearchOutcome, search } from "./search.js";
 import type { StepReduction } from "./stubborn-steps.js";
@@ -208,10 +208,10 @@ function* searchingHashed(
             continue;
           }
           observed.observe(step, to);
-          const choices = product.advance(level, base + width, observed, (j, reason) => {
-            found[j] ??= { reason, depth: depth + 1 };
-          });
-          for (const combination of combinations(choices)) {
+          const nexts = product.advance(level, base + width, observed);
+          for (const { monitor, reason } of product.violations)
+            found[monitor] ??= { reason, depth: depth + 1 };
+          for (const combination of nexts) {
             generated++;
             for (let j = 0; j < m; j++) node[width + j] = combination[j] as number;
             hashState(nodeU, 0, nodeWidth, hash);

@@ -10,7 +10,7 @@ import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
 import { recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
-import type { Monitor, ObservedStep } from "./property.js";
+import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
 export const RETIRED = -1;
@@ -18,9 +18,16 @@ const RETIRED_ONLY: readonly number[] = [RETIRED];
 
 export class MonitorProduct {
   private readonly interners: readonly Interner<unknown>[];
+  /** The next words when every monitor has one outcome (almost always): reused, never kept. */
+  private readonly unique: Int32Array;
+  private readonly uniqueOnly: readonly Int32Array[];
+  /** The violations of the last step advanced over: which monitor, and why. */
+  readonly violations: { monitor: number; reason: string }[] = [];
 
   constructor(readonly monitors: readonly Monitor<unknown>[]) {
     this.interners = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
+    this.unique = new Int32Array(monitors.length);
+    this.uniqueOnly = [this.unique];
   }
 
   get size(): number {
@@ -35,41 +42,50 @@ export class MonitorProduct {
   }
 
   /**
-   * Advances every monitor whose word is at `words[offset + j]` over `observed`: per monitor, the
-   * words it may reach (several when the step is ambiguous to it; RETIRED where it is retired or
-   * the step violates its property, of which `violated` is told).
+   * Advances every monitor whose word is at `words[offset + j]` over `observed`, and returns every
+   * way the monitors' next words may be — one way, almost always; several when the step is
+   * ambiguous to a monitor. A retired monitor stays RETIRED, and so does one the step violates,
+   * which is then listed in `violations`. What is returned is reused by the next call.
    */
-  advance(
-    words: ArrayLike<number>,
-    offset: number,
-    observed: ObservedStep,
-    violated: (monitor: number, reason: string) => void,
-  ): readonly (readonly number[])[] {
-    const choices: (readonly number[])[] = [];
-    for (let j = 0; j < this.monitors.length; j++) {
+  advance(words: ArrayLike<number>, offset: number, observed: ObservedStep): readonly ArrayLike<number>[] {
+    let choices: (readonly number[])[] | undefined;
+    this.violations.length = 0;
+    const m = this.monitors.length;
+    for (let j = 0; j < m; j++) {
       const word = words[offset + j] as number;
       if (word === RETIRED) {
-        choices.push(RETIRED_ONLY);
+        this.unique[j] = RETIRED;
+        choices?.push(RETIRED_ONLY);
         continue;
       }
-      const interner = this.interners[j] as Interner<unknown>;
-      const outcomes = (this.monitors[j] as Monitor<unknown>).advance(interner.value(word), observed);
-      choices.push(
-        outcomes.map((outcome) => {
-          if (outcome.ok) return interner.intern(outcome.monitor);
-          violated(j, outcome.reason);
-          return RETIRED;
-        }),
-      );
+      const current = (this.interners[j] as Interner<unknown>).value(word);
+      const outcomes = (this.monitors[j] as Monitor<unknown>).advance(current, observed);
+      if (outcomes.length === 1 && choices === undefined) {
+        this.unique[j] = this.wordAfter(j, word, current, outcomes[0] as MonitorOutcome<unknown>);
+        continue;
+      }
+      choices ??= Array.from(this.unique.subarray(0, j), (w) => [w]);
+      const next: number[] = [];
+      for (const outcome of outcomes) next.push(this.wordAfter(j, word, current, outcome));
+      choices.push(next);
     }
-    return choices;
+    return choices === undefined ? this.uniqueOnly : combinations(choices);
+  }
+
+  /** Monitor j's word after `outcome`, from `word` (whose value is `current`). */
+  private wordAfter(j: number, word: number, current: unknown, outcome: MonitorOutcome<unknown>): number {
+    if (!outcome.ok) {
+      this.violations.push({ monitor: j, reason: outcome.reason });
+      return RETIRED;
+    }
+    // A monitor that keeps its state hands back the very value: no key to compute.
+    if (outcome.monitor === current) return word;
+    return (this.interners[j] as Interner<unknown>).intern(outcome.monitor);
   }
 }
 
-/** Every way of picking one word per monitor (almost always exactly one way). */
-export function combinations(choices: readonly (readonly number[])[]): (readonly number[])[] {
-  if (choices.every((options) => options.length === 1))
-    return [choices.map((options) => options[0] as number)];
+/** Every way of picking one word per monitor. */
+function combinations(choices: readonly (readonly number[])[]): (readonly number[])[] {
   let result: number[][] = [[]];
   for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
   return result;

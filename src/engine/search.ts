@@ -22,7 +22,7 @@ import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally, type ModelFigures } from "./model-figures.js";
 import { CHECK_EVERY, Checkpoints, runToEnd, runYielding } from "./pacing.js";
-import { combinations, MonitorProduct, PackedObservation } from "./product.js";
+import { MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
 import type { StepReduction } from "./stubborn-steps.js";
@@ -197,39 +197,46 @@ function* searching(
         events.length = 0;
         model.apply(from, step, to, m > 0 ? events : undefined);
         hashState(toU, 0, width, hash);
-        let target = models.idOf(toU, 0, hash[0] as number);
-        if (target < 0) {
-          if (models.count >= maxStates) {
+        let target: number;
+        if (models.count < maxStates) {
+          // insert returns −1 − id for a state stored before: one probe either way.
+          target = models.insert(toU, 0, hash[0] as number);
+          if (target < 0) target = -1 - target;
+          else {
+            models.parent[target] = state;
+            models.step[target] = k;
+            space.depths.push(depth + 1);
+            tally.stored(toU, 0, depth + 1);
+            if (m === 0) nodeDepth.push(depth + 1);
+          }
+        } else {
+          target = models.idOf(toU, 0, hash[0] as number);
+          if (target < 0) {
             stop = "max-states";
             targets.push(-1);
             continue;
           }
-          target = models.insert(toU, 0, hash[0] as number);
-          models.parent[target] = state;
-          models.step[target] = k;
-          space.depths.push(depth + 1);
-          tally.stored(toU, 0, depth + 1);
-          if (m === 0) nodeDepth.push(depth + 1);
         }
         targets.push(target);
         if (m === 0) continue;
         observed.observe(step, to);
-        const choices = product.advance(fromNode, 1, observed, (j, reason) => {
+        const nexts = product.advance(fromNode, 1, observed);
+        for (const { monitor, reason } of product.violations) {
           const reached = to.slice();
-          violations[j] ??= { ...runTo(id, step, reached), reason };
+          violations[monitor] ??= { ...runTo(id, step, reached), reason };
           options.onViolation?.({
-            monitor: j,
+            monitor,
             reason,
             state: observed.to,
             run: () => ({ ...runTo(id, step, reached), reason }),
           });
-        });
+        }
         node[0] = target;
-        for (const combination of combinations(choices)) {
+        for (const combination of nexts) {
           for (let j = 0; j < m; j++) node[1 + j] = combination[j] as number;
           hashState(nodeU, 0, nodeWidth, hash);
-          if (nodes.idOf(nodeU, 0, hash[0] as number) >= 0) continue;
           const child = nodes.insert(nodeU, 0, hash[0] as number);
+          if (child < 0) continue;
           nodes.parent[child] = id;
           nodes.step[child] = k;
           nodeDepth.push(depth + 1);

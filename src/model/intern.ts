@@ -6,6 +6,8 @@
 export class Interner<T> {
   private readonly ids = new Map<string, number>();
   private readonly values: T[] = [];
+  /** The ids of the interned objects themselves: handing one back costs no key. */
+  private readonly known = new WeakMap<object, number>();
 
   constructor(private readonly keyOf: (value: T) => string) {}
 
@@ -16,6 +18,11 @@ export class Interner<T> {
 
   /** The id of `value` (a new id if no equal value was interned before). */
   intern(value: T): number {
+    const object = typeof value === "object" && value !== null;
+    if (object) {
+      const known = this.known.get(value);
+      if (known !== undefined) return known;
+    }
     const key = this.keyOf(value);
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -23,6 +30,8 @@ export class Interner<T> {
       this.ids.set(key, id);
       this.values.push(Object.freeze(value));
     }
+    // Only the stored value itself: an equal object handed in later may still change.
+    if (object && this.values[id] === value) this.known.set(value, id);
     return id;
   }
 
