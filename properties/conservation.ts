@@ -17,6 +17,8 @@ type Totals = Readonly<Record<string, number>>;
 export const conservation: SafetyProperty = {
   kind: "always",
   name: "conservation",
+  // Totals name no process.
+  symmetric: true,
   description:
     "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
   monitor: (model: Model, instance: number) =>

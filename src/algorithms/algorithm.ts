@@ -36,18 +36,32 @@ export interface SnapshotAlgorithm {
    * changes only its own channel's records. A variant that replaces a handler (a spread copy with
    * one rule changed) no longer matches, so the reduction leaves it alone.
    */
-  readonly markerLocal?: MarkerLocalHandlers;
+  readonly markerLocal?: AlgorithmHandlers;
+  /**
+   * Symmetry reduction may treat processes as interchangeable (src/model/symmetry.ts) when the
+   * algorithm lists here the very handlers it vouches for: none treats a process or a channel by
+   * its index — only through the topology and the state — and no tag names a process. Compared by
+   * identity, as markerLocal is.
+   */
+  readonly symmetric?: AlgorithmHandlers;
 }
 
-/** The handlers a marker-local declaration vouches for (compared by identity). */
-export type MarkerLocalHandlers = Pick<
+/** The handlers a declaration vouches for (compared by identity). */
+export type AlgorithmHandlers = Pick<
   SnapshotAlgorithm,
   "canInitiate" | "initiate" | "onMarker" | "onAppArrival" | "tagOutgoing" | "afterStep"
 >;
 
 /** The algorithm's marker-local declaration holds for its handlers as they are now. */
 export function isMarkerLocal(algorithm: SnapshotAlgorithm): boolean {
-  const declared = algorithm.markerLocal;
+  return isDeclaredFor(algorithm.markerLocal, algorithm);
+}
+
+/** A declaration vouches for the algorithm's handlers as they are now (a variant that replaced one no longer matches). */
+export function isDeclaredFor(
+  declared: AlgorithmHandlers | undefined,
+  algorithm: SnapshotAlgorithm,
+): boolean {
   if (declared === undefined) return false;
   return (
     declared.canInitiate === algorithm.canInitiate &&

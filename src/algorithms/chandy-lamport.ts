@@ -54,10 +54,12 @@ const handlers = {
     }
   },
   onAppArrival: (draft, c, payload) => recordOnEveryInstance(draft, c, payload),
-} satisfies Omit<SnapshotAlgorithm, "markerLocal">;
+} satisfies Omit<SnapshotAlgorithm, "markerLocal" | "symmetric">;
 
 export const chandyLamport: SnapshotAlgorithm = {
   ...handlers,
   // Every rule above is local to its process and records only on markers and initiation.
   markerLocal: handlers,
+  // And none reads a process's index but through the topology.
+  symmetric: handlers,
 };

@@ -4,7 +4,7 @@
  */
 import type { SnapshotAlgorithm } from "./algorithm.js";
 
-export const noSnapshot: SnapshotAlgorithm = {
+const handlers = {
   name: "none",
   description: "the application only, with no snapshot algorithm",
   canInitiate: () => false,
@@ -15,4 +15,6 @@ export const noSnapshot: SnapshotAlgorithm = {
     throw new RangeError("the application-only system has no markers");
   },
   onAppArrival: () => {},
-};
+} satisfies Omit<SnapshotAlgorithm, "symmetric">;
+
+export const noSnapshot: SnapshotAlgorithm = { ...handlers, symmetric: handlers };

@@ -34,7 +34,7 @@ export const EXPLORE_FLAGS = {
   reduce: {
     type: "string",
     value: "NAME",
-    description: "compact engine: auto | none | symmetry | por | all",
+    description: "none | symmetry (one state per orbit) | auto; compact engine also: por | all",
     default: "auto",
   },
   workers: {
@@ -68,10 +68,10 @@ export async function exploreCommand(argv: string[]): Promise<number> {
   const engine = choice("--engine", values.engine ?? "generic", ["generic", "compact"]);
   const mode = choice("--mode", values.mode ?? "exact", ["exact", "fingerprint", "bitstate"]);
   const reduce = choice("--reduce", values.reduce ?? "auto", ["auto", "none", "symmetry", "por", "all"]);
-  if (engine === "generic" && !["auto", "none"].includes(reduce))
+  if (engine === "generic" && !["auto", "none", "symmetry"].includes(reduce))
     throw new ConfigError(
       "--reduce",
-      "symmetry and partial-order reduction belong to the compact engine: add --engine compact",
+      "partial-order reduction of a free-running model belongs to the compact engine: add --engine compact",
     );
   if (values.graph !== undefined && mode !== "exact")
     throw new ConfigError(
@@ -120,6 +120,7 @@ export async function exploreCommand(argv: string[]): Promise<number> {
     progress: stderrProgress,
     graphFile: values.graph,
     store: mode,
+    symmetry: reduce === "symmetry",
   }).then(print);
 }
 

@@ -8,8 +8,10 @@ import { type CheckOptions, type CheckResult, check, checkAsync } from "../engin
 import type { StoreMode } from "../engine/hashed-search.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
+import { ConfigError } from "../errors.js";
 import { toGraphology } from "../graph/state-graph.js";
 import type { Model } from "../model/model.js";
+import { ProcessSymmetry } from "../model/symmetry.js";
 import { NO_PLUGINS, type Plugins, propertyNamed } from "../plugins/plugins.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { writeNewFile } from "./output-file.js";
@@ -116,10 +118,13 @@ export interface RunOptions {
   readonly graphFile?: string | undefined;
   /** How states are stored (default exact). */
   readonly store?: StoreMode | undefined;
+  /** One state per orbit of the model's symmetry of processes (--reduce symmetry). */
+  readonly symmetry?: boolean | undefined;
 }
 
 export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
   const model = buildModel(resolved.config, resolved.plugins);
+  refuseAsymmetric(model, options);
   return reportOf(
     resolved,
     model,
@@ -138,6 +143,7 @@ export async function runCheckUntilSignalled(
   options: RunOptions,
 ): Promise<CheckReport> {
   const model = buildModel(resolved.config, resolved.plugins);
+  refuseAsymmetric(model, options);
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
@@ -160,6 +166,19 @@ export async function runCheckUntilSignalled(
   }
 }
 
+/** `--reduce symmetry` on a model without symmetry is refused with the reason. */
+function refuseAsymmetric(model: Model, options: RunOptions): void {
+  if (options.symmetry !== true) return;
+  const symmetry = ProcessSymmetry.of(model);
+  if (typeof symmetry === "string")
+    throw new ConfigError("--reduce", `no symmetry to reduce by: ${symmetry}`);
+  if (options.graphFile !== undefined)
+    throw new ConfigError(
+      "--graph",
+      "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
+    );
+}
+
 function selectedProperties({ config, plugins }: ResolvedConfig): Property[] {
   return config.properties.map((name) => propertyNamed(name, catalogue, plugins) as Property);
 }
@@ -170,6 +189,7 @@ function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOpt
     progress: options.progress,
     graph: options.graphFile !== undefined,
     store: options.store,
+    symmetry: options.symmetry,
   };
 }
 
@@ -219,13 +239,17 @@ function reportOf(
 }
 
 /** The packed engine's report: its store, and what a hashed store may have missed. */
-function engineOf({ store, stats }: CheckResult): EngineReport {
-  if (store === undefined) return { name: "generic", mode: "exact", reduce: "none" };
+function engineOf({ store, stats, symmetry }: CheckResult): EngineReport {
+  const reduced =
+    symmetry === undefined
+      ? { reduce: "none" as const }
+      : { reduce: "symmetry" as const, orbits: symmetry.orbits };
+  if (store === undefined) return { name: "generic", mode: "exact", ...reduced };
   const bytesPerState = stats.distinctStates === 0 ? 0 : Math.round(store.peakBytes / stats.distinctStates);
   return {
     name: "generic",
     mode: store.mode,
-    reduce: "none",
+    ...reduced,
     bytesPerState,
     ...(store.collisionProbability === undefined ? {} : { collisionProbability: store.collisionProbability }),
     ...(store.bitstate === undefined

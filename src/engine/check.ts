@@ -5,6 +5,7 @@
  */
 import { ConfigError } from "../errors.js";
 import type { Model } from "../model/model.js";
+import { ProcessSymmetry } from "../model/symmetry.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { type CoverageRow, vacuityWarnings } from "./coverage.js";
 import {
@@ -52,6 +53,8 @@ export interface CheckResult<Space extends StateSpace | undefined = StateSpace |
   readonly skipped: readonly { readonly property: Property; readonly reason: string }[];
   /** The explored state space, with the exact store (a hashed store keeps no states). */
   readonly space: Space;
+  /** With symmetry reduction: the permutations exploited, and the representatives stored. */
+  readonly symmetry?: { readonly order: number; readonly orbits: number } | undefined;
   /** With a hashed store: how much it may have missed. */
   readonly store?: StoreFigures | undefined;
   /** Transitions explored from the distinct states, by kind of step (0: never enabled). */
@@ -67,6 +70,12 @@ export interface CheckOptions {
   readonly graph?: boolean | undefined;
   /** Stops the search cleanly, with partial statistics and the verdicts so far, when aborted. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Keep one state per orbit of the model's symmetry of processes (src/model/symmetry.ts): the
+   * figures stay the whole space's; properties whose monitors tell processes apart, liveness and
+   * the state graph are left out, saying why.
+   */
+  readonly symmetry?: boolean | undefined;
   /** How states are stored: exactly (the default), or by fingerprints or bitstate hashing. */
   readonly store?: StoreMode | HashedStore | { readonly mode: "exact" } | undefined;
 }
@@ -139,10 +148,12 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
       "graph",
       `a ${hashed.mode} store keeps no state graph: leave the graph out, or store states exactly`,
     );
+  const symmetry = options.symmetry === true ? symmetryOf(model, options) : undefined;
   const skipped = requested.flatMap((property) => {
     const reason =
       property.unsupported?.(model) ??
-      (hashed !== undefined && property.kind === "eventually" ? NEEDS_EXACT_STORE : undefined);
+      (hashed !== undefined && property.kind === "eventually" ? NEEDS_EXACT_STORE : undefined) ??
+      (symmetry !== undefined ? unsymmetric(property) : undefined);
     return reason === undefined ? [] : [{ property, reason }];
   });
   // Work before the search, within its limits: a property that cannot be decided at this size is
@@ -163,8 +174,30 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
     progress: options.progress,
     graph: options.graph === true || properties.some((p) => p.kind === "eventually"),
     signal: options.signal,
+    symmetry,
   };
   return { model, started, properties, safety, skipped, monitors, search, hashed };
+}
+
+/** The model's symmetry, refusing with the reason when it has none or the graph is wanted. */
+function symmetryOf(model: Model, options: CheckOptions): ProcessSymmetry {
+  const symmetry = ProcessSymmetry.of(model);
+  if (typeof symmetry === "string")
+    throw new ConfigError("symmetry", `no symmetry to reduce by: ${symmetry}`);
+  if (options.graph === true)
+    throw new ConfigError(
+      "graph",
+      "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
+    );
+  return symmetry;
+}
+
+/** Why a property cannot be checked on one state per orbit, if it cannot. */
+function unsymmetric(property: Property): string | undefined {
+  if (property.kind === "eventually")
+    return "it is judged on the whole state graph, which symmetry reduction does not keep: leave --reduce symmetry out to check it";
+  if (property.symmetric === true) return undefined;
+  return "its monitor tells processes or channels apart, so one state per orbit could hide a violation: leave --reduce symmetry out to check it";
 }
 
 function hashedStoreOf(store: CheckOptions["store"]): HashedStore | undefined {
@@ -217,7 +250,11 @@ function concludeCheck(plan: CheckPlan, result: Searched): CheckResult {
   const warnings = vacuityWarnings(
     result.coverage,
     { completeSnapshots: figures.completeSnapshots, inProgress: figures.inProgress },
-    { safety: safety.length > 0, termination: properties.some((p) => p.kind === "eventually") },
+    {
+      safety: safety.length > 0,
+      termination: properties.some((p) => p.kind === "eventually"),
+      symmetric: plan.search.symmetry !== undefined,
+    },
   );
   const lost = unrebuilt.map(
     (u) =>
@@ -229,6 +266,10 @@ function concludeCheck(plan: CheckPlan, result: Searched): CheckResult {
     skipped,
     space,
     store: result.store,
+    symmetry:
+      plan.search.symmetry === undefined
+        ? undefined
+        : { order: plan.search.symmetry.order, orbits: result.stored },
     coverage: result.coverage,
     warnings: [...warnings, ...lost],
   };

@@ -26,8 +26,8 @@ export class Coverage {
     this.counts = this.kinds.map(() => 0);
   }
 
-  /** One transition by `step` was explored. */
-  count(step: Step): void {
+  /** `times` transitions by `step` were explored (one, or under symmetry the orbit's). */
+  count(step: Step, times = 1): void {
     let k = this.kindOf.get(step);
     if (k === undefined) {
       const kind = stepKind(step);
@@ -38,7 +38,7 @@ export class Coverage {
       }
       this.kindOf.set(step, k);
     }
-    this.counts[k] = (this.counts[k] as number) + 1;
+    this.counts[k] = (this.counts[k] as number) + times;
   }
 
   rows(): CoverageRow[] {
@@ -87,7 +87,12 @@ function possibleKinds(model: Model): string[] {
 export function vacuityWarnings(
   coverage: readonly CoverageRow[],
   figures: { readonly completeSnapshots: number; readonly inProgress: number },
-  judged: { readonly safety: boolean; readonly termination: boolean },
+  judged: {
+    readonly safety: boolean;
+    readonly termination: boolean;
+    /** Under symmetry one initiator stands for those it is interchangeable with. */
+    readonly symmetric?: boolean;
+  },
 ): string[] {
   const warnings: string[] = [];
   if (judged.safety && figures.completeSnapshots === 0)
@@ -95,7 +100,7 @@ export function vacuityWarnings(
       "no snapshot completed within the bound: the safety properties judged no recorded state S*, so their verdicts are vacuous (raise the bound, or check the initiators)",
     );
   for (const row of coverage) {
-    if (row.kind.startsWith("initiate(") && row.taken === 0)
+    if (row.kind.startsWith("initiate(") && row.taken === 0 && judged.symmetric !== true)
       warnings.push(`${row.kind.slice("initiate(".length, -1)} is an initiator but could never initiate`);
   }
   if (judged.termination && figures.inProgress === 0)

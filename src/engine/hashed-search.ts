@@ -12,6 +12,7 @@
  * only the exact store keeps.
  */
 import type { Model } from "../model/model.js";
+import type { ProcessSymmetry } from "../model/symmetry.js";
 import type { ModelEvent, Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
@@ -44,6 +45,8 @@ export interface HashedSearchOptions {
   readonly progress?: ProgressSink | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly reduction?: StepReduction | undefined;
+  /** One state per orbit, as in the exact search (SearchOptions.symmetry). */
+  readonly symmetry?: ProcessSymmetry | undefined;
 }
 
 /** How much a hashed store may have missed, and what it held. */
@@ -115,7 +118,7 @@ function* searchingHashed(
   monitors: readonly Monitor<unknown>[],
   options: HashedSearchOptions,
 ): Generator<void, HashedSearchResult> {
-  const { limits, reduction } = options;
+  const { limits, reduction, symmetry } = options;
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
   const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
   const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
@@ -123,7 +126,8 @@ function* searchingHashed(
   const width = model.width;
   const m = monitors.length;
   const nodeWidth = width + m;
-  // A frontier entry: the node's words, then 1 if it is the first node of its model state.
+  // A frontier entry: the node's words, then (for the first node of its model state) the state's
+  // orbit size, else 0.
   const entry = nodeWidth + 1;
   const product = new MonitorProduct(monitors);
   const tally = new FigureTally(model);
@@ -136,7 +140,6 @@ function* searchingHashed(
 
   const hash = new Int32Array(2);
   const to = new Int32Array(width);
-  const toU = new Uint32Array(to.buffer);
   const node = new Int32Array(entry);
   const nodeU = new Uint32Array(node.buffer);
   const steps: Step[] = [];
@@ -151,6 +154,7 @@ function* searchingHashed(
     nodes = hashedSet(options.store, budget, limits.maxStates);
     models = m === 0 ? nodes : hashedSet(options.store, budget, limits.maxStates);
     node.set(model.codec.encode(model.initial));
+    const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
     product.initial(model.initial, node, width);
     node[nodeWidth] = 1;
     hashState(nodeU, 0, width, hash);
@@ -159,7 +163,7 @@ function* searchingHashed(
       hashState(nodeU, 0, nodeWidth, hash);
       nodes.insert(hash[0] as number, hash[1] as number);
     }
-    tally.stored(nodeU, 0, 0);
+    tally.stored(nodeU, 0, 0, initialOrbit);
     frontier.push(nodeU, 0);
     frontier.advance();
     let expanded = 0;
@@ -168,12 +172,14 @@ function* searchingHashed(
       for (let i = 0; i < frontier.length; i++) {
         const base = i * entry;
         const from = level.subarray(base, base + width);
-        const first = level[base + nodeWidth] === 1;
+        // The first node of its model state carries the state's orbit size (1 without symmetry).
+        const orbit = level[base + nodeWidth] as number;
+        const first = orbit > 0;
         steps.length = 0;
         model.enabled(from, steps);
         if (depth >= maxDepth) {
           if (steps.length > 0) stop = "max-depth";
-          if (first) tally.visited(steps.length, 0);
+          if (first) tally.visited(steps.length, 0, orbit);
           continue;
         }
         if (reduction !== undefined) {
@@ -186,10 +192,13 @@ function* searchingHashed(
           if (reduction !== undefined && chosen[k] === 0) continue;
           explored++;
           const step = steps[k] as Step;
-          if (first) coverage.count(step);
+          if (first) coverage.count(step, orbit);
           events.length = 0;
           model.apply(from, step, to, m > 0 ? events : undefined);
-          hashState(toU, 0, width, hash);
+          // The node stores the successor's representative; monitors see `to` itself.
+          node.set(to);
+          const weight = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
+          hashState(nodeU, 0, width, hash);
           let newModel = !models.has(hash[0] as number, hash[1] as number);
           if (newModel) {
             if (models.count >= maxStates) {
@@ -197,13 +206,12 @@ function* searchingHashed(
               continue;
             }
             models.insert(hash[0] as number, hash[1] as number);
-            tally.stored(toU, 0, depth + 1);
+            tally.stored(nodeU, 0, depth + 1, weight);
           }
-          node.set(to);
           if (m === 0) {
             generated++;
             if (!newModel) continue;
-            node[nodeWidth] = 1;
+            node[nodeWidth] = weight;
             frontier.push(nodeU, 0);
             continue;
           }
@@ -216,12 +224,12 @@ function* searchingHashed(
             for (let j = 0; j < m; j++) node[width + j] = combination[j] as number;
             hashState(nodeU, 0, nodeWidth, hash);
             if (!nodes.insert(hash[0] as number, hash[1] as number)) continue;
-            node[nodeWidth] = newModel ? 1 : 0;
+            node[nodeWidth] = newModel ? weight : 0;
             newModel = false;
             frontier.push(nodeU, 0);
           }
         }
-        if (first) tally.visited(steps.length, explored);
+        if (first) tally.visited(steps.length, explored, orbit);
         if (++expanded % CHECK_EVERY !== 0) continue;
         yield;
         const queued = frontier.length - i - 1 + frontier.queued;
@@ -243,6 +251,7 @@ function* searchingHashed(
     stop = "max-memory";
   }
   const storeFigures = figuresOf(options.store, nodes, generated, budget.peak);
+  const stored = models?.count ?? 0;
   frontier = undefined;
   models = undefined;
   nodes = undefined;
@@ -253,6 +262,7 @@ function* searchingHashed(
     unrebuilt,
     stop,
     nodes: storeFigures.stored,
+    stored,
     coverage: coverage.rows(),
     store: storeFigures.figures,
   };
@@ -306,6 +316,7 @@ function rebuildRuns(
     {
       limits: { maxDepth: depth, maxMemoryMiB: options.limits.maxMemoryMiB },
       reduction: options.reduction,
+      symmetry: options.symmetry,
     },
   );
   const unrebuilt: UnrebuiltViolation[] = [];

@@ -27,24 +27,30 @@ export class FigureTally {
 
   constructor(private readonly model: Model) {}
 
-  /** A new distinct state, at `words[offset..]`, at shortest distance `depth`. */
-  stored(words: ArrayLike<number>, offset: number, depth: number): void {
+  /**
+   * A new distinct state, at `words[offset..]`, at shortest distance `depth`; under symmetry it
+   * stands for the `weight` states of its orbit, which share its depth and its figures.
+   */
+  stored(words: ArrayLike<number>, offset: number, depth: number, weight = 1): void {
     const { codec, instances } = this.model;
-    this.distinct++;
+    this.distinct += weight;
     if (depth > this.maxDepth) this.maxDepth = depth;
-    if (codec.complete(words, offset)) this.completeSnapshots++;
+    if (codec.complete(words, offset)) this.completeSnapshots += weight;
     for (let k = 0; k < instances; k++) {
       if (!codec.instanceComplete(words, offset, k) && codec.instanceStarted(words, offset, k)) {
-        this.inProgress++;
+        this.inProgress += weight;
         return;
       }
     }
   }
 
-  /** A distinct state visited for the first time: it enables `enabled` steps, `explored` of them taken. */
-  visited(enabled: number, explored: number): void {
-    if (enabled === 0) this.deadlocks++;
-    this.transitions += explored;
+  /**
+   * A distinct state (standing for `weight` states) visited for the first time: it enables
+   * `enabled` steps, `explored` of them taken.
+   */
+  visited(enabled: number, explored: number, weight = 1): void {
+    if (enabled === 0) this.deadlocks += weight;
+    this.transitions += explored * weight;
   }
 
   figures(): ModelFigures {

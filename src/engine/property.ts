@@ -111,6 +111,11 @@ interface PropertyBase {
 
 export interface SafetyProperty extends PropertyBase {
   readonly kind: "always";
+  /**
+   * Renaming processes changes neither its monitor's states nor its verdicts, so a search with
+   * symmetry reduction (one state per orbit) may check it.
+   */
+  readonly symmetric?: boolean;
   /** The monitor judging snapshot instance `instance` (properties hold per instance). */
   monitor(model: Model, instance: number): Monitor<unknown>;
 }

@@ -14,6 +14,7 @@
 import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
+import type { ProcessSymmetry } from "../model/symmetry.js";
 import type { GlobalState, ModelEvent, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
@@ -43,6 +44,8 @@ export interface SearchOutcome {
   readonly stop: StopReason;
   /** Nodes searched: model states paired with monitor states. */
   readonly nodes: number;
+  /** Model states stored: the distinct states, or under symmetry one per orbit. */
+  readonly stored: number;
   /** Transitions explored from the distinct states, by kind of step. */
   readonly coverage: readonly CoverageRow[];
 }
@@ -73,6 +76,12 @@ export interface SearchOptions {
   readonly signal?: AbortSignal | undefined;
   /** Expands only the steps this reduction chooses in each state (stubborn-steps.ts). */
   readonly reduction?: StepReduction | undefined;
+  /**
+   * Keeps one state per orbit of this symmetry (src/model/symmetry.ts); the figures stay the whole
+   * space's (each representative counts for its orbit) and runs are concrete runs of the model.
+   * Only for monitors that renaming processes leaves alike (SafetyProperty.symmetric).
+   */
+  readonly symmetry?: ProcessSymmetry | undefined;
 }
 
 /** Runs the search to its end. */
@@ -123,7 +132,12 @@ function* searching(
 
   const hash = new Int32Array(2);
   const to = new Int32Array(width);
-  const toU = new Uint32Array(to.buffer);
+  const { symmetry } = options;
+  // Under symmetry the successor's representative is stored; monitors still see `to` itself.
+  const stored = symmetry === undefined ? to : new Int32Array(width);
+  const storedU = new Uint32Array(stored.buffer);
+  /** Under symmetry: the size of each stored state's orbit, by id. */
+  const orbits: number[] = [];
   const node = new Int32Array(nodeWidth);
   const nodeU = new Uint32Array(node.buffer);
   const fromNode = new Int32Array(nodeWidth);
@@ -139,12 +153,14 @@ function* searching(
   const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
   const wordsOf = (state: number) => space.words(state);
 
-  to.set(model.codec.encode(model.initial));
-  hashState(toU, 0, width, hash);
-  models.insert(toU, 0, hash[0] as number);
+  stored.set(model.codec.encode(model.initial));
+  const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
+  orbits.push(initialOrbit);
+  hashState(storedU, 0, width, hash);
+  models.insert(storedU, 0, hash[0] as number);
   models.parent[0] = -1;
   space.depths.push(0);
-  tally.stored(toU, 0, 0);
+  tally.stored(storedU, 0, 0, initialOrbit);
   if (m > 0) {
     node[0] = 0;
     product.initial(model.initial, node, 1);
@@ -159,10 +175,14 @@ function* searching(
     const path: number[] = [];
     for (let n = at; n >= 0; n = nodes.parent[n] ?? -1) path.push(n);
     path.reverse();
-    const states = path.map((n) => space.state(modelOf(n)));
     const taken = path
       .slice(1)
       .map((n) => space.stepOf(modelOf(nodes.parent[n] as number), nodes.step[n] as number));
+    if (symmetry !== undefined) {
+      const representatives = path.map((n) => space.words(modelOf(n)).slice());
+      return { reason: "", ...concreteRun(model, symmetry, representatives, [...taken, step]) };
+    }
+    const states = path.map((n) => space.state(modelOf(n)));
     return { reason: "", steps: [...taken, step], states: [...states, model.codec.decode(reached)] };
   };
 
@@ -179,7 +199,7 @@ function* searching(
         if (steps.length > 0) stop = "max-depth";
         if (firstVisit) {
           space.addFrontier(state, steps.length);
-          tally.visited(steps.length, 0);
+          tally.visited(steps.length, 0, orbits[state] ?? 1);
         }
         continue;
       }
@@ -196,21 +216,28 @@ function* searching(
         const step = steps[k] as Step;
         events.length = 0;
         model.apply(from, step, to, m > 0 ? events : undefined);
-        hashState(toU, 0, width, hash);
+        let fixing = 1;
+        if (symmetry !== undefined) {
+          stored.set(to);
+          fixing = symmetry.canonicalize(stored, 0);
+        }
+        hashState(storedU, 0, width, hash);
         let target: number;
         if (models.count < maxStates) {
           // insert returns −1 − id for a state stored before: one probe either way.
-          target = models.insert(toU, 0, hash[0] as number);
+          target = models.insert(storedU, 0, hash[0] as number);
           if (target < 0) target = -1 - target;
           else {
+            const orbit = symmetry?.orbitSize(fixing) ?? 1;
+            if (symmetry !== undefined) orbits.push(orbit);
             models.parent[target] = state;
             models.step[target] = k;
             space.depths.push(depth + 1);
-            tally.stored(toU, 0, depth + 1);
+            tally.stored(storedU, 0, depth + 1, orbit);
             if (m === 0) nodeDepth.push(depth + 1);
           }
         } else {
-          target = models.idOf(toU, 0, hash[0] as number);
+          target = models.idOf(storedU, 0, hash[0] as number);
           if (target < 0) {
             stop = "max-states";
             targets.push(-1);
@@ -244,8 +271,9 @@ function* searching(
       }
       if (firstVisit) {
         space.addExpansion(state, steps.length, targets, taken);
-        tally.visited(steps.length, targets.length);
-        for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step);
+        const orbit = orbits[state] ?? 1;
+        tally.visited(steps.length, targets.length, orbit);
+        for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step, orbit);
       }
       if (id % CHECK_EVERY !== 0) continue;
       yield;
@@ -265,7 +293,15 @@ function* searching(
     stop = "max-memory";
   }
   const figures = tally.figures();
-  return { space, figures, violations, stop, nodes: nodes.count, coverage: coverage.rows() };
+  return {
+    space,
+    figures,
+    violations,
+    stop,
+    nodes: nodes.count,
+    stored: models.count,
+    coverage: coverage.rows(),
+  };
 }
 
 /**
@@ -290,4 +326,44 @@ function store(words: number, budget: MemoryBudget, expected: number): ExactSet 
 /** The budget in bytes: the user's, or by default 80% of the machine's memory (budget.ts). */
 export function memoryLimit(maxMemoryMiB: number | undefined): number | undefined {
   return maxMemoryMiB === undefined ? undefined : maxMemoryMiB * 2 ** 20;
+}
+
+/**
+ * A concrete run of the model along a path of representatives: `steps[i]` leads from
+ * `representatives[i]` to a state whose representative is `representatives[i + 1]` (the last step
+ * leads on, out of the path). Each step is carried over by the renaming π that maps the representative onto
+ * the concrete state reached so far: the concrete successor is π(the representative's successor),
+ * and the concrete step is the one of the concrete state that leads exactly there.
+ */
+function concreteRun(
+  model: Model,
+  symmetry: ProcessSymmetry,
+  representatives: readonly Words[],
+  steps: readonly Step[],
+): { steps: Step[]; states: GlobalState[] } {
+  const width = model.width;
+  let concrete: Words = (representatives[0] as Words).slice();
+  const states = [model.codec.decode(concrete)];
+  const taken: Step[] = [];
+  const successor = new Int32Array(width);
+  const image = new Int32Array(width);
+  steps.forEach((step, i) => {
+    const representative = representatives[i] as Words;
+    const renaming = symmetry.renamingBetween(representative, concrete);
+    if (renaming === undefined) throw new RangeError(`state ${i} of the run left its orbit`);
+    model.apply(representative, step, successor);
+    symmetry.rename(renaming, successor, image);
+    const enabled: Step[] = [];
+    model.enabled(concrete, enabled);
+    const next = new Int32Array(width);
+    const match = enabled.find((candidate) => {
+      model.apply(concrete, candidate, next);
+      return next.every((w, j) => w === image[j]);
+    });
+    if (match === undefined) throw new RangeError(`no step of the concrete run matches step ${i + 1}`);
+    taken.push(match);
+    concrete = next;
+    states.push(model.codec.decode(concrete));
+  });
+  return { steps: taken, states };
 }

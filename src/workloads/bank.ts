@@ -14,6 +14,8 @@ export const bank: Workload = {
   name: "bank",
   description: "processes hold balances and send each other one-unit transfers (the lecture's example)",
   actionNames: ["send"],
+  // A balance and a one-unit transfer name no process.
+  symmetric: true,
   fields: () => ["balance"],
   initial(params, topology) {
     return perProcessCounts("balances", params.balances, topology.processes).map((b) => [b]);

@@ -51,6 +51,11 @@ export interface Workload {
    * so partial-order reduction may reorder them (src/engine/stubborn-steps.ts).
    */
   readonly receiptsCommute?: boolean;
+  /**
+   * Processes are interchangeable (symmetry reduction, src/model/symmetry.ts): the rules never read
+   * a process's index but through the topology, and no state or payload names a process.
+   */
+  readonly symmetric?: boolean;
   /** Each process's initial state; throws ConfigError naming the field when parameters are wrong. */
   initial(params: WorkloadParams, topology: Topology): AppState[];
   /** The application steps Pp can take in `state`, in a fixed order: an action name and a destination. */

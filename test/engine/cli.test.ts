@@ -176,7 +176,7 @@ describe("snapcheck explore --engine compact", () => {
     ],
     [
       ["--reduce", "por"],
-      "--reduce: symmetry and partial-order reduction belong to the compact engine: add --engine compact",
+      "--reduce: partial-order reduction of a free-running model belongs to the compact engine: add --engine compact",
     ],
   ])("refuses %j with one line naming the field", async (args, message) => {
     const r = await runInProcess("explore", "--out", tmp(), ...args);
