@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: snapcheck's benchmarks, one module each; add a new one below.
  *   npm run bench                        every section (the scale test skipped)
- *   npm run bench -- --only exhaustive   one section: exhaustive, scenarios, simulate or playground
+ *   npm run bench -- --only exhaustive   one section: exhaustive, workloads, scenarios, simulate or playground
  *   npm run bench -- --scale             also the scale test (fifo 2,2,2, about 145 million states)
  *   npm run bench -- --plot DIR          also write the exhaustive section's plots (SVG) to DIR
  */
@@ -10,8 +10,9 @@ import { exhaustiveBench } from "./exhaustive-bench.js";
 import { playgroundBench } from "./playground-bench.js";
 import { scenarioBench } from "./scenario-bench.js";
 import { simulateBench } from "./simulate-bench.js";
+import { workloadBench } from "./workload-bench.js";
 
-const SECTIONS = ["exhaustive", "scenarios", "simulate", "playground"] as const;
+const SECTIONS = ["exhaustive", "workloads", "scenarios", "simulate", "playground"] as const;
 
 const { values } = parseArgs({
   options: { only: { type: "string" }, scale: { type: "boolean", default: false }, plot: { type: "string" } },
@@ -22,6 +23,7 @@ if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
   process.exit(2);
 }
 if (only === undefined || only === "exhaustive") exhaustiveBench({ scale: values.scale, plot: values.plot });
+if (only === undefined || only === "workloads") workloadBench();
 if (only === undefined || only === "scenarios") scenarioBench();
 if (only === undefined || only === "simulate") simulateBench();
 // The page's bundle size and its time to the first verdict on bank 1,1,1, beside the command line's.
