@@ -27,6 +27,11 @@ import { linePlotSvg } from "../../src/render/line-plot.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
 
+/** The properties a fingerprint store decides on bank (conservation first, for the verdict column). */
+const SAFETY_PROPERTIES = ["conservation", "consistent-cut", "reachable-cut"].map(
+  (name) => properties.find((p) => p.name === name) as Property,
+);
+
 /** The default set of properties on bank with Chandy–Lamport (conservation first, for the verdict column). */
 const EVERY_PROPERTY = ["conservation", "consistent-cut", "reachable-cut", "termination"].map(
   (name) => properties.find((p) => p.name === name) as Property,
@@ -92,15 +97,17 @@ interface Measured {
 function snapcheckRun(
   config: ReturnType<typeof parseConfig>,
   checked: readonly Property[] = [conservation],
+  options: { readonly store?: "fingerprint"; readonly symmetry?: boolean } = {},
 ): Measured & { stop: string } {
   const model = buildModel(config);
   gc();
   const before = retained();
   const started = performance.now();
-  const result = check(model, checked, { limits: config });
+  const result = check(model, checked, { limits: config, ...options });
   const searchSeconds = (performance.now() - started) / 1000;
   gc();
-  const memoryMiB = (retained() - before) / MIB;
+  // A hashed store is gone once the search ends: its peak is what it held.
+  const memoryMiB = (result.store?.peakBytes ?? retained() - before) / MIB;
   const { stats, verdicts } = result;
   return {
     ...snapcheckMeasured(verdicts[0]?.counterexample?.steps.length, stats, searchSeconds, memoryMiB),
@@ -313,6 +320,13 @@ export function exhaustiveBench(options: {
     // The scale test's space is too large for the exact product with every monitor: conservation only there.
     const every = raw === SCALE.raw ? undefined : snapcheckRun(config, EVERY_PROPERTY);
     if (every !== undefined) console.log(row(cells(name, "snapcheck packed, every property", every)));
+    const hashed =
+      raw === SCALE.raw ? undefined : snapcheckRun(config, SAFETY_PROPERTIES, { store: "fingerprint" });
+    if (hashed !== undefined)
+      console.log(row(cells(name, "snapcheck packed, fingerprints, every safety property", hashed)));
+    const symmetric =
+      raw === SCALE.raw ? undefined : snapcheckRun(config, [conservation], { symmetry: true });
+    if (symmetric !== undefined) console.log(row(cells(name, "snapcheck packed, symmetry", symmetric)));
     const mode = raw === SCALE.raw ? "fingerprint" : "exact";
     const compact = compactRun(config, mode);
     console.log(row(cells(name, `snapcheck compact (${mode})`, compact)));
@@ -334,6 +348,8 @@ export function exhaustiveBench(options: {
     for (const [checker, m] of [
       ["packed", ours],
       ...(every === undefined ? [] : ([["packed, every property", every]] as const)),
+      ...(hashed === undefined ? [] : ([["packed, fingerprints, every safety property", hashed]] as const)),
+      ...(symmetric === undefined ? [] : ([["packed, symmetry", symmetric]] as const)),
       ["compact", compact],
       [`compact, ${reductions}`, reduced],
     ] as const) {
