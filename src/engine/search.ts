@@ -1,7 +1,8 @@
 /**
- * The one breadth-first search every exhaustive check runs, on packed states (the model's words,
- * src/model/codec.ts). It explores the product of the model and the monitors of the safety
- * properties being checked: a node is the model state's words followed by one word per monitor —
+ * The breadth-first search of the exact store, on packed states (the model's words,
+ * src/model/codec.ts); hashed-search.ts runs the same product on fingerprints or bits. It explores
+ * the product of the model and the monitors of the safety
+ * properties being checked (product.ts): a node is the model state's id followed by one word per monitor —
  * the interned id of that monitor's state — so the product is packed too and deduplicated by the
  * same exact store. Model statistics and the state graph are the projection onto model states:
  * a model state's first node is found at its shortest distance and is expanded first, so the
@@ -9,7 +10,8 @@
  * one (nodes are expanded in order of depth); its monitor is then retired, so the search goes on
  * for the others without telling apart runs that differ only for it. Monitors see decoded states
  * only when they ask for them (ObservedStep's getters), and only steps that change something for
- * them cost more than a lookup.
+ * them cost more than a lookup. With symmetry, each successor's orbit representative is stored and
+ * counted for its whole orbit; runs are made concrete again (concreteRun).
  */
 import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
