@@ -54,6 +54,16 @@ export const consistentCut: SafetyProperty = {
     // events as the monitor reads them: memoized on those (steps that do not complete the
     // snapshot; a completing one also reads the recorded channel states).
     const followed = new Map<string, readonly MonitorOutcome<CutMonitor>[]>();
+    // "Carry on with this watch", made once per watch (the search hands back interned ones).
+    const staying = new WeakMap<Watch, readonly MonitorOutcome<CutMonitor>[]>();
+    const stay = (watch: Watch) => {
+      let outcome = staying.get(watch);
+      if (outcome === undefined) {
+        outcome = [{ ok: true, monitor: watch }];
+        staying.set(watch, outcome);
+      }
+      return outcome;
+    };
     return {
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
@@ -68,7 +78,7 @@ export const consistentCut: SafetyProperty = {
         const start = m === "idle" ? watchFrom(observed.from, ordered) : m;
         const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
         const completes = observed.completes(instance);
-        if (!judged && !completes) return [{ ok: true, monitor: start }];
+        if (!judged && !completes) return stay(start);
         const before = observed.before(instance);
         if (!completes) {
           const key = `${watchKey(start)}|${recordedSet(before)}|${signature(events)}`;

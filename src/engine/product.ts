@@ -103,6 +103,8 @@ export class PackedObservation implements ObservedStep {
   private fromState: GlobalState | undefined;
   private toState: GlobalState | undefined;
   private readonly recordedStates: (GlobalState | undefined)[] = [];
+  /** Each instance's snapshot state in the source, decoded once for every transition out of it. */
+  private readonly sourceSnapshots: (SnapshotState | undefined)[] = [];
 
   constructor(
     private readonly model: Model,
@@ -113,6 +115,7 @@ export class PackedObservation implements ObservedStep {
   leave(source: Words): void {
     this.source = source;
     this.fromState = undefined;
+    this.sourceSnapshots.length = 0;
   }
 
   /** The transition by `step` to `target` (overwritten by the next one). */
@@ -134,7 +137,12 @@ export class PackedObservation implements ObservedStep {
   }
 
   before(k: number): SnapshotState {
-    return this.model.codec.snapshotAt(this.source, 0, k);
+    let snapshot = this.sourceSnapshots[k];
+    if (snapshot === undefined) {
+      snapshot = this.model.codec.snapshotAt(this.source, 0, k);
+      this.sourceSnapshots[k] = snapshot;
+    }
+    return snapshot;
   }
 
   after(k: number): SnapshotState {
