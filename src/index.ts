@@ -64,6 +64,7 @@ export type {
   MarkerMessage,
   Message,
   ModelEvent,
+  Run,
   SnapshotState,
   Step,
   Transition,

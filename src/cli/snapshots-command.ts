@@ -15,13 +15,13 @@ import type { SafetyProperty } from "../engine/property.js";
 import {
   type RecordedSnapshot,
   type RecordedSnapshots,
-  type Run,
   recordedSnapshots,
   recordedSnapshotsReduced,
 } from "../engine/recorded-snapshots.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { processName } from "../model/topology.js";
+import type { Run } from "../model/types.js";
 import { loadPlugins } from "../plugins/load.js";
 import { propertyNamed } from "../plugins/plugins.js";
 import { checkSnap, parseSnap } from "../scenarios/snap-check.js";

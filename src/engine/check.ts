@@ -6,7 +6,7 @@
 import { ConfigError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { ProcessSymmetry } from "../model/symmetry.js";
-import type { GlobalState, Step } from "../model/types.js";
+import type { Run } from "../model/types.js";
 import { type CoverageRow, vacuityWarnings } from "./coverage.js";
 import {
   type HashedStore,
@@ -26,14 +26,12 @@ export interface ExplorationStats extends SearchFigures {
   readonly searched: number;
 }
 
-/** A run that violates a property: `states[k+1]` is the state after `steps[k]`. */
-export interface Counterexample {
+/** A run that violates a property. */
+export interface Counterexample extends Run {
   readonly property: string;
   /** The snapshot instance the run violates the property for (0 with one snapshot). */
   readonly instance: number;
   readonly reason: string;
-  readonly steps: readonly Step[];
-  readonly states: readonly GlobalState[];
   /** For a lasso: the index in `states` where the loop starts (the last state equals it). */
   readonly loop?: number | undefined;
 }

@@ -15,17 +15,11 @@
  */
 import { Model } from "../model/model.js";
 import { isComplete, viewOf } from "../model/snapshot.js";
-import type { AppState, GlobalState, Step } from "../model/types.js";
+import type { AppState, GlobalState, Run } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { SafetyProperty } from "./property.js";
 import { type FoundViolation, search, type ViolationSink } from "./search.js";
 import { stubbornSteps } from "./stubborn-steps.js";
-
-/** A run: `states[k+1]` is the state after `steps[k]`. */
-export interface Run {
-  readonly steps: readonly Step[];
-  readonly states: readonly GlobalState[];
-}
 
 export interface RecordedSnapshot {
   readonly instance: number;

@@ -17,7 +17,7 @@ import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
 import type { ProcessSymmetry } from "../model/symmetry.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
 import { ExactSet } from "./exact-set.js";
@@ -30,11 +30,9 @@ import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
 import type { StepReduction } from "./stubborn-steps.js";
 
-/** A shortest run violating one property: `states[k+1]` is the state after `steps[k]`. */
-export interface FoundViolation {
+/** A shortest run violating one property. */
+export interface FoundViolation extends Run {
   readonly reason: string;
-  readonly steps: readonly Step[];
-  readonly states: readonly GlobalState[];
 }
 
 /** What every search finds, whichever store kept its states. */

@@ -111,3 +111,9 @@ export interface Transition {
   readonly state: GlobalState;
   readonly events: readonly ModelEvent[];
 }
+
+/** A run: `states[k + 1]` is the state after `steps[k]`, so there is one more state than steps. */
+export interface Run<S = GlobalState> {
+  readonly steps: readonly Step[];
+  readonly states: readonly S[];
+}

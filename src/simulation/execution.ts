@@ -7,7 +7,7 @@
  */
 import type { Model } from "../model/model.js";
 import { everyInstanceComplete } from "../model/snapshot.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
 import { fairCompletion } from "./fair-completion.js";
 import type { Chooser } from "./schedule.js";
 
@@ -18,10 +18,8 @@ import type { Chooser } from "./schedule.js";
  */
 export type RunEnd = "complete" | "deadlock" | "scheduled" | "stuck" | "limit";
 
-/** An executed run: `states[k+1]` is the state after `steps[k]`, which emitted `events[k]`. */
-export interface Execution {
-  readonly states: readonly GlobalState[];
-  readonly steps: readonly Step[];
+/** An executed run: `steps[k]` emitted `events[k]`. */
+export interface Execution extends Run {
   readonly events: readonly (readonly ModelEvent[])[];
   /** How many steps the schedule chose; the rest are the continuation's. */
   readonly scheduled: number;

@@ -7,13 +7,11 @@
 import { messageKey } from "../model/message.js";
 import type { Model } from "../model/model.js";
 import { channelName, processName } from "../model/topology.js";
-import type { SnapshotView, Step } from "../model/types.js";
+import type { Run, SnapshotView } from "../model/types.js";
 
-export interface RenderedRun {
+/** A run's states are seen through the snapshot instance it is about (`viewsOf`). */
+export interface RenderedRun extends Run<SnapshotView> {
   readonly title: string;
-  readonly steps: readonly Step[];
-  /** The run's states seen through the snapshot instance it is about (`viewsOf`). */
-  readonly states: readonly SnapshotView[];
   readonly loop?: number | undefined;
   readonly reason?: string | undefined;
   readonly notes?: readonly string[] | undefined;

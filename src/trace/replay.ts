@@ -9,14 +9,12 @@ import { observedStep, type Property } from "../engine/property.js";
 import { spaceOfRun } from "../engine/state-space.js";
 import { TraceError } from "../errors.js";
 import type { Model } from "../model/model.js";
-import type { GlobalState, Step } from "../model/types.js";
+import type { GlobalState, Run, Step } from "../model/types.js";
 import { NO_PLUGINS, type Plugins } from "../plugins/plugins.js";
 import { encodeState, type ItfTrace } from "./itf.js";
 
-export interface ReplayedRun {
+export interface ReplayedRun extends Run {
   readonly model: Model;
-  readonly steps: readonly Step[];
-  readonly states: readonly GlobalState[];
 }
 
 /**

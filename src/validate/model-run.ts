@@ -12,18 +12,16 @@ import { buildModel, parseConfig, type SnapcheckConfig } from "../config.js";
 import { SnapcheckError } from "../errors.js";
 import type { Model } from "../model/model.js";
 import { channelName, processName } from "../model/topology.js";
-import type { GlobalState, ModelEvent, Step } from "../model/types.js";
+import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
 import type { LogContext } from "./judgement.js";
 import type { LoggedEvent } from "./run-log.js";
 
 export type ModelRun =
-  | {
+  | (Run & {
       readonly kind: "run";
       readonly config: SnapcheckConfig;
       readonly model: Model;
-      readonly steps: readonly Step[];
-      readonly states: readonly GlobalState[];
-    }
+    })
   | { readonly kind: "none"; readonly why: string };
 
 /** The properties a logged run is judged by on the model (termination needs every run, not one). */
