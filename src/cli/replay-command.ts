@@ -6,7 +6,7 @@
 import { UsageError } from "../errors.js";
 import { isComplete } from "../model/snapshot.js";
 import { channelName, processName } from "../model/topology.js";
-import { renderRun } from "../trace/render.js";
+import { renderRun } from "../render/run-text.js";
 import { parseFlags } from "./args.js";
 import { printJson, printText } from "./print.js";
 import { loadTraceInput } from "./trace-plugins.js";

@@ -7,7 +7,7 @@
  */
 import { messageKey } from "../model/message.js";
 import type { Model } from "../model/model.js";
-import type { RenderedRun } from "../trace/render.js";
+import type { RenderedRun } from "./run-text.js";
 
 /** A run to draw or export: what a counterexample holds, or what replaying a scenario computed. */
 export type RunView = Omit<RenderedRun, "footer">;

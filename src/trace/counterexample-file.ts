@@ -11,7 +11,7 @@ import { pluginLabel } from "../plugins/plugins.js";
 import { MAX_DRAWN_STEPS } from "../render/drawing-limit.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { type ItfTrace, type SnapcheckMeta, toItf } from "./itf.js";
-import { renderRun } from "./render.js";
+import { renderRun } from "../render/run-text.js";
 import { reportKept, type StoredFile, storeTrace } from "./store.js";
 
 /**
