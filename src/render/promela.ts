@@ -1,6 +1,8 @@
 /**
  * `export --format promela`: the reference model of semantics.md (bank, Chandy–Lamport, one
- * snapshot, fifo or nonfifo channels) as a Promela model for SPIN, written so that SPIN's
+ * snapshot, fifo or nonfifo channels) as a Promela model for SPIN — the one place where the rules
+ * of a workload and an algorithm are stated a second time, by hand, for an independent checker;
+ * the generated header says what it may not express — written so that SPIN's
  * "states stored" equals snapcheck's distinct states — a cross-check of the count and of the
  * conservation verdict by an independent, compiled checker.
  *
@@ -91,6 +93,11 @@ export function promelaModel(config: SnapcheckConfig): string {
     " * snapcheck's distinct states when run as:",
     ` *   spin -a model.pml && cc ${PAN_CC_FLAGS.join(" ")} -o pan pan.c && ./pan ${panRunFlags(config.maxDepth, true).join(" ")}`,
     " * (drop -A to have SPIN judge the conservation assertion).",
+    " * What this model may not express: it restates the rules of bank and Chandy–Lamport by hand",
+    " * (kept equal to snapcheck's by its tests), so no other workload or algorithm, one snapshot",
+    " * instance, no script, no lossy or duplicating channel, money in bytes (a total of at most 255),",
+    " * and of the properties conservation alone (consistent-cut, reachable-cut, termination and",
+    " * stable-detection are snapcheck's).",
     fifo
       ? " * Channel c(i,j) holds T^q_i_j [M T^t_i_j]: at most one marker, t_i_j = 0 without it."
       : " * Channel c(i,j) is the multiset {T^q_i_j, M^m_i_j}; the space is infinite: bound pan's BFS depth with -m.",
