@@ -34,7 +34,8 @@ export const EXPLORE_FLAGS = {
   reduce: {
     type: "string",
     value: "NAME",
-    description: "none | symmetry (one state per orbit) | auto; compact engine also: por | all",
+    description:
+      "none | symmetry (one state per orbit) | auto (symmetry where every property checked allows it); compact engine also: por | all",
     default: "auto",
   },
   workers: {
@@ -120,7 +121,7 @@ export async function exploreCommand(argv: string[]): Promise<number> {
     progress: stderrProgress,
     graphFile: values.graph,
     store: mode,
-    symmetry: reduce === "symmetry",
+    symmetry: reduce === "symmetry" ? true : reduce === "auto" ? "auto" : false,
   }).then(print);
 }
 

@@ -118,17 +118,21 @@ export interface RunOptions {
   readonly graphFile?: string | undefined;
   /** How states are stored (default exact). */
   readonly store?: StoreMode | undefined;
-  /** One state per orbit of the model's symmetry of processes (--reduce symmetry). */
-  readonly symmetry?: boolean | undefined;
+  /**
+   * One state per orbit of the model's symmetry of processes: asked for (--reduce symmetry), or
+   * `auto` — wherever it keeps every verdict the run gives: the model has a symmetry, every
+   * property checked allows it, and no graph is written.
+   */
+  readonly symmetry?: boolean | "auto" | undefined;
 }
 
 export function runCheck(resolved: ResolvedConfig, options: RunOptions): CheckReport {
   const model = buildModel(resolved.config, resolved.plugins);
-  refuseAsymmetric(model, options);
+  const symmetry = symmetryFor(model, resolved, options);
   return reportOf(
     resolved,
     model,
-    check(model, selectedProperties(resolved), checkOptions(resolved, options)),
+    check(model, selectedProperties(resolved), { ...checkOptions(resolved, options), symmetry }),
     options,
   );
 }
@@ -143,7 +147,7 @@ export async function runCheckUntilSignalled(
   options: RunOptions,
 ): Promise<CheckReport> {
   const model = buildModel(resolved.config, resolved.plugins);
-  refuseAsymmetric(model, options);
+  const symmetry = symmetryFor(model, resolved, options);
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
@@ -156,6 +160,7 @@ export async function runCheckUntilSignalled(
   try {
     const result = await checkAsync(model, selectedProperties(resolved), {
       ...checkOptions(resolved, options),
+      symmetry,
       signal: controller.signal,
     });
     const report = reportOf(resolved, model, result, options);
@@ -166,9 +171,15 @@ export async function runCheckUntilSignalled(
   }
 }
 
-/** `--reduce symmetry` on a model without symmetry is refused with the reason. */
-function refuseAsymmetric(model: Model, options: RunOptions): void {
-  if (options.symmetry !== true) return;
+/** Whether the check keeps one state per orbit; `--reduce symmetry` on a model without symmetry is refused with the reason. */
+function symmetryFor(model: Model, resolved: ResolvedConfig, options: RunOptions): boolean {
+  if (options.symmetry === undefined || options.symmetry === false) return false;
+  if (options.symmetry === "auto")
+    return (
+      options.graphFile === undefined &&
+      typeof ProcessSymmetry.of(model) !== "string" &&
+      selectedProperties(resolved).every((p) => p.kind === "always" && p.symmetric === true)
+    );
   const symmetry = ProcessSymmetry.of(model);
   if (typeof symmetry === "string")
     throw new ConfigError("--reduce", `no symmetry to reduce by: ${symmetry}`);
@@ -177,6 +188,7 @@ function refuseAsymmetric(model: Model, options: RunOptions): void {
       "--graph",
       "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
     );
+  return true;
 }
 
 function selectedProperties({ config, plugins }: ResolvedConfig): Property[] {
@@ -189,7 +201,6 @@ function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOpt
     progress: options.progress,
     graph: options.graphFile !== undefined,
     store: options.store,
-    symmetry: options.symmetry,
   };
 }
 

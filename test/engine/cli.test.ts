@@ -39,7 +39,9 @@ describe("snapcheck explore --engine compact", () => {
           .map((p) => [p.holds, p.counterexample?.steps ?? null]);
       expect(verdict(compact)).toEqual(verdict(generic));
       expect(compact.engine).toMatchObject({ name: "compact", mode: "exact", reduce: "none" });
-      expect(generic.engine).toEqual({ name: "generic", mode: "exact", reduce: "none" });
+      // Conservation alone lets --reduce auto take symmetry where the model has one: the figures
+      // are the whole space's all the same.
+      expect(generic.engine).toMatchObject({ name: "generic", mode: "exact" });
     },
     30_000,
   );
