@@ -9,9 +9,9 @@ import type { Model } from "../model/model.js";
 import { viewsOf } from "../model/snapshot.js";
 import { pluginLabel } from "../plugins/plugins.js";
 import { MAX_DRAWN_STEPS } from "../render/drawing-limit.js";
+import { renderRun } from "../render/run-text.js";
 import { spaceTimeSvg } from "../render/space-time.js";
 import { type ItfTrace, type SnapcheckMeta, toItf } from "./itf.js";
-import { renderRun } from "../render/run-text.js";
 import { reportKept, type StoredFile, storeTrace } from "./store.js";
 
 /**
