@@ -11,8 +11,8 @@
 import { isDeclaredFor } from "../algorithms/algorithm.js";
 import type { Model } from "./model.js";
 
-/** Beyond this many processes the permutations are too many to try for each state. */
-const MAX_PROCESSES = 7;
+/** Beyond this many processes the permutations (720 at 6) are too many to try for each state. */
+const MAX_PROCESSES = 6;
 
 export class ProcessSymmetry {
   /** Number of permutations of the group, the identity included. */
