@@ -8,10 +8,9 @@ import { describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { type CheckResult, check } from "../../src/engine/check.js";
 import type { Limits } from "../../src/engine/limits.js";
-import type { Model } from "../../src/model/model.js";
-import type { GlobalState, Step } from "../../src/model/types.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
 import { modelOf, type TestConfig } from "../support/models.js";
+import { expectReplays } from "../support/replays.js";
 import { runInProcess } from "../support/run-cli.js";
 
 const safety = properties.filter((p) => p.kind === "always");
@@ -53,18 +52,6 @@ const configs: { name: string; config: TestConfig; maxDepth?: number }[] = [
   })),
 ];
 
-/** Replays `steps` from the initial state: each step is enabled and leads to the recorded state. */
-function expectReplays(model: Model, steps: readonly Step[], states: readonly GlobalState[]): void {
-  expect(states).toHaveLength(steps.length + 1);
-  let state = model.initial;
-  expect(model.key(states[0] as GlobalState)).toBe(model.key(state));
-  steps.forEach((step, i) => {
-    expect(model.steps(state).map((s) => model.label(s))).toContain(model.label(step));
-    state = model.next(state, step).state;
-    expect(model.key(state)).toBe(model.key(states[i + 1] as GlobalState));
-  });
-}
-
 describe.each(configs)("hashed stores on $name", ({ config, maxDepth }) => {
   const model = modelOf(config);
   const bounded: Limits = { ...limits, maxDepth };
@@ -91,8 +78,7 @@ describe.each(configs)("hashed stores on $name", ({ config, maxDepth }) => {
         r.verdicts.map((v) => [v.property.name, v.holds, v.complete, v.counterexample?.steps.length]);
       expect(verdicts(hashed)).toEqual(verdicts(exact));
       for (const v of hashed.verdicts) {
-        if (v.counterexample !== undefined)
-          expectReplays(model, v.counterexample.steps, v.counterexample.states);
+        if (v.counterexample !== undefined) expectReplays(model, v.counterexample);
       }
     },
   );

@@ -11,11 +11,11 @@ import { type CheckResult, check } from "../../src/engine/check.js";
 import type { Limits } from "../../src/engine/limits.js";
 import { Model } from "../../src/model/model.js";
 import { ProcessSymmetry } from "../../src/model/symmetry.js";
-import type { GlobalState, Step } from "../../src/model/types.js";
 import { bank } from "../../src/workloads/bank.js";
 import type { Workload } from "../../src/workloads/workload.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
 import { modelOf, type TestConfig } from "../support/models.js";
+import { expectReplays } from "../support/replays.js";
 import { runInProcess } from "../support/run-cli.js";
 
 const limits: Limits = { maxStates: 300_000 };
@@ -67,18 +67,6 @@ const configs: { name: string; config: TestConfig; maxDepth?: number; order: num
   },
 ];
 
-/** Replays `steps` from the initial state: each step is enabled and leads to the recorded state. */
-function expectReplays(model: Model, steps: readonly Step[], states: readonly GlobalState[]): void {
-  expect(states).toHaveLength(steps.length + 1);
-  let state = model.initial;
-  expect(model.key(states[0] as GlobalState)).toBe(model.key(state));
-  steps.forEach((step, i) => {
-    expect(model.steps(state).map((s) => model.label(s))).toContain(model.label(step));
-    state = model.next(state, step).state;
-    expect(model.key(state)).toBe(model.key(states[i + 1] as GlobalState));
-  });
-}
-
 const figures = ({ stats }: CheckResult) => ({
   distinct: stats.distinctStates,
   transitions: stats.transitions,
@@ -106,7 +94,7 @@ describe.each(configs)("symmetry on $name", ({ config, maxDepth, order }) => {
       expect(verdict(reduced)).toEqual(verdict(whole));
       const run = reduced.verdicts[0]?.counterexample;
       if (run !== undefined) {
-        expectReplays(model, run.steps, run.states);
+        expectReplays(model, run);
         expect(run.reason).toBe(whole.verdicts[0]?.counterexample?.reason);
       }
     },
