@@ -17,8 +17,9 @@ import { spaceOfRun } from "../../src/engine/state-space.js";
 import { checkTermination } from "../../src/engine/termination.js";
 import { everyInstanceComplete } from "../../src/model/snapshot.js";
 import type { GlobalState } from "../../src/model/types.js";
-import { snapcheck, tmp } from "../support/cli.js";
+import { tmp } from "../support/cli.js";
 import { modelOf, type TestConfig } from "../support/models.js";
+import { runInProcess } from "../support/run-cli.js";
 import { engineCases } from "./configs.js";
 
 /** P2 has a channel out but none in: markers never reach it, so the snapshot never completes. */
@@ -167,9 +168,9 @@ describe("termination, decided by the compact engine", () => {
 });
 
 describe("explore --engine compact with termination and --graph", () => {
-  it("writes the generic engine's graph (nodes, edges, attributes) for fifo 1,1", () => {
+  it("writes the generic engine's graph (nodes, edges, attributes) for fifo 1,1", async () => {
     const dir = tmp();
-    const compact = snapcheck(
+    const compact = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -181,7 +182,7 @@ describe("explore --engine compact with termination and --graph", () => {
       dir,
       "--json",
     );
-    const generic = snapcheck(
+    const generic = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -205,8 +206,8 @@ describe("explore --engine compact with termination and --graph", () => {
     expect(report.skipped.map((s: { name: string }) => s.name)).not.toContain("termination");
   }, 30_000);
 
-  it("refuses --graph outside exact mode without symmetry, and leaves fair cycles to the generic engine there", () => {
-    const refused = snapcheck(
+  it("refuses --graph outside exact mode without symmetry, and leaves fair cycles to the generic engine there", async () => {
+    const refused = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -220,17 +221,19 @@ describe("explore --engine compact with termination and --graph", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("--graph");
     const report = JSON.parse(
-      snapcheck(
-        "explore",
-        "--balances",
-        "1,1",
-        "--engine",
-        "compact",
-        "--reduce",
-        "symmetry",
-        "--json",
-        "--out",
-        tmp(),
+      (
+        await runInProcess(
+          "explore",
+          "--balances",
+          "1,1",
+          "--engine",
+          "compact",
+          "--reduce",
+          "symmetry",
+          "--json",
+          "--out",
+          tmp(),
+        )
       ).stdout,
     );
     expect(report.skipped.map((s: { name: string }) => s.name)).toContain("termination");

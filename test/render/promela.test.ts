@@ -12,7 +12,7 @@ import { buildModel, parseConfig } from "../../src/config.js";
 import { check } from "../../src/engine/check.js";
 import { ConfigError } from "../../src/errors.js";
 import { promelaModel } from "../../src/render/promela.js";
-import { snapcheck } from "../support/cli.js";
+import { runInProcess } from "../support/run-cli.js";
 import { runSpin, spinPresent } from "../support/spin.js";
 
 const configOf = (raw: Record<string, unknown>) =>
@@ -74,16 +74,16 @@ describe("the Promela text", () => {
     expect(refused({ balances: "200,55" })).toBe("accepted");
   });
 
-  it("is written by the CLI from explore's flags, and refusals are one line with exit 2", () => {
-    const r = snapcheck("export", "--format", "promela", "--balances", "1,1", "--initiators", "all");
+  it("is written by the CLI from explore's flags, and refusals are one line with exit 2", async () => {
+    const r = await runInProcess("export", "--format", "promela", "--balances", "1,1", "--initiators", "all");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(promelaModel(configOf({ balances: "1,1", initiators: "all" })));
-    const bad = snapcheck("export", "--format", "promela", "--workload", "orders");
+    const bad = await runInProcess("export", "--format", "promela", "--workload", "orders");
     expect([bad.code, bad.stderr]).toEqual([
       2,
       'snapcheck: workload: the Promela export models bank only, got "orders"\n',
     ]);
-    const flag = snapcheck("export", "--format", "promela", "--max-states", "9");
+    const flag = await runInProcess("export", "--format", "promela", "--max-states", "9");
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/^snapcheck: export: --max-states does not apply to --format promela/);
   });
