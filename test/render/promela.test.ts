@@ -6,14 +6,14 @@
  * mutant that forgets to record channel states. Skipped, saying so, where spin or cc is absent
  * (CI installs spin).
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { check } from "../../src/engine/check.js";
 import { ConfigError } from "../../src/errors.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { runInProcess } from "../support/run-cli.js";
-import { runSpin, spinPresent } from "../support/spin.js";
+import { type CompiledSpin, compileSpin, type SpinOptions, spinPresent } from "../support/spin.js";
 
 const configOf = (raw: Record<string, unknown>) =>
   parseConfig(
@@ -96,6 +96,17 @@ if (!spinPresent)
   console.warn("Promela tests with SPIN skipped: spin or cc is absent (install it: apt-get install -y spin)");
 
 describe.skipIf(!spinPresent)(title, () => {
+  // Each model is compiled once, then searched with as many options as the tests need.
+  const compiled = new Map<string, CompiledSpin>();
+  afterAll(() => {
+    for (const pan of compiled.values()) pan.dispose();
+  });
+  const runSpin = (model: string, options: SpinOptions) => {
+    const pan = compiled.get(model) ?? compileSpin(model);
+    compiled.set(model, pan);
+    return pan.search(options);
+  };
+
   it.each([
     [{ balances: "1,1" }, 155],
     [{ balances: "2,1" }, 507],
@@ -107,7 +118,7 @@ describe.skipIf(!spinPresent)(title, () => {
     [{ balances: "1,1,0", channels: "nonfifo", maxDepth: 6 }, 1_552],
   ])("%o: SPIN stores exactly snapcheck's %d distinct states", (raw, expected) => {
     const config = configOf(raw);
-    const { stats } = check(buildModel(config), [], { limits: config });
+    const { stats } = check(buildModel(config), [], { limits: { ...config, maxStates: 4 * expected } });
     const spin = runSpin(promelaModel(config), { maxDepth: config.maxDepth, countOnly: true });
     expect([stats.distinctStates, spin.statesStored]).toEqual([expected, expected]);
     expect(spin.depthReached).toBe(stats.maxDepth);
