@@ -29,10 +29,17 @@ const unreachable: [number, number][] = [
   [2, 0],
 ];
 
-const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: number; holds: boolean }[] = [
-  { name: "fifo 1,1", config: { balances: [1, 1] }, holds: true },
-  { name: "fifo 2,1", config: { balances: [2, 1] }, holds: true },
-  { name: "fifo 1,1,0", config: { balances: [1, 1, 0] }, holds: true },
+/** maxStates: for a case without a depth bound, a few times its state count (a blown-up space fails at once). */
+const terminationCases: readonly {
+  name: string;
+  config: TestConfig;
+  maxDepth?: number;
+  maxStates?: number;
+  holds: boolean;
+}[] = [
+  { name: "fifo 1,1", config: { balances: [1, 1] }, maxStates: 720, holds: true },
+  { name: "fifo 2,1", config: { balances: [2, 1] }, maxStates: 2128, holds: true },
+  { name: "fifo 1,1,0", config: { balances: [1, 1, 0] }, maxStates: 180_400, holds: true },
   {
     name: "fifo 1,1,0 ring",
     config: {
@@ -43,6 +50,7 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
         [2, 0],
       ],
     },
+    maxStates: 2172,
     holds: true,
   },
   {
@@ -51,8 +59,18 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
     maxDepth: 8,
     holds: true,
   },
-  { name: "fifo 0,0,1, P2 unreachable", config: { balances: [0, 0, 1], links: unreachable }, holds: false },
-  { name: "fifo 1,1,0, P2 unreachable", config: { balances: [1, 1, 0], links: unreachable }, holds: false },
+  {
+    name: "fifo 0,0,1, P2 unreachable",
+    config: { balances: [0, 0, 1], links: unreachable },
+    maxStates: 308,
+    holds: false,
+  },
+  {
+    name: "fifo 1,1,0, P2 unreachable",
+    config: { balances: [1, 1, 0], links: unreachable },
+    maxStates: 720,
+    holds: false,
+  },
   {
     name: "nonfifo 1,0,1, P2 unreachable, depth 9",
     config: { balances: [1, 0, 1], channels: "nonfifo", links: unreachable },
@@ -64,15 +82,16 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
 describe("the compact engine's state graph", () => {
   it.each(engineCases.filter((c) => !c.name.startsWith("nonfifo 1,1 depth 12")))(
     "has one edge per transition, and the packed engine's edges state by state ($name)",
-    ({ config, maxDepth }) => {
+    ({ config, maxDepth, maxStates }) => {
       const model = modelOf(config);
-      const result = exploreCompact(engineModelOf(model), { maxDepth });
+      const result = exploreCompact(engineModelOf(model), { maxDepth, maxStates });
+      expect(result.stats.stop).not.toBe("max-states");
       const engineSpace = result.space;
       if (engineSpace === undefined) throw new Error("no graph in exact mode");
       const g = engineSpace.graph();
       expect(g.targets.length).toBe(result.stats.transitions);
       expect(g.order).toBe(result.stats.distinctStates);
-      const { space } = check(model, [], { limits: { maxDepth }, graph: true });
+      const { space } = check(model, [], { limits: { maxDepth, maxStates }, graph: true });
       expect(g.order).toBe(space.size);
       for (let id = 0; id < g.order; id++) {
         const state = engineSpace.state(id);
@@ -98,21 +117,27 @@ describe("the compact engine's state graph", () => {
   });
 
   it("is not offered under symmetry or without exact mode", () => {
+    // A few hundred states are enough to see it: the whole space is half a million.
     const model = engineModelOf(modelOf({ balances: [1, 1, 1] }));
-    expect(exploreCompact(model, { symmetry: true }).space).toBeUndefined();
-    expect(exploreCompact(model, { mode: "fingerprint" }).space).toBeUndefined();
-    expect(exploreCompact(model, { mode: "bitstate", bitstateLog2Bits: 16 }).space).toBeUndefined();
+    const maxStates = 500;
+    expect(exploreCompact(model, { maxStates }).space).toBeDefined();
+    expect(exploreCompact(model, { maxStates, symmetry: true }).space).toBeUndefined();
+    expect(exploreCompact(model, { maxStates, mode: "fingerprint" }).space).toBeUndefined();
+    expect(
+      exploreCompact(model, { maxStates, mode: "bitstate", bitstateLog2Bits: 16 }).space,
+    ).toBeUndefined();
   });
 });
 
 describe("termination, decided by the compact engine", () => {
   it.each(terminationCases)(
     "gives the generic check's verdict and lasso ($name)",
-    ({ config, maxDepth, holds }) => {
+    ({ config, maxDepth, maxStates, holds }) => {
       const model = modelOf(config);
-      const result = exploreCompact(engineModelOf(model), { maxDepth });
+      const result = exploreCompact(engineModelOf(model), { maxDepth, maxStates });
+      expect(result.stats.stop).not.toBe("max-states");
       const verdict = checkTermination(result);
-      const generic = check(model, [termination], { limits: { maxDepth } }).verdicts[0];
+      const generic = check(model, [termination], { limits: { maxDepth, maxStates } }).verdicts[0];
       expect(verdict.holds).toBe(holds);
       // The reductions keep every deadlock, so the stuck-snapshot half of the verdict stays (a
       // partial-order reduced run may lie deeper: under a bound only a violation is compared).
@@ -123,6 +148,7 @@ describe("termination, decided by the compact engine", () => {
       ]) {
         const reduced = exploreCompact(engineModelOf(model), {
           maxDepth: maxDepth === undefined || reductions.partialOrder !== true ? maxDepth : maxDepth + 6,
+          maxStates,
           ...reductions,
         });
         if (maxDepth === undefined || !result.noStuckSnapshot.holds) {
@@ -158,11 +184,13 @@ describe("termination, decided by the compact engine", () => {
 
   it("reports a stuck snapshot as the search found it, at the generic check's length", () => {
     const model = modelOf({ balances: [0, 0], links: [[1, 0]] });
-    const result = exploreCompact(engineModelOf(model));
+    const limits = { maxStates: 100 };
+    const result = exploreCompact(engineModelOf(model), limits);
+    expect(result.stats.stop).not.toBe("max-states");
     const verdict = checkTermination(result);
     expect(verdict).toBe(result.noStuckSnapshot);
     expect(verdict.holds).toBe(false);
-    const generic = check(model, [termination], { limits: {} }).verdicts[0];
+    const generic = check(model, [termination], { limits }).verdicts[0];
     expect(verdict.violation?.path?.steps).toHaveLength(generic?.counterexample?.steps.length ?? -1);
   });
 });
