@@ -214,6 +214,8 @@ describe("explore --engine compact with termination and --graph", () => {
       "explore",
       "--balances",
       "1,1",
+      "--max-states",
+      "720",
       "--graph",
       join(dir, "generic.json"),
       "--out",

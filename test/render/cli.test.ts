@@ -46,7 +46,17 @@ describe("snapcheck export", () => {
 
   it("writes the state graph of explore's model flags, here as DOT", async () => {
     const out = join(tmp(), "g.dot");
-    const r = await runInProcess("export", "--format", "dot", "--balances", "1,1", "--out", out);
+    const r = await runInProcess(
+      "export",
+      "--format",
+      "dot",
+      "--balances",
+      "1,1",
+      "--max-states",
+      "720",
+      "--out",
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`155 states, 294 transitions (every reachable state)\nwrote ${out}\n`);
     expect(parseDot(readFileSync(out, "utf8")).nodes.size).toBe(155);

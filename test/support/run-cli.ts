@@ -43,6 +43,5 @@ function processState(): string {
     exitCode: process.exitCode,
     cwd: process.cwd(),
     listeners: ["SIGINT", "SIGTERM", "exit", "uncaughtException"].map((e) => process.listenerCount(e)),
-    stdoutListeners: process.stdout.listenerCount("error"),
   });
 }
