@@ -110,7 +110,11 @@ describe("the documentation's TypeScript blocks", () => {
   it.each(runnable.map((b) => ({ name: `${b.doc}:${b.line}`, block: b })))(
     "$name runs and exits 0",
     ({ block }) => {
-      const r = spawnSync("npx", ["tsx", "--tsconfig", tsconfig, block.file], { encoding: "utf8" });
+      // Killed after a minute: a search that blows up fails the test instead of hanging the suite.
+      const r = spawnSync("npx", ["tsx", "--tsconfig", tsconfig, block.file], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
       expect(r.status, r.stderr).toBe(0);
     },
     120_000,

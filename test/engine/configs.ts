@@ -5,6 +5,8 @@ export interface EngineCase {
   readonly name: string;
   readonly config: TestConfig;
   readonly maxDepth?: number;
+  /** For a case without a depth bound: a few times its state count, so a blown-up space fails at once. */
+  readonly maxStates?: number;
 }
 
 /** Statistics the packed engine gives (its fields, minus timings). */
@@ -79,20 +81,25 @@ const star: [number, number][] = [
 ];
 
 export const engineCases: readonly EngineCase[] = [
-  { name: "fifo 0,0", config: { balances: [0, 0] } },
-  { name: "fifo 1,1", config: { balances: [1, 1] } },
-  { name: "fifo 2,1", config: { balances: [2, 1] } },
-  { name: "fifo 1,1 initiator P1", config: { balances: [1, 1], initiators: [1] } },
-  { name: "fifo 1,1 all initiators", config: { balances: [1, 1], initiators: [0, 1] } },
-  { name: "fifo 1,0,0 all initiators", config: { balances: [1, 0, 0], initiators: [0, 1, 2] } },
-  { name: "fifo 1,1,0 ring", config: { balances: [1, 1, 0], links: ring } },
+  { name: "fifo 0,0", config: { balances: [0, 0] }, maxStates: 116 },
+  { name: "fifo 1,1", config: { balances: [1, 1] }, maxStates: 720 },
+  { name: "fifo 2,1", config: { balances: [2, 1] }, maxStates: 2128 },
+  { name: "fifo 1,1 initiator P1", config: { balances: [1, 1], initiators: [1] }, maxStates: 720 },
+  { name: "fifo 1,1 all initiators", config: { balances: [1, 1], initiators: [0, 1] }, maxStates: 1608 },
+  {
+    name: "fifo 1,0,0 all initiators",
+    config: { balances: [1, 0, 0], initiators: [0, 1, 2] },
+    maxStates: 18_244,
+  },
+  { name: "fifo 1,1,0 ring", config: { balances: [1, 1, 0], links: ring }, maxStates: 2172 },
   {
     name: "fifo 1,1,1 ring, all initiators",
     config: { balances: [1, 1, 1], links: ring, initiators: [0, 1, 2] },
+    maxStates: 61_320,
   },
-  { name: "fifo 1,0,1 line", config: { balances: [1, 0, 1], links: line } },
-  { name: "fifo 1,1,1 star", config: { balances: [1, 1, 1], links: star } },
-  { name: "fifo 0,0 one link", config: { balances: [0, 0], links: [[1, 0]] } },
+  { name: "fifo 1,0,1 line", config: { balances: [1, 0, 1], links: line }, maxStates: 7916 },
+  { name: "fifo 1,1,1 star", config: { balances: [1, 1, 1], links: star }, maxStates: 64_212 },
+  { name: "fifo 0,0 one link", config: { balances: [0, 0], links: [[1, 0]] }, maxStates: 108 },
   { name: "nonfifo 1,1 depth 8", config: { balances: [1, 1], channels: "nonfifo" }, maxDepth: 8 },
   { name: "nonfifo 1,1 depth 12", config: { balances: [1, 1], channels: "nonfifo" }, maxDepth: 12 },
   { name: "nonfifo 2,0 depth 9", config: { balances: [2, 0], channels: "nonfifo" }, maxDepth: 9 },

@@ -17,8 +17,9 @@ import { spaceOfRun } from "../../src/engine/state-space.js";
 import { checkTermination } from "../../src/engine/termination.js";
 import { everyInstanceComplete } from "../../src/model/snapshot.js";
 import type { GlobalState } from "../../src/model/types.js";
-import { snapcheck, tmp } from "../support/cli.js";
+import { tmp } from "../support/cli.js";
 import { modelOf, type TestConfig } from "../support/models.js";
+import { runInProcess } from "../support/run-cli.js";
 import { engineCases } from "./configs.js";
 
 /** P2 has a channel out but none in: markers never reach it, so the snapshot never completes. */
@@ -28,10 +29,17 @@ const unreachable: [number, number][] = [
   [2, 0],
 ];
 
-const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: number; holds: boolean }[] = [
-  { name: "fifo 1,1", config: { balances: [1, 1] }, holds: true },
-  { name: "fifo 2,1", config: { balances: [2, 1] }, holds: true },
-  { name: "fifo 1,1,0", config: { balances: [1, 1, 0] }, holds: true },
+/** maxStates: for a case without a depth bound, a few times its state count (a blown-up space fails at once). */
+const terminationCases: readonly {
+  name: string;
+  config: TestConfig;
+  maxDepth?: number;
+  maxStates?: number;
+  holds: boolean;
+}[] = [
+  { name: "fifo 1,1", config: { balances: [1, 1] }, maxStates: 720, holds: true },
+  { name: "fifo 2,1", config: { balances: [2, 1] }, maxStates: 2128, holds: true },
+  { name: "fifo 1,1,0", config: { balances: [1, 1, 0] }, maxStates: 180_400, holds: true },
   {
     name: "fifo 1,1,0 ring",
     config: {
@@ -42,6 +50,7 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
         [2, 0],
       ],
     },
+    maxStates: 2172,
     holds: true,
   },
   {
@@ -50,8 +59,18 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
     maxDepth: 8,
     holds: true,
   },
-  { name: "fifo 0,0,1, P2 unreachable", config: { balances: [0, 0, 1], links: unreachable }, holds: false },
-  { name: "fifo 1,1,0, P2 unreachable", config: { balances: [1, 1, 0], links: unreachable }, holds: false },
+  {
+    name: "fifo 0,0,1, P2 unreachable",
+    config: { balances: [0, 0, 1], links: unreachable },
+    maxStates: 308,
+    holds: false,
+  },
+  {
+    name: "fifo 1,1,0, P2 unreachable",
+    config: { balances: [1, 1, 0], links: unreachable },
+    maxStates: 720,
+    holds: false,
+  },
   {
     name: "nonfifo 1,0,1, P2 unreachable, depth 9",
     config: { balances: [1, 0, 1], channels: "nonfifo", links: unreachable },
@@ -63,15 +82,16 @@ const terminationCases: readonly { name: string; config: TestConfig; maxDepth?: 
 describe("the compact engine's state graph", () => {
   it.each(engineCases.filter((c) => !c.name.startsWith("nonfifo 1,1 depth 12")))(
     "has one edge per transition, and the packed engine's edges state by state ($name)",
-    ({ config, maxDepth }) => {
+    ({ config, maxDepth, maxStates }) => {
       const model = modelOf(config);
-      const result = exploreCompact(engineModelOf(model), { maxDepth });
+      const result = exploreCompact(engineModelOf(model), { maxDepth, maxStates });
+      expect(result.stats.stop).not.toBe("max-states");
       const engineSpace = result.space;
       if (engineSpace === undefined) throw new Error("no graph in exact mode");
       const g = engineSpace.graph();
       expect(g.targets.length).toBe(result.stats.transitions);
       expect(g.order).toBe(result.stats.distinctStates);
-      const { space } = check(model, [], { limits: { maxDepth }, graph: true });
+      const { space } = check(model, [], { limits: { maxDepth, maxStates }, graph: true });
       expect(g.order).toBe(space.size);
       for (let id = 0; id < g.order; id++) {
         const state = engineSpace.state(id);
@@ -97,21 +117,27 @@ describe("the compact engine's state graph", () => {
   });
 
   it("is not offered under symmetry or without exact mode", () => {
+    // A few hundred states are enough to see it: the whole space is half a million.
     const model = engineModelOf(modelOf({ balances: [1, 1, 1] }));
-    expect(exploreCompact(model, { symmetry: true }).space).toBeUndefined();
-    expect(exploreCompact(model, { mode: "fingerprint" }).space).toBeUndefined();
-    expect(exploreCompact(model, { mode: "bitstate", bitstateLog2Bits: 16 }).space).toBeUndefined();
+    const maxStates = 500;
+    expect(exploreCompact(model, { maxStates }).space).toBeDefined();
+    expect(exploreCompact(model, { maxStates, symmetry: true }).space).toBeUndefined();
+    expect(exploreCompact(model, { maxStates, mode: "fingerprint" }).space).toBeUndefined();
+    expect(
+      exploreCompact(model, { maxStates, mode: "bitstate", bitstateLog2Bits: 16 }).space,
+    ).toBeUndefined();
   });
 });
 
 describe("termination, decided by the compact engine", () => {
   it.each(terminationCases)(
     "gives the generic check's verdict and lasso ($name)",
-    ({ config, maxDepth, holds }) => {
+    ({ config, maxDepth, maxStates, holds }) => {
       const model = modelOf(config);
-      const result = exploreCompact(engineModelOf(model), { maxDepth });
+      const result = exploreCompact(engineModelOf(model), { maxDepth, maxStates });
+      expect(result.stats.stop).not.toBe("max-states");
       const verdict = checkTermination(result);
-      const generic = check(model, [termination], { limits: { maxDepth } }).verdicts[0];
+      const generic = check(model, [termination], { limits: { maxDepth, maxStates } }).verdicts[0];
       expect(verdict.holds).toBe(holds);
       // The reductions keep every deadlock, so the stuck-snapshot half of the verdict stays (a
       // partial-order reduced run may lie deeper: under a bound only a violation is compared).
@@ -122,6 +148,7 @@ describe("termination, decided by the compact engine", () => {
       ]) {
         const reduced = exploreCompact(engineModelOf(model), {
           maxDepth: maxDepth === undefined || reductions.partialOrder !== true ? maxDepth : maxDepth + 6,
+          maxStates,
           ...reductions,
         });
         if (maxDepth === undefined || !result.noStuckSnapshot.holds) {
@@ -157,19 +184,21 @@ describe("termination, decided by the compact engine", () => {
 
   it("reports a stuck snapshot as the search found it, at the generic check's length", () => {
     const model = modelOf({ balances: [0, 0], links: [[1, 0]] });
-    const result = exploreCompact(engineModelOf(model));
+    const limits = { maxStates: 100 };
+    const result = exploreCompact(engineModelOf(model), limits);
+    expect(result.stats.stop).not.toBe("max-states");
     const verdict = checkTermination(result);
     expect(verdict).toBe(result.noStuckSnapshot);
     expect(verdict.holds).toBe(false);
-    const generic = check(model, [termination], { limits: {} }).verdicts[0];
+    const generic = check(model, [termination], { limits }).verdicts[0];
     expect(verdict.violation?.path?.steps).toHaveLength(generic?.counterexample?.steps.length ?? -1);
   });
 });
 
 describe("explore --engine compact with termination and --graph", () => {
-  it("writes the generic engine's graph (nodes, edges, attributes) for fifo 1,1", () => {
+  it("writes the generic engine's graph (nodes, edges, attributes) for fifo 1,1", async () => {
     const dir = tmp();
-    const compact = snapcheck(
+    const compact = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -181,10 +210,12 @@ describe("explore --engine compact with termination and --graph", () => {
       dir,
       "--json",
     );
-    const generic = snapcheck(
+    const generic = await runInProcess(
       "explore",
       "--balances",
       "1,1",
+      "--max-states",
+      "720",
       "--graph",
       join(dir, "generic.json"),
       "--out",
@@ -205,8 +236,8 @@ describe("explore --engine compact with termination and --graph", () => {
     expect(report.skipped.map((s: { name: string }) => s.name)).not.toContain("termination");
   }, 30_000);
 
-  it("refuses --graph outside exact mode without symmetry, and leaves fair cycles to the generic engine there", () => {
-    const refused = snapcheck(
+  it("refuses --graph outside exact mode without symmetry, and leaves fair cycles to the generic engine there", async () => {
+    const refused = await runInProcess(
       "explore",
       "--balances",
       "1,1",
@@ -220,17 +251,19 @@ describe("explore --engine compact with termination and --graph", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("--graph");
     const report = JSON.parse(
-      snapcheck(
-        "explore",
-        "--balances",
-        "1,1",
-        "--engine",
-        "compact",
-        "--reduce",
-        "symmetry",
-        "--json",
-        "--out",
-        tmp(),
+      (
+        await runInProcess(
+          "explore",
+          "--balances",
+          "1,1",
+          "--engine",
+          "compact",
+          "--reduce",
+          "symmetry",
+          "--json",
+          "--out",
+          tmp(),
+        )
       ).stdout,
     );
     expect(report.skipped.map((s: { name: string }) => s.name)).toContain("termination");

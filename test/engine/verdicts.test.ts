@@ -71,14 +71,19 @@ describe("conservation", () => {
     expect(conservation.violation?.state.snapshots[0]?.recorded).toBeDefined();
   });
 
-  it.each([[[1, 1]], [[2, 1]], [[1, 0, 1]]])("holds under fifo %j, and so does termination", (balances) => {
+  // Each bounded a few times above its state count: a blown-up space fails at once.
+  it.each([
+    [[1, 1], 720],
+    [[2, 1], 2128],
+    [[1, 0, 1], 180_400],
+  ])("holds under fifo %j, and so does termination", (balances, maxStates) => {
     for (const reductions of [
       {},
       { symmetry: true },
       { partialOrder: true },
       { symmetry: true, partialOrder: true },
     ]) {
-      const result = exploreCompact(engineModelOf(modelOf({ balances })), reductions);
+      const result = exploreCompact(engineModelOf(modelOf({ balances })), { maxStates, ...reductions });
       expect(result.conservation).toEqual({ holds: true, complete: true });
       expect(result.noStuckSnapshot).toEqual({ holds: true, complete: true });
     }
@@ -96,7 +101,7 @@ describe("termination's stuck case", () => {
     // P1 → P0 only: P0 initiates but has no outgoing channel, so c(1,0) records forever… until P1,
     // which never hears a marker, has nothing left to do.
     const model = modelOf({ balances: [0, 0], links: [[1, 0]] });
-    const { noStuckSnapshot, stats } = exploreCompact(engineModelOf(model));
+    const { noStuckSnapshot, stats } = exploreCompact(engineModelOf(model), { maxStates: 100 });
     expect(stats.deadlocks).toBeGreaterThan(0);
     expect(noStuckSnapshot.holds).toBe(false);
     const path = noStuckSnapshot.violation?.path;
@@ -145,7 +150,12 @@ describe("the rest of the options", () => {
   it("reports progress: states, rate, queue, depth and memory", () => {
     const reports: EngineProgress[] = [];
     const model = engineModelOf(modelOf({ balances: [1, 1, 0] }));
-    const { stats } = exploreCompact(model, { progress: (r) => reports.push(r), progressIntervalMs: 0 });
+    const { stats } = exploreCompact(model, {
+      maxStates: 180_400,
+      progress: (r) => reports.push(r),
+      progressIntervalMs: 0,
+    });
+    expect(stats.stop).toBe("exhausted");
     expect(reports.length).toBeGreaterThan(5);
     for (const r of reports) {
       expect(r.states).toBeLessThanOrEqual(stats.distinctStates);
@@ -160,9 +170,9 @@ describe("the rest of the options", () => {
 
   it("reports mode estimates", () => {
     const model = engineModelOf(modelOf({ balances: [1, 1] }));
-    const fingerprint = exploreCompact(model, { mode: "fingerprint" });
+    const fingerprint = exploreCompact(model, { maxStates: 720, mode: "fingerprint" });
     expect(fingerprint.fingerprint?.collisionProbability).toBeLessThan(1e-12);
-    const bitstate = exploreCompact(model, { mode: "bitstate", bitstateLog2Bits: 20 });
+    const bitstate = exploreCompact(model, { maxStates: 720, mode: "bitstate", bitstateLog2Bits: 20 });
     expect(bitstate.stats.distinctStates).toBe(155);
     expect(bitstate.bitstate?.hashFactor).toBeGreaterThan(1000);
     expect(bitstate.conservation.complete).toBe(false);

@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 
 function runScript(name: string, ...args: string[]): string {
-  const r = spawnSync("npx", ["tsx", join("examples/scripts", name), ...args], { encoding: "utf8" });
+  // Killed after a minute: a search that blows up fails the test instead of hanging the suite.
+  const r = spawnSync("npx", ["tsx", join("examples/scripts", name), ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }

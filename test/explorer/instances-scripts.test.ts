@@ -44,9 +44,9 @@ describe("several snapshot instances, cross-checked", () => {
     naiveBank([1, 0], { instances: 2, channels: "nonfifo", maxDepth: 8 }),
     naiveBank([1, 1], { instances: 2, channels: "nonfifo", maxDepth: 7 }),
     naiveBank([1, 0], { instances: 2, lossy: true, maxDepth: 8 }),
-  ] satisfies NaiveConfig[])("$instances instances: $channels $balances initiators $initiators", (config) =>
-    compare(config),
-  );
+  ] satisfies NaiveConfig[])("$instances instances: $channels $balances initiators $initiators", (config) => {
+    compare(config);
+  });
 
   it("instance k starts only once instance k−1 has, and its markers carry its id", () => {
     const model = modelOf({ balances: [0, 0], instances: 2, initiators: [0, 1] });

@@ -5,7 +5,8 @@ import { checkAll } from "../support/models.js";
 
 describe("toGraphology", () => {
   it("has one node per distinct state and one edge per explored transition, labelled", () => {
-    const result = checkAll({ balances: [1, 1] });
+    const result = checkAll({ balances: [1, 1] }, { maxStates: 720 });
+    expect(result.stats.stop).toBe("exhausted");
     const graph = toGraphology(result.space);
     expect(graph.order).toBe(result.stats.distinctStates);
     expect(graph.size).toBe(result.stats.transitions);

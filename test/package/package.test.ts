@@ -16,11 +16,13 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
   devDependencies: Record<string, string>;
 };
 
-function run(cwd: string, command: string, args: readonly string[]) {
+/** Runs a command, killed after `timeout` ms so that a search that blows up fails instead of hanging. */
+function run(cwd: string, command: string, args: readonly string[], timeout = 60_000) {
   const r = spawnSync(command, [...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NODE_OPTIONS: "" },
+    timeout,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -37,10 +39,11 @@ function readmeTestingExample(): string {
 describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in an empty folder)", () => {
   const app = mkdtempSync(join(tmpdir(), "snapcheck-user-"));
   const npx = (...args: string[]) => run(app, "npx", ["--no-install", ...args]);
+  const slowNpx = (...args: string[]) => run(app, "npx", ["--no-install", ...args], 300_000);
 
   beforeAll(() => {
     const packDir = mkdtempSync(join(tmpdir(), "snapcheck-pack-"));
-    const pack = run(".", "npm", ["pack", "--pack-destination", packDir, "--silent"]);
+    const pack = run(".", "npm", ["pack", "--pack-destination", packDir, "--silent"], 300_000);
     expect(pack.code, pack.stderr).toBe(0);
     const [tarball] = readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
     expect(tarball).toBeDefined();
@@ -48,16 +51,21 @@ describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in a
       join(app, "package.json"),
       JSON.stringify({ name: "user-project", private: true, type: "module" }),
     );
-    const install = run(app, "npm", [
-      "install",
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      join(packDir, tarball as string),
-      `vitest@${manifest.devDependencies.vitest}`,
-      `typescript@${manifest.devDependencies.typescript}`,
-      `@types/node@${manifest.devDependencies["@types/node"]}`,
-    ]);
+    const install = run(
+      app,
+      "npm",
+      [
+        "install",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        join(packDir, tarball as string),
+        `vitest@${manifest.devDependencies.vitest}`,
+        `typescript@${manifest.devDependencies.typescript}`,
+        `@types/node@${manifest.devDependencies["@types/node"]}`,
+      ],
+      300_000,
+    );
     expect(install.code, install.stderr).toBe(0);
   }, 600_000);
 
@@ -112,7 +120,7 @@ describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in a
     );
     const tsc = npx("tsc", "-p", ".");
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
-    const vitest = npx("vitest", "run", "--testTimeout=300000");
+    const vitest = slowNpx("vitest", "run", "--testTimeout=300000");
     expect(vitest.code, vitest.stdout + vitest.stderr).toBe(0);
     expect(vitest.stdout).toMatch(/2 passed/);
   }, 600_000);
@@ -134,7 +142,7 @@ describe.skipIf(!npmPresent)("the installed package (npm pack + npm install in a
       exits.push(r.code as number);
     }
     expect(exits).toEqual([1, 0]);
-    const vitest = npx("vitest", "run", "mine.test.ts", "--testTimeout=300000");
+    const vitest = slowNpx("vitest", "run", "mine.test.ts", "--testTimeout=300000");
     expect(vitest.code, vitest.stdout + vitest.stderr).toBe(0);
     expect(vitest.stdout).toMatch(/1 passed/);
   }, 600_000);

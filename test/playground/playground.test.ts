@@ -8,7 +8,8 @@
  * file:// (the worker is a blob: of the page) and no page error may occur. A screenshot is kept in
  * test-artifacts/.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Frame, Page } from "playwright-core";
@@ -25,7 +26,9 @@ import { HOSTILE, hostileScenario } from "../render/hostile.js";
 import { type Browser, browserSuiteTitle, chromiumPresent, launchChromium } from "../support/chromium.js";
 
 const ARTIFACTS = "test-artifacts";
-const PAGE = pathToFileURL(resolve("dist/playground/index.html")).href;
+// Built apart from dist/, which the package test packs meanwhile on the other worker.
+const BUILT = mkdtempSync(join(tmpdir(), "snapcheck-playground-"));
+const PAGE = pathToFileURL(join(BUILT, "index.html")).href;
 const NONFIFO: Settings = {
   processes: "3",
   topology: "complete",
@@ -91,7 +94,11 @@ describe.skipIf(!chromiumPresent)(browserSuiteTitle("the playground in Chromium"
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await build({ configFile: resolve("src/playground/vite.config.ts"), logLevel: "warn" });
+    await build({
+      configFile: resolve("src/playground/vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: BUILT },
+    });
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium({ width: 1240, height: 1000 });
     context = browser.context;

@@ -56,7 +56,8 @@ describe("mutants are caught", () => {
       [3, 0],
       [1, 1, 0],
     ]) {
-      const r = checkAll({ balances });
+      // The largest, 1,1,0, has 45,075 states: a blown-up space stops a few times above that.
+      const r = checkAll({ balances }, { maxStates: 200_000 });
       expect(r.verdicts.map((v) => [v.property.name, v.holds, v.complete])).toEqual(
         r.verdicts.map((v) => [v.property.name, true, true]),
       );

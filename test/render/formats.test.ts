@@ -89,7 +89,7 @@ describe("Mermaid", () => {
 });
 
 describe("the global-state graph", () => {
-  const space = check(modelOf({ balances: [1, 1] }), [], { limits: {}, graph: true }).space;
+  const space = check(modelOf({ balances: [1, 1] }), [], { limits: { maxStates: 720 }, graph: true }).space;
   const graph = toGraphology(space);
 
   it("GEXF reads back with graphology-gexf: every state with its attributes, every step", () => {

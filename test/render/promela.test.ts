@@ -6,14 +6,14 @@
  * mutant that forgets to record channel states. Skipped, saying so, where spin or cc is absent
  * (CI installs spin).
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { check } from "../../src/engine/check.js";
 import { ConfigError } from "../../src/errors.js";
 import { promelaModel } from "../../src/render/promela.js";
-import { snapcheck } from "../support/cli.js";
-import { runSpin, spinPresent } from "../support/spin.js";
+import { runInProcess } from "../support/run-cli.js";
+import { type CompiledSpin, compileSpin, type SpinOptions, spinPresent } from "../support/spin.js";
 
 const configOf = (raw: Record<string, unknown>) =>
   parseConfig(
@@ -74,16 +74,16 @@ describe("the Promela text", () => {
     expect(refused({ balances: "200,55" })).toBe("accepted");
   });
 
-  it("is written by the CLI from explore's flags, and refusals are one line with exit 2", () => {
-    const r = snapcheck("export", "--format", "promela", "--balances", "1,1", "--initiators", "all");
+  it("is written by the CLI from explore's flags, and refusals are one line with exit 2", async () => {
+    const r = await runInProcess("export", "--format", "promela", "--balances", "1,1", "--initiators", "all");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(promelaModel(configOf({ balances: "1,1", initiators: "all" })));
-    const bad = snapcheck("export", "--format", "promela", "--workload", "orders");
+    const bad = await runInProcess("export", "--format", "promela", "--workload", "orders");
     expect([bad.code, bad.stderr]).toEqual([
       2,
       'snapcheck: workload: the Promela export models bank only, got "orders"\n',
     ]);
-    const flag = snapcheck("export", "--format", "promela", "--max-states", "9");
+    const flag = await runInProcess("export", "--format", "promela", "--max-states", "9");
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/^snapcheck: export: --max-states does not apply to --format promela/);
   });
@@ -96,6 +96,17 @@ if (!spinPresent)
   console.warn("Promela tests with SPIN skipped: spin or cc is absent (install it: apt-get install -y spin)");
 
 describe.skipIf(!spinPresent)(title, () => {
+  // Each model is compiled once, then searched with as many options as the tests need.
+  const compiled = new Map<string, CompiledSpin>();
+  afterAll(() => {
+    for (const pan of compiled.values()) pan.dispose();
+  });
+  const runSpin = (model: string, options: SpinOptions) => {
+    const pan = compiled.get(model) ?? compileSpin(model);
+    compiled.set(model, pan);
+    return pan.search(options);
+  };
+
   it.each([
     [{ balances: "1,1" }, 155],
     [{ balances: "2,1" }, 507],
@@ -107,7 +118,7 @@ describe.skipIf(!spinPresent)(title, () => {
     [{ balances: "1,1,0", channels: "nonfifo", maxDepth: 6 }, 1_552],
   ])("%o: SPIN stores exactly snapcheck's %d distinct states", (raw, expected) => {
     const config = configOf(raw);
-    const { stats } = check(buildModel(config), [], { limits: config });
+    const { stats } = check(buildModel(config), [], { limits: { ...config, maxStates: 4 * expected } });
     const spin = runSpin(promelaModel(config), { maxDepth: config.maxDepth, countOnly: true });
     expect([stats.distinctStates, spin.statesStored]).toEqual([expected, expected]);
     expect(spin.depthReached).toBe(stats.maxDepth);

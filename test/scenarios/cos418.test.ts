@@ -14,8 +14,9 @@ import { ConfigError } from "../../src/errors.js";
 import { type ImportedScenario, readCos418 } from "../../src/scenarios/cos418.js";
 import { snapText } from "../../src/scenarios/snap-format.js";
 import { type NaiveCommand, naiveExplore, naiveScript } from "../naive/naive-explorer.js";
-import { snapcheck, tmp } from "../support/cli.js";
+import { tmp } from "../support/cli.js";
 import { byInstanceThenJson, naiveShaped } from "../support/naive-compare.js";
+import { runInProcess } from "../support/run-cli.js";
 
 const DIR = "examples/cos418";
 const file = (name: string) => ({ text: readFileSync(join(DIR, name), "utf8"), path: join(DIR, name) });
@@ -111,8 +112,8 @@ describe("snapcheck snapshots", () => {
     `${DIR}/2nodes-concurrent.events`,
   ];
 
-  it("lists each instance's snapshots with a witness, in the --json shape of the issue; exit 0 under fifo", () => {
-    const r = snapcheck(...args, "--json");
+  it("lists each instance's snapshots with a witness, in the --json shape of the issue; exit 0 under fifo", async () => {
+    const r = await runInProcess(...args, "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.snapshots.map((s: { instance: number }) => s.instance)).toEqual([0, 0, 1, 1, 1, 1]);
@@ -133,8 +134,8 @@ describe("snapcheck snapshots", () => {
     }
   });
 
-  it("under nonfifo flags the snapshots some run records wrongly: exit 1, each with why and a run", () => {
-    const r = snapcheck(...args, "--channels", "nonfifo", "--json");
+  it("under nonfifo flags the snapshots some run records wrongly: exit 1, each with why and a run", async () => {
+    const r = await runInProcess(...args, "--channels", "nonfifo", "--json");
     expect(r.code).toBe(1);
     const flagged = JSON.parse(r.stdout).snapshots.filter(
       (s: { violated: string[] }) => s.violated.length > 0,
@@ -144,9 +145,9 @@ describe("snapcheck snapshots", () => {
     for (const s of flagged) expect(s.violations[0].witness.at(-1)).toMatch(/^deliver/);
   });
 
-  it("writes each snapshot in the .snap format, and never over a different file", () => {
+  it("writes each snapshot in the .snap format, and never over a different file", async () => {
     const out = tmp();
-    expect(snapcheck(...args, "--snap", out).code).toBe(0);
+    expect((await runInProcess(...args, "--snap", out)).code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual([
       "instance0-1.snap",
@@ -160,19 +161,19 @@ describe("snapcheck snapshots", () => {
     expect(first[0]).toBe("1");
     expect(first.slice(1, 3).every((l) => /^N[12] \d+$/.test(l))).toBe(true);
     expect(first.slice(3).every((l) => l === "" || /^N[12] N[12] token\(\d+\)$/.test(l))).toBe(true);
-    expect(snapcheck(...args, "--snap", out).code).toBe(0); // the same files: left as they are
+    expect((await runInProcess(...args, "--snap", out)).code).toBe(0); // the same files: left as they are
     writeFileSync(join(out, "instance0-1.snap"), "mine\n");
-    const r = snapcheck(...args, "--snap", out);
+    const r = await runInProcess(...args, "--snap", out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--snap: .*instance0-1\.snap exists already/);
     expect(readFileSync(join(out, "instance0-1.snap"), "utf8")).toBe("mine\n");
   });
 
-  it("refuses an events file without its topology, or a missing file, with one line and exit 2", () => {
-    const alone = snapcheck("snapshots", "--events", `${DIR}/2nodes-concurrent.events`);
+  it("refuses an events file without its topology, or a missing file, with one line and exit 2", async () => {
+    const alone = await runInProcess("snapshots", "--events", `${DIR}/2nodes-concurrent.events`);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/^snapcheck: --events: give the scenario's topology file too/);
-    const missing = snapcheck(
+    const missing = await runInProcess(
       "snapshots",
       "--topology",
       "nope.top",
@@ -183,8 +184,8 @@ describe("snapcheck snapshots", () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("explore checks the same scenario: the naive explorer's count, every property judged per instance", () => {
-    const r = snapcheck("explore", ...args.slice(1), "--json", "--out", tmp());
+  it("explore checks the same scenario: the naive explorer's count, every property judged per instance", async () => {
+    const r = await runInProcess("explore", ...args.slice(1), "--json", "--out", tmp());
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     const naive = naiveExplore(
@@ -199,7 +200,7 @@ describe("snapcheck snapshots", () => {
     ]);
     expect(json.skipped.map((s: { name: string }) => s.name)).toEqual(["reachable-cut"]);
     const ticked = JSON.parse(
-      snapcheck("explore", ...args.slice(1), "--ticks", "--json", "--out", tmp()).stdout,
+      (await runInProcess("explore", ...args.slice(1), "--ticks", "--json", "--out", tmp())).stdout,
     );
     expect(ticked.config.ticks).toBe(true);
     expect(ticked.stats.distinctStates).not.toBe(json.stats.distinctStates);

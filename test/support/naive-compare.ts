@@ -53,7 +53,8 @@ export function oursOf(config: NaiveConfig): TestConfig {
   };
 }
 
-export function compare(config: NaiveConfig): void {
+/** Compares, and returns the checker's result for further assertions on the same search. */
+export function compare(config: NaiveConfig): ReturnType<typeof checkAll> {
   const naive = naiveExplore(config);
   // Bounded a few times above the naive size: a blown-up space fails at once instead of running on.
   const maxStates = 4 * naive.distinctStates + 100;
@@ -73,6 +74,7 @@ export function compare(config: NaiveConfig): void {
     conservation: lengths.conservation,
   }).toEqual(naive.shortest);
   expect(lengths.termination === null).toBe(naive.termination);
+  return result;
 }
 
 /** The checker's recorded snapshots of a tokens model in the naive explorer's shape, sorted as it sorts them. */

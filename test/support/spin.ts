@@ -94,13 +94,3 @@ export function compileSpin(model: string): CompiledSpin {
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
-
-/** Compiles and runs `model` with SPIN once and returns pan's figures. */
-export function runSpin(model: string, options: SpinOptions): SpinRun {
-  const compiled = compileSpin(model);
-  try {
-    return { compileSeconds: compiled.compileSeconds, ...compiled.search(options) };
-  } finally {
-    compiled.dispose();
-  }
-}

@@ -6,12 +6,13 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { snapcheck, tmp } from "../support/cli.js";
+import { tmp } from "../support/cli.js";
+import { runInProcess } from "../support/run-cli.js";
 import { correctRun, forgetsMarker, header3, type Line, overtakenMarker, writeLog } from "./logs.js";
 
 describe("snapcheck validate", () => {
-  it("a correct run holds: exit 0, and --json lists each snapshot's judgements", () => {
-    const r = snapcheck("validate", writeLog(tmp(), "correct", correctRun()), "--json");
+  it("a correct run holds: exit 0, and --json lists each snapshot's judgements", async () => {
+    const r = await runInProcess("validate", writeLog(tmp(), "correct", correctRun()), "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ processes: 3, events: 25, workload: "bank", holds: true });
@@ -23,10 +24,10 @@ describe("snapcheck validate", () => {
     ]);
   });
 
-  it("an overtaken marker under nonfifo: exit 1, and --out writes a trace that replay, report and export read", () => {
+  it("an overtaken marker under nonfifo: exit 1, and --out writes a trace that replay, report and export read", async () => {
     const dir = tmp();
     const out = join(dir, "out");
-    const r = snapcheck("validate", writeLog(dir, "overtaken", overtakenMarker()), "--out", out);
+    const r = await runInProcess("validate", writeLog(dir, "overtaken", overtakenMarker()), "--out", out);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("consistent-cut  FAILS at line 5: P0's transfer of 1 (message x) on c(0,1)");
     expect(r.stdout).toContain("algorithm       holds");
@@ -45,20 +46,20 @@ describe("snapcheck validate", () => {
       ],
     });
     expect(readFileSync(join(out, "overtaken.svg"), "utf8")).toContain("receive without its send");
-    const replay = snapcheck("replay", trace);
+    const replay = await runInProcess("replay", trace);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain("consistent-cut still fails");
     const html = join(dir, "report.html");
-    expect(snapcheck("report", trace, "--out", html).code).toBe(0);
+    expect((await runInProcess("report", trace, "--out", html)).code).toBe(0);
     expect(readFileSync(html, "utf8")).toContain("<svg");
-    const svg = snapcheck("export", "--format", "svg", trace);
+    const svg = await runInProcess("export", "--format", "svg", trace);
     expect(svg.code).toBe(0);
     expect(svg.stdout).toMatch(/^<svg/);
   });
 
-  it("a run the model cannot take (a marker never sent): exit 1, and --out draws its diagram from the log", () => {
+  it("a run the model cannot take (a marker never sent): exit 1, and --out draws its diagram from the log", async () => {
     const out = tmp();
-    const r = snapcheck("validate", writeLog(tmp(), "forgets", forgetsMarker()), "--out", out);
+    const r = await runInProcess("validate", writeLog(tmp(), "forgets", forgetsMarker()), "--out", out);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       "algorithm       FAILS at line 8: P1 recorded at line 8 but never sent its marker on c(1,2)",
@@ -73,7 +74,7 @@ describe("snapcheck validate", () => {
     expect(svg.match(/<circle[^>]*r="2.5"[^>]*data-line/g)).toHaveLength(forgetsMarker().length - 1);
   });
 
-  it("reads ShiViz logs whose event lines are run-log events, and refuses clocks that disagree", () => {
+  it("reads ShiViz logs whose event lines are run-log events, and refuses clocks that disagree", async () => {
     const [head, ...events] = overtakenMarker();
     const clocks = [
       { P0: 1 },
@@ -100,11 +101,11 @@ describe("snapcheck validate", () => {
       ].join("\n");
     const dir = tmp();
     writeFileSync(join(dir, "run.shiviz"), shiviz(clocks));
-    const r = snapcheck("validate", join(dir, "run.shiviz"));
+    const r = await runInProcess("validate", join(dir, "run.shiviz"));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("consistent-cut  FAILS at line 11");
     writeFileSync(join(dir, "bad.shiviz"), shiviz(clocks.map((c, i) => (i === 4 ? { P0: 2, P1: 2 } : c))));
-    const bad = snapcheck("validate", join(dir, "bad.shiviz"));
+    const bad = await runInProcess("validate", join(dir, "bad.shiviz"));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       `bad.shiviz:13: the vector clock {"P0":2,"P1":2} is not what the sends and receives give, {"P0":3,"P1":2}`,
@@ -165,8 +166,8 @@ describe("snapcheck validate", () => {
     ],
   ];
   for (const [what, lines, message] of badLogs) {
-    it(`a bad log (${what}): exit 2, the line and the fix, no stack trace`, () => {
-      const r = snapcheck("validate", writeLog(tmp(), "bad", lines));
+    it(`a bad log (${what}): exit 2, the line and the fix, no stack trace`, async () => {
+      const r = await runInProcess("validate", writeLog(tmp(), "bad", lines));
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`bad.jsonl${message}`);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -174,26 +175,31 @@ describe("snapcheck validate", () => {
     });
   }
 
-  it("the example of docs/run-log.md validates as the page shows", () => {
+  it("the example of docs/run-log.md validates as the page shows", async () => {
     const doc = readFileSync("docs/run-log.md", "utf8");
     const log = doc.match(/```json\n([\s\S]*?)```/)?.[1] ?? "";
     const shown = doc.match(/\$ snapcheck validate run.jsonl\n([\s\S]*?)```/)?.[1] ?? "";
     const file = join(tmp(), "run.jsonl");
     writeFileSync(file, log);
-    const r = snapcheck("validate", file);
+    const r = await runInProcess("validate", file);
     expect(r.code).toBe(0);
     expect(r.stdout.replaceAll(file, "run.jsonl")).toBe(shown);
   });
 
-  it("a log that ends before the snapshot completes: exit 0, saying what could not be judged", () => {
-    const r = snapcheck("validate", writeLog(tmp(), "cut-short", correctRun().slice(0, 12)));
+  it("a log that ends before the snapshot completes: exit 0, saying what could not be judged", async () => {
+    const r = await runInProcess("validate", writeLog(tmp(), "cut-short", correctRun().slice(0, 12)));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("consistent-cut  not judged: the snapshot is incomplete: P2 never recorded");
     expect(r.stdout).toContain("Nothing fails, but 3 judgements could not be made (see above).");
   });
 
-  it("an unknown --workload is a usage error (exit 2)", () => {
-    const r = snapcheck("validate", writeLog(tmp(), "correct", correctRun()), "--workload", "casino");
+  it("an unknown --workload is a usage error (exit 2)", async () => {
+    const r = await runInProcess(
+      "validate",
+      writeLog(tmp(), "correct", correctRun()),
+      "--workload",
+      "casino",
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--workload: unknown workload "casino"; the workloads are bank');
   });
