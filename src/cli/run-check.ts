@@ -118,6 +118,8 @@ export interface RunOptions {
   readonly graphFile?: string | undefined;
   /** How states are stored (default exact). */
   readonly store?: StoreMode | undefined;
+  /** A state bound of the caller's own, beside the configuration's (the matrix's safety net). */
+  readonly maxStates?: number | undefined;
   /**
    * One state per orbit of the model's symmetry of processes: asked for (--reduce symmetry), or
    * `auto` — wherever it keeps every verdict the run gives: the model has a symmetry, every
@@ -196,8 +198,12 @@ function selectedProperties({ config, plugins }: ResolvedConfig): Property[] {
 }
 
 function checkOptions({ config }: ResolvedConfig, options: RunOptions): CheckOptions {
+  const maxStates = Math.min(
+    config.maxStates ?? Number.POSITIVE_INFINITY,
+    options.maxStates ?? Number.POSITIVE_INFINITY,
+  );
   return {
-    limits: config,
+    limits: Number.isFinite(maxStates) ? { ...config, maxStates } : config,
     progress: options.progress,
     graph: options.graphFile !== undefined,
     store: options.store,
