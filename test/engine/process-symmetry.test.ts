@@ -156,9 +156,9 @@ describe("symmetry", () => {
     const run = await runInProcess(
       "explore",
       "--balances",
-      "1,1,1",
+      "1,1,0",
       "--initiators",
-      "all",
+      "0,1",
       "--properties",
       "conservation",
       "--reduce",
