@@ -6,11 +6,11 @@
  * A `file=NAME` in the info string gives the block's file name, so that a document's blocks can
  * import each other.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { runBounded } from "../support/bounded.js";
 
 interface Block {
   readonly doc: string;
@@ -111,11 +111,8 @@ describe("the documentation's TypeScript blocks", () => {
     "$name runs and exits 0",
     ({ block }) => {
       // Killed after a minute: a search that blows up fails the test instead of hanging the suite.
-      const r = spawnSync("npx", ["tsx", "--tsconfig", tsconfig, block.file], {
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-      expect(r.status, r.stderr).toBe(0);
+      const r = runBounded("npx", ["tsx", "--tsconfig", tsconfig, block.file], 60);
+      expect(r.code, r.stderr).toBe(0);
     },
     120_000,
   );

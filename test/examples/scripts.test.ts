@@ -1,17 +1,14 @@
 /** The example scripts run as a user runs them (`npx tsx examples/scripts/NAME.ts`) and print what they promise. */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { runBounded } from "../support/bounded.js";
 
 function runScript(name: string, ...args: string[]): string {
   // Killed after a minute: a search that blows up fails the test instead of hanging the suite.
-  const r = spawnSync("npx", ["tsx", join("examples/scripts", name), ...args], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  expect(r.status, r.stderr).toBe(0);
+  const r = runBounded("npx", ["tsx", join("examples/scripts", name), ...args], 60);
+  expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
 

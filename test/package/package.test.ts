@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runBounded } from "../support/bounded.js";
 import { tutorialBlocks } from "../support/tutorial.js";
 
 const npmPresent = spawnSync("npm", ["--version"], { encoding: "utf8" }).status === 0;
@@ -16,15 +17,9 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
   devDependencies: Record<string, string>;
 };
 
-/** Runs a command, killed after `timeout` ms so that a search that blows up fails instead of hanging. */
+/** Runs a command with everything it starts, killed after `timeout` ms so that a search that blows up fails instead of hanging. */
 function run(cwd: string, command: string, args: readonly string[], timeout = 60_000) {
-  const r = spawnSync(command, [...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "" },
-    timeout,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBounded(command, args, timeout / 1000, { cwd, env: { ...process.env, NODE_OPTIONS: "" } });
 }
 
 /** The README's `snapcheck/testing` example, as a user copies it. */

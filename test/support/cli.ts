@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export function snapcheck(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  // One process (tsx as a loader, no child): spawnSync's bound holds for all of it.
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     encoding: "utf8",
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
