@@ -13,7 +13,7 @@
  * violates the property if any does. A lost message leaves flight; a duplicated one is received
  * and stays in flight.
  */
-import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
+import { carryOn, type MonitorOutcome, type SafetyProperty } from "../src/engine/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -54,16 +54,7 @@ export const consistentCut: SafetyProperty = {
     // events as the monitor reads them: memoized on those (steps that do not complete the
     // snapshot; a completing one also reads the recorded channel states).
     const followed = new Map<string, readonly MonitorOutcome<CutMonitor>[]>();
-    // "Carry on with this watch", made once per watch (the search hands back interned ones).
-    const staying = new WeakMap<Watch, readonly MonitorOutcome<CutMonitor>[]>();
-    const stay = (watch: Watch) => {
-      let outcome = staying.get(watch);
-      if (outcome === undefined) {
-        outcome = [{ ok: true, monitor: watch }];
-        staying.set(watch, outcome);
-      }
-      return outcome;
-    };
+    const stay: (watch: Watch) => readonly MonitorOutcome<CutMonitor>[] = carryOn<Watch>();
     return {
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),

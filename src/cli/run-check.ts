@@ -4,7 +4,7 @@
  */
 import { properties as catalogue, settleProperties } from "../../properties/index.js";
 import { buildModel, DEFAULT_DEPTH_BOUND, parseConfig, type SnapcheckConfig } from "../config.js";
-import { type CheckOptions, type CheckResult, check, checkAsync } from "../engine/check.js";
+import { type CheckOptions, type CheckResult, check, checkAsync, symmetryRefusal } from "../engine/check.js";
 import type { StoreMode } from "../engine/hashed-search.js";
 import type { ProgressSink, SearchFigures } from "../engine/limits.js";
 import type { Property } from "../engine/property.js";
@@ -176,20 +176,14 @@ export async function runCheckUntilSignalled(
 /** Whether the check keeps one state per orbit; `--reduce symmetry` on a model without symmetry is refused with the reason. */
 function symmetryFor(model: Model, resolved: ResolvedConfig, options: RunOptions): boolean {
   if (options.symmetry === undefined || options.symmetry === false) return false;
+  const refused = symmetryRefusal(ProcessSymmetry.of(model), options.graphFile !== undefined);
   if (options.symmetry === "auto")
     return (
-      options.graphFile === undefined &&
-      typeof ProcessSymmetry.of(model) !== "string" &&
+      refused === undefined &&
       selectedProperties(resolved).every((p) => p.kind === "always" && p.symmetric === true)
     );
-  const symmetry = ProcessSymmetry.of(model);
-  if (typeof symmetry === "string")
-    throw new ConfigError("--reduce", `no symmetry to reduce by: ${symmetry}`);
-  if (options.graphFile !== undefined)
-    throw new ConfigError(
-      "--graph",
-      "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
-    );
+  if (refused !== undefined)
+    throw new ConfigError(refused.field === "graph" ? "--graph" : "--reduce", refused.reason);
   return true;
 }
 

@@ -12,13 +12,13 @@ import {
   type HashedStore,
   type StoreFigures,
   type StoreMode,
-  searchHashed,
-  searchHashedAsync,
+  searchingHashed,
   type UnrebuiltViolation,
 } from "./hashed-search.js";
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
+import { runToEnd, runYielding } from "./pacing.js";
 import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
-import { type SearchOptions, type SearchOutcome, search, searchAsync } from "./search.js";
+import { type SearchOptions, type SearchOutcome, searching } from "./search.js";
 import type { StateSpace } from "./state-space.js";
 
 export interface ExplorationStats extends SearchFigures {
@@ -92,8 +92,7 @@ export function check(
 export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult;
 export function check(model: Model, requested: readonly Property[], options: CheckOptions): CheckResult {
   const plan = planCheck(model, requested, options);
-  if (plan.hashed === undefined) return concludeCheck(plan, search(model, plan.monitors, plan.search));
-  return concludeCheck(plan, searchHashed(model, plan.monitors, { ...plan.search, store: plan.hashed }));
+  return concludeCheck(plan, runToEnd(searchOf(plan)));
 }
 
 /**
@@ -116,10 +115,14 @@ export async function checkAsync(
   options: CheckOptions,
 ): Promise<CheckResult> {
   const plan = planCheck(model, requested, options);
-  if (plan.hashed === undefined)
-    return concludeCheck(plan, await searchAsync(model, plan.monitors, plan.search));
-  const store = plan.hashed;
-  return concludeCheck(plan, await searchHashedAsync(model, plan.monitors, { ...plan.search, store }));
+  return concludeCheck(plan, await runYielding(searchOf(plan)));
+}
+
+/** The plan's search, with its store: exact, or hashed. */
+function searchOf(plan: CheckPlan): Generator<void, Searched> {
+  const { model, monitors, hashed } = plan;
+  if (hashed === undefined) return searching(model, monitors, plan.search);
+  return searchingHashed(model, monitors, { ...plan.search, store: hashed });
 }
 
 interface CheckPlan {
@@ -180,14 +183,27 @@ function planCheck(model: Model, requested: readonly Property[], options: CheckO
 /** The model's symmetry, refusing with the reason when it has none or the graph is wanted. */
 function symmetryOf(model: Model, options: CheckOptions): ProcessSymmetry {
   const symmetry = ProcessSymmetry.of(model);
+  const refused = symmetryRefusal(symmetry, options.graph === true);
+  if (refused !== undefined) throw new ConfigError(refused.field, refused.reason);
+  return symmetry as ProcessSymmetry;
+}
+
+/**
+ * Why a check cannot keep one state per orbit, and which option is to blame: the model has no
+ * symmetry (`ProcessSymmetry.of` says why), or the state graph is wanted.
+ */
+export function symmetryRefusal(
+  symmetry: ProcessSymmetry | string,
+  graph: boolean,
+): { readonly field: "symmetry" | "graph"; readonly reason: string } | undefined {
   if (typeof symmetry === "string")
-    throw new ConfigError("symmetry", `no symmetry to reduce by: ${symmetry}`);
-  if (options.graph === true)
-    throw new ConfigError(
-      "graph",
-      "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
-    );
-  return symmetry;
+    return { field: "symmetry", reason: `no symmetry to reduce by: ${symmetry}` };
+  if (graph)
+    return {
+      field: "graph",
+      reason: "symmetry reduction keeps one state per orbit, not the state graph: leave one out",
+    };
+  return undefined;
 }
 
 /** Why a property cannot be checked on one state per orbit, if it cannot. */
@@ -256,7 +272,7 @@ function concludeCheck(plan: CheckPlan, result: Searched): CheckResult {
   );
   const lost = unrebuilt.map(
     (u) =>
-      `${plan.monitors[u.monitor] === undefined ? "a property" : (safety[Math.floor(u.monitor / instances)]?.name ?? "a property")} is violated at depth ${u.depth} (${u.reason}), but the memory budget left no room to rebuild the run to it: raise --max-memory`,
+      `${safety[Math.floor(u.monitor / instances)]?.name ?? "a property"} is violated at depth ${u.depth} (${u.reason}), but the memory budget left no room to rebuild the run to it: raise --max-memory`,
   );
   return {
     stats,

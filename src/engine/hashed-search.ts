@@ -22,7 +22,7 @@ import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally } from "./model-figures.js";
-import { CHECK_EVERY, Checkpoints, runToEnd, runYielding } from "./pacing.js";
+import { CHECK_EVERY, Checkpoints } from "./pacing.js";
 import { MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { type FoundViolation, memoryLimit, type SearchOutcome, search } from "./search.js";
@@ -90,30 +90,12 @@ export interface HashedSearchResult extends SearchOutcome {
 /** A set of hashes: true from `insert` when the hash was not there. */
 interface HashedSet {
   readonly count: number;
-  readonly bytes: number;
   insert(h1: number, h2: number): boolean;
   has(h1: number, h2: number): boolean;
 }
 
-/** Runs the hashed search to its end. */
-export function searchHashed(
-  model: Model,
-  monitors: readonly Monitor<unknown>[],
-  options: HashedSearchOptions,
-): HashedSearchResult {
-  return runToEnd(searchingHashed(model, monitors, options));
-}
-
-/** Runs the hashed search, letting the event loop run (so that an abort stops it cleanly). */
-export function searchHashedAsync(
-  model: Model,
-  monitors: readonly Monitor<unknown>[],
-  options: HashedSearchOptions,
-): Promise<HashedSearchResult> {
-  return runYielding(searchingHashed(model, monitors, options));
-}
-
-function* searchingHashed(
+/** The hashed search, pausing every CHECK_EVERY nodes (pacing.ts runs it). */
+export function* searchingHashed(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: HashedSearchOptions,

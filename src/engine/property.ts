@@ -73,6 +73,23 @@ export type MonitorOutcome<M> =
   | { readonly ok: false; readonly reason: string };
 
 /**
+ * "Carry on in this state", made once per monitor state and handed back after: the search hands
+ * monitors interned states, so a monitor that keeps its state allocates nothing per step, and the
+ * product sees the very value again (no key to compute).
+ */
+export function carryOn<M extends object>(): (state: M) => readonly MonitorOutcome<M>[] {
+  const made = new WeakMap<M, readonly MonitorOutcome<M>[]>();
+  return (state) => {
+    let outcome = made.get(state);
+    if (outcome === undefined) {
+      outcome = [{ ok: true, monitor: state }];
+      made.set(state, outcome);
+    }
+    return outcome;
+  };
+}
+
+/**
  * A monitor for one safety property. `advance` returns several outcomes when the step is ambiguous
  * to the monitor (messages without identity: which in-flight copy was delivered?); the run
  * violates the property if any outcome does.

@@ -24,7 +24,7 @@ import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally, type ModelFigures } from "./model-figures.js";
-import { CHECK_EVERY, Checkpoints, runToEnd, runYielding } from "./pacing.js";
+import { CHECK_EVERY, Checkpoints, runToEnd } from "./pacing.js";
 import { MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
@@ -94,19 +94,10 @@ export function search(
 }
 
 /**
- * Runs the search, letting the event loop run about every 50 ms — so that a signal handler can
- * abort `options.signal` and the search stops cleanly with what it has.
+ * The search, pausing (yielding) every CHECK_EVERY nodes: run it with pacing.ts's runToEnd, or
+ * runYielding so that a signal handler can abort `options.signal` and it stops cleanly.
  */
-export function searchAsync(
-  model: Model,
-  monitors: readonly Monitor<unknown>[],
-  options: SearchOptions,
-): Promise<SearchResult> {
-  return runYielding(searching(model, monitors, options));
-}
-
-/** The search, pausing (yielding) every CHECK_EVERY nodes. */
-function* searching(
+export function* searching(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: SearchOptions,

@@ -6,7 +6,7 @@
  * apart and the search stays small.
  */
 import type { GlobalState } from "../model/types.js";
-import type { Monitor, MonitorOutcome } from "./property.js";
+import { carryOn, type Monitor } from "./property.js";
 
 /** What a start-to-end property computes at S_start and how it judges S_end. */
 export interface StartEndJudge<C> {
@@ -26,16 +26,7 @@ const DONE = [{ ok: true, monitor: "done" }] as const;
 
 /** The monitor of snapshot instance `instance` for `judge`. */
 export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): Monitor<Phase<C>> {
-  // "Carry on with this phase", made once per carried phase (the search hands back interned ones).
-  const carryOn = new WeakMap<object, readonly MonitorOutcome<Phase<C>>[]>();
-  const stay = (phase: { readonly carried: C }) => {
-    let outcome = carryOn.get(phase);
-    if (outcome === undefined) {
-      outcome = [{ ok: true, monitor: phase }];
-      carryOn.set(phase, outcome);
-    }
-    return outcome;
-  };
+  const stay = carryOn<{ readonly carried: C }>();
   return {
     initial: () => "idle",
     key: (m) => (typeof m === "string" ? m : `@${judge.key(m.carried)}`),

@@ -9,7 +9,7 @@ import { properties } from "../../properties/index.js";
 import { type CheckResult, check } from "../../src/engine/check.js";
 import type { Limits } from "../../src/engine/limits.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
-import { modelOf, type TestConfig } from "../support/models.js";
+import { figuresOf, modelOf, type TestConfig } from "../support/models.js";
 import { expectReplays } from "../support/replays.js";
 import { runInProcess } from "../support/run-cli.js";
 
@@ -80,15 +80,7 @@ describe.each(configs)("hashed stores on $name", ({ config, maxDepth, maxStates 
       const hashed = check(model, safety, { limits: bounded, store: mode });
       expect(hashed.space).toBeUndefined();
       expect(hashed.store?.mode).toBe(mode);
-      const figures = ({ stats }: CheckResult) => ({
-        distinct: stats.distinctStates,
-        transitions: stats.transitions,
-        depth: stats.maxDepth,
-        complete: stats.completeSnapshots,
-        deadlocks: stats.deadlocks,
-        stop: stats.stop,
-      });
-      expect(figures(hashed)).toEqual(figures(exact));
+      expect(figuresOf(hashed)).toEqual(figuresOf(exact));
       expect(hashed.coverage).toEqual(exact.coverage);
       const verdicts = (r: CheckResult) =>
         r.verdicts.map((v) => [v.property.name, v.holds, v.complete, v.counterexample?.steps.length]);

@@ -14,7 +14,7 @@ import { ProcessSymmetry } from "../../src/model/symmetry.js";
 import { bank } from "../../src/workloads/bank.js";
 import type { Workload } from "../../src/workloads/workload.js";
 import { mutants } from "../mutants/chandy-lamport-mutants.js";
-import { modelOf, type TestConfig } from "../support/models.js";
+import { figuresOf, modelOf, type TestConfig } from "../support/models.js";
 import { expectReplays } from "../support/replays.js";
 import { runInProcess } from "../support/run-cli.js";
 
@@ -77,15 +77,6 @@ const configs: { name: string; config: TestConfig; maxDepth?: number; maxStates?
     },
   ];
 
-const figures = ({ stats }: CheckResult) => ({
-  distinct: stats.distinctStates,
-  transitions: stats.transitions,
-  depth: stats.maxDepth,
-  complete: stats.completeSnapshots,
-  deadlocks: stats.deadlocks,
-  stop: stats.stop,
-});
-
 describe.each(configs)("symmetry on $name", ({ config, maxDepth, maxStates, order }) => {
   const model = modelOf(config);
   const bounded: Limits = { maxStates: maxStates ?? limits.maxStates, maxDepth };
@@ -98,7 +89,7 @@ describe.each(configs)("symmetry on $name", ({ config, maxDepth, maxStates, orde
       const reduced = check(model, [conservation], { limits: bounded, store, symmetry: true });
       expect(reduced.symmetry?.order).toBe(order);
       expect(reduced.symmetry?.orbits).toBeLessThan(whole.stats.distinctStates);
-      expect(figures(reduced)).toEqual(figures(whole));
+      expect(figuresOf(reduced)).toEqual(figuresOf(whole));
       const verdict = (r: CheckResult) =>
         r.verdicts.map((v) => [v.holds, v.complete, v.counterexample?.steps.length]);
       expect(verdict(reduced)).toEqual(verdict(whole));
@@ -145,7 +136,7 @@ describe("symmetry", () => {
     });
     const whole = check(model, [conservation], { limits });
     const reduced = check(model, [conservation], { limits, symmetry: true });
-    expect(figures(reduced)).not.toEqual(figures(whole));
+    expect(figuresOf(reduced)).not.toEqual(figuresOf(whole));
   });
 
   it("leaves out the properties whose monitors tell processes apart, and termination, saying why", () => {

@@ -3,7 +3,7 @@
 import { properties } from "../../properties/index.js";
 import type { SnapshotAlgorithm } from "../../src/algorithms/algorithm.js";
 import { chandyLamport } from "../../src/algorithms/chandy-lamport.js";
-import { check } from "../../src/engine/check.js";
+import { type CheckResult, check } from "../../src/engine/check.js";
 import type { Limits } from "../../src/engine/limits.js";
 import { fifo } from "../../src/model/channels/fifo.js";
 import { nonfifo } from "../../src/model/channels/nonfifo.js";
@@ -65,4 +65,16 @@ export function shortest(result: ReturnType<typeof checkAll>): Record<string, nu
   return Object.fromEntries(
     result.verdicts.map((v) => [v.property.name, v.counterexample ? v.counterexample.steps.length : null]),
   );
+}
+
+/** The model figures of a check (the whole space's, whatever store or reduction ran), for comparing two checks. */
+export function figuresOf({ stats }: CheckResult) {
+  return {
+    distinct: stats.distinctStates,
+    transitions: stats.transitions,
+    depth: stats.maxDepth,
+    complete: stats.completeSnapshots,
+    deadlocks: stats.deadlocks,
+    stop: stats.stop,
+  };
 }
