@@ -51,9 +51,18 @@ export const consistentCut: SafetyProperty = {
     const ordered = model.spec.discipline.ordered;
     const describe = (payload: string) => model.spec.workload.describePayload(payload);
     // What a step does to a watch depends only on the watch, who had recorded, and the step's
-    // events as the monitor reads them: memoized on those (steps that do not complete the
-    // snapshot; a completing one also reads the recorded channel states).
-    const followed = new Map<string, readonly MonitorOutcome<CutMonitor>[]>();
+    // events: memoized on those by identity (watches are canonical here and events are interned by
+    // the model), for steps that do not complete the snapshot; a completing one also reads the
+    // recorded channel states.
+    const canonical = new Map<string, Watch>();
+    const canonicalOf = (w: Watch): Watch => {
+      const key = watchKey(w);
+      const known = canonical.get(key);
+      if (known !== undefined) return known;
+      canonical.set(key, w);
+      return w;
+    };
+    const followed = new Map<Watch, Map<number, EventTrie>>();
     const stay: (watch: Watch) => readonly MonitorOutcome<CutMonitor>[] = carryOn<Watch>();
     return {
       initial: (): CutMonitor => "idle",
@@ -66,25 +75,38 @@ export const consistentCut: SafetyProperty = {
         if (m === "idle" && !events.some((e) => e.kind === "record") && !observed.started(instance)) {
           return IDLE;
         }
-        const start = m === "idle" ? watchFrom(observed.from, ordered) : m;
+        const start = m === "idle" ? canonicalOf(watchFrom(observed.from, ordered)) : m;
         const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
         const completes = observed.completes(instance);
         if (!judged && !completes) return stay(start);
         const before = observed.before(instance);
         if (!completes) {
-          const key = `${watchKey(start)}|${recordedSet(before)}|${signature(events)}`;
-          let outcomes = followed.get(key);
-          if (outcomes === undefined) {
-            outcomes = follow(start, before, events, model, ordered, describe).map((w) => ({
-              ok: true as const,
-              monitor: w,
-            }));
-            followed.set(key, outcomes);
+          let byRecorded = followed.get(start);
+          if (byRecorded === undefined) {
+            byRecorded = new Map();
+            followed.set(start, byRecorded);
           }
-          return outcomes;
+          const recorded = recordedMask(before);
+          let node = byRecorded.get(recorded);
+          if (node === undefined) {
+            node = { next: new Map() };
+            byRecorded.set(recorded, node);
+          }
+          for (const e of all) {
+            let next = node.next.get(e);
+            if (next === undefined) {
+              next = { next: new Map() };
+              node.next.set(e, next);
+            }
+            node = next;
+          }
+          node.outcomes ??= follow(start, before, events, model, ordered, describe).map((w) => ({
+            ok: true as const,
+            monitor: canonicalOf(w),
+          }));
+          return node.outcomes;
         }
         return follow(start, before, events, model, ordered, describe).map((w) => {
-          if (!completes) return { ok: true, monitor: w };
           const reason = w.orphan ?? channelMismatch(w, observed.after(instance), model, ordered);
           return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
         });
@@ -93,22 +115,17 @@ export const consistentCut: SafetyProperty = {
   },
 };
 
-/** Which processes have recorded, e.g. "0,2". */
-function recordedSet(snapshot: SnapshotState): string {
-  let set = "";
-  for (let p = 0; p < snapshot.recorded.length; p++) if (snapshot.recorded[p] !== null) set += `${p},`;
-  return set;
+/** A step's events, one at a time, to what following them from one watch gives. */
+interface EventTrie {
+  readonly next: Map<ModelEvent, EventTrie>;
+  outcomes?: readonly MonitorOutcome<CutMonitor>[];
 }
 
-/** The events as the monitor reads them: recordings, and application messages sent, received or lost. */
-function signature(events: readonly ModelEvent[]): string {
-  let s = "";
-  for (const e of events) {
-    if (e.kind === "record") s += `r${e.process} `;
-    else if (e.message.kind === "app")
-      s += `${e.kind}${e.kind === "receive" && e.kept ? "+" : ""}${e.channel}:${messageKey(e.message)} `;
-  }
-  return s;
+/** Which processes have recorded, one bit each. */
+function recordedMask(snapshot: SnapshotState): number {
+  let mask = 0;
+  for (let p = 0; p < snapshot.recorded.length; p++) if (snapshot.recorded[p] !== null) mask |= 1 << p;
+  return mask;
 }
 
 const keys = new WeakMap<Watch, string>();

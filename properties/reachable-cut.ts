@@ -40,7 +40,7 @@ export const reachableCut: SafetyProperty = {
       atEnd(startComponent, end, recorded) {
         if (!graph().componentReaches(startComponent, recorded))
           return "S* is not reachable from the state in which the snapshot started: no run of the application passes through the recorded state";
-        if (!graph().reaches(recorded, appProjection(end, discipline)))
+        if (!graph().reaches(recorded, end))
           return "the state in which the snapshot completed is not reachable from S*: the recorded state is not on any run leading to where the system is";
         return undefined;
       },

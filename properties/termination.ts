@@ -81,10 +81,11 @@ function fairCycle(
   for (const states of order) {
     const c = component[states[0] ?? 0] ?? -1;
     const inside = (id: number) => component[id] === c;
+    // Most components are one state without a self-loop: told from the edge targets alone.
+    if (!states.some((id) => hasEdgeInside(space, id, inside))) continue;
     const internal = states.flatMap((id) =>
       [...space.edges(id)].filter(([, t]) => inside(t)).map(([step, t]) => ({ from: id, step, to: t })),
     );
-    if (internal.length === 0) continue; // a single state without a self-loop is no cycle
     const taken = new Set(internal.flatMap((e) => (e.step.kind === "deliver" ? [model.label(e.step)] : [])));
     const enabledEverywhere = intersection(states.map((id) => deliveryLabels(space, id, model)));
     const starved = [...enabledEverywhere].filter((label) => !taken.has(label));
@@ -177,6 +178,16 @@ function shortestPath(
     }
   }
   throw new RangeError("the component is not strongly connected");
+}
+
+/** Does some edge out of state `id` stay inside the component? */
+function hasEdgeInside(space: StateSpace, id: number, inside: (id: number) => boolean): boolean {
+  const end = space.edgeStart[id + 1] ?? 0;
+  for (let e = space.edgeStart[id] ?? 0; e < end; e++) {
+    const target = space.edgeTargets[e] as number;
+    if (target >= 0 && inside(target)) return true;
+  }
+  return false;
 }
 
 function walkBack(parent: ReadonlyMap<number, number>, end: number): number[] {

@@ -16,6 +16,7 @@ import type { ProcessSymmetry } from "../model/symmetry.js";
 import type { ModelEvent, Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import { clear } from "./clear.js";
 import { Coverage } from "./coverage.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
@@ -157,7 +158,7 @@ export function* searchingHashed(
         // The first node of its model state carries the state's orbit size (1 without symmetry).
         const orbit = level[base + nodeWidth] as number;
         const first = orbit > 0;
-        steps.length = 0;
+        clear(steps);
         model.enabled(from, steps);
         if (depth >= maxDepth) {
           if (steps.length > 0) stop = "max-depth";
@@ -175,7 +176,7 @@ export function* searchingHashed(
           explored++;
           const step = steps[k] as Step;
           if (first) coverage.count(step, orbit);
-          events.length = 0;
+          clear(events);
           model.apply(from, step, to, m > 0 ? events : undefined);
           // The node stores the successor's representative; monitors see `to` itself.
           node.set(to);

@@ -8,8 +8,9 @@
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
-import { recordedGlobalState, viewOf } from "../model/snapshot.js";
+import { appProjection, recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
+import { clear } from "./clear.js";
 import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
@@ -49,7 +50,7 @@ export class MonitorProduct {
    */
   advance(words: ArrayLike<number>, offset: number, observed: ObservedStep): readonly ArrayLike<number>[] {
     let choices: (readonly number[])[] | undefined;
-    this.violations.length = 0;
+    clear(this.violations);
     const m = this.monitors.length;
     for (let j = 0; j < m; j++) {
       const word = words[offset + j] as number;
@@ -102,7 +103,13 @@ export class PackedObservation implements ObservedStep {
   private target: Words = new Int32Array(0);
   private fromState: GlobalState | undefined;
   private toState: GlobalState | undefined;
+  private toApplication: GlobalState | undefined;
   private readonly recordedStates: (GlobalState | undefined)[] = [];
+  /** app(S) and S* by the words they are read from, each made once (ObservedStep). */
+  private readonly applications = new Map<string, GlobalState>();
+  private readonly recordings = new Map<string, GlobalState>();
+  /** Application states by their own encoding: different words may read as one state (a tag dropped). */
+  private readonly applicationStates = new Map<string, GlobalState>();
   /** Each instance's snapshot state in the source, decoded once for every transition out of it. */
   private readonly sourceSnapshots: (SnapshotState | undefined)[] = [];
 
@@ -115,7 +122,7 @@ export class PackedObservation implements ObservedStep {
   leave(source: Words): void {
     this.source = source;
     this.fromState = undefined;
-    this.sourceSnapshots.length = 0;
+    clear(this.sourceSnapshots);
   }
 
   /** The transition by `step` to `target` (overwritten by the next one). */
@@ -123,7 +130,8 @@ export class PackedObservation implements ObservedStep {
     this.step = step;
     this.target = target;
     this.toState = undefined;
-    this.recordedStates.length = 0;
+    this.toApplication = undefined;
+    clear(this.recordedStates);
   }
 
   get from(): GlobalState {
@@ -160,14 +168,53 @@ export class PackedObservation implements ObservedStep {
   recorded(k: number): GlobalState {
     let recorded = this.recordedStates[k];
     if (recorded === undefined) {
-      recorded = recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline);
+      const { codec } = this.model;
+      // S* is read from the script position, instance k's recorded states and its channel records.
+      const key = `${k}:${this.target[0]}:${wordsKey(this.target, codec.recorded + k * codec.processes, codec.processes)}:${wordsKey(this.target, codec.records + k * codec.channelCount, codec.channelCount)}`;
+      recorded = this.recordings.get(key);
+      if (recorded === undefined) {
+        recorded = this.canonical(recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline));
+        this.recordings.set(key, recorded);
+      }
       this.recordedStates[k] = recorded;
     }
     return recorded;
+  }
+
+  application(): GlobalState {
+    if (this.toApplication === undefined) {
+      const { codec } = this.model;
+      // app(S) is read from the script position, the application states and the channels' contents.
+      const key = `${this.target[0]}:${wordsKey(this.target, codec.app, codec.processes)}:${wordsKey(this.target, codec.channels, codec.channelCount)}`;
+      let application = this.applications.get(key);
+      if (application === undefined) {
+        application = this.canonical(appProjection(this.to, this.model.spec.discipline));
+        this.applications.set(key, application);
+      }
+      this.toApplication = application;
+    }
+    return this.toApplication;
+  }
+
+  /** The one object of application state `state`. */
+  private canonical(state: GlobalState): GlobalState {
+    const encoded = this.model.codec.encode(state);
+    const key = wordsKey(encoded, 0, encoded.length);
+    const known = this.applicationStates.get(key);
+    if (known !== undefined) return known;
+    this.applicationStates.set(key, state);
+    return state;
   }
 
   completes(k: number): boolean {
     const { codec } = this.model;
     return !codec.instanceComplete(this.source, 0, k) && codec.instanceComplete(this.target, 0, k);
   }
+}
+
+/** words[from .. from + length) joined, a key part. */
+function wordsKey(words: Words, from: number, length: number): string {
+  let key = "";
+  for (let i = from; i < from + length; i++) key += `${words[i]},`;
+  return key;
 }

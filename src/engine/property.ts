@@ -10,6 +10,7 @@
  */
 import type { Model } from "../model/model.js";
 import {
+  appProjection,
   completesSnapshot,
   initiatesSnapshot,
   isInitiated,
@@ -41,8 +42,13 @@ export interface ObservedStep {
   initiates(k: number): boolean;
   /** The step completes instance k: S_end is its target state. */
   completes(k: number): boolean;
-  /** S* of instance k after the step (meaningful once every process has recorded). */
+  /**
+   * S* of instance k after the step (meaningful once every process has recorded). In a search,
+   * equal recorded states are the same object, so a monitor may memoize on it.
+   */
   recorded(k: number): GlobalState;
+  /** app(S) of the state after the step; in a search, the same object for the same application state. */
+  application(): GlobalState;
 }
 
 /** The observation of a step between two decoded states (runs that are already objects: simulation, replay). */
@@ -64,6 +70,7 @@ export function observedStep(
     initiates: (k) => initiatesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
     completes: (k) => completesSnapshot(snapshotOf(from, k), snapshotOf(to, k)),
     recorded: (k) => recordedGlobalState(viewOf(to, k), model.spec.discipline),
+    application: () => appProjection(to, model.spec.discipline),
   };
 }
 

@@ -19,6 +19,7 @@ import type { Model } from "../model/model.js";
 import type { ProcessSymmetry } from "../model/symmetry.js";
 import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+import { clear } from "./clear.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
@@ -184,7 +185,7 @@ export function* searching(
       if (m > 0) for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
       const from = wordsOf(state);
       const firstVisit = !space.visited(state);
-      steps.length = 0;
+      clear(steps);
       model.enabled(from, steps);
       if (depth >= maxDepth) {
         if (steps.length > 0) stop = "max-depth";
@@ -194,8 +195,8 @@ export function* searching(
         }
         continue;
       }
-      targets.length = 0;
-      taken.length = 0;
+      clear(targets);
+      clear(taken);
       if (reduction !== undefined) {
         if (chosen.length < steps.length) chosen = new Uint8Array(2 * steps.length);
         reduction.choose(from, steps, chosen);
@@ -205,7 +206,7 @@ export function* searching(
         if (reduction !== undefined && chosen[k] === 0) continue;
         taken.push(k);
         const step = steps[k] as Step;
-        events.length = 0;
+        clear(events);
         model.apply(from, step, to, m > 0 ? events : undefined);
         let fixing = 1;
         if (symmetry !== undefined) {

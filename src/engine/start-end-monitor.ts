@@ -6,7 +6,7 @@
  * apart and the search stays small.
  */
 import type { GlobalState } from "../model/types.js";
-import { carryOn, type Monitor } from "./property.js";
+import { carryOn, type Monitor, type MonitorOutcome } from "./property.js";
 
 /** What a start-to-end property computes at S_start and how it judges S_end. */
 export interface StartEndJudge<C> {
@@ -14,7 +14,11 @@ export interface StartEndJudge<C> {
   atStart(start: GlobalState): C;
   /** The canonical key of a carried value. */
   key(carried: C): string;
-  /** Why the snapshot completed in `end`, having recorded S*, breaks the property; undefined when it holds. */
+  /**
+   * Why the snapshot completed in S_end, having recorded S*, breaks the property; undefined when
+   * it holds. `end` is app(S_end): the judge reads application states only, so that a search asks
+   * once per carried value, application state and S*.
+   */
   atEnd(carried: C, end: GlobalState, recorded: GlobalState): string | undefined;
 }
 
@@ -27,17 +31,51 @@ const DONE = [{ ok: true, monitor: "done" }] as const;
 /** The monitor of snapshot instance `instance` for `judge`. */
 export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): Monitor<Phase<C>> {
   const stay = carryOn<{ readonly carried: C }>();
+  // One phase object per carried value, and each verdict once per phase, app(S_end) and S* (the
+  // observation hands back the same objects for the same states).
+  const phases = new Map<string, { readonly carried: C }>();
+  const verdicts = new WeakMap<
+    object,
+    WeakMap<GlobalState, WeakMap<GlobalState, readonly MonitorOutcome<Phase<C>>[]>>
+  >();
+  const judged = (phase: { readonly carried: C }, end: GlobalState, recorded: GlobalState) => {
+    let byEnd = verdicts.get(phase);
+    if (byEnd === undefined) {
+      byEnd = new WeakMap();
+      verdicts.set(phase, byEnd);
+    }
+    let byRecorded = byEnd.get(end);
+    if (byRecorded === undefined) {
+      byRecorded = new WeakMap();
+      byEnd.set(end, byRecorded);
+    }
+    let outcome = byRecorded.get(recorded);
+    if (outcome === undefined) {
+      const reason = judge.atEnd(phase.carried, end, recorded);
+      outcome = reason === undefined ? DONE : [{ ok: false, reason }];
+      byRecorded.set(recorded, outcome);
+    }
+    return outcome;
+  };
+  const started = (start: GlobalState) => {
+    const carried = judge.atStart(start);
+    const key = judge.key(carried);
+    let phase = phases.get(key);
+    if (phase === undefined) {
+      phase = { carried };
+      phases.set(key, phase);
+    }
+    return phase;
+  };
   return {
     initial: () => "idle",
     key: (m) => (typeof m === "string" ? m : `@${judge.key(m.carried)}`),
     advance(m, observed) {
       if (m === "done") return DONE;
-      const phase: Phase<C> =
-        m === "idle" && observed.initiates(instance) ? { carried: judge.atStart(observed.from) } : m;
+      const phase: Phase<C> = m === "idle" && observed.initiates(instance) ? started(observed.from) : m;
       if (phase === "idle") return IDLE;
       if (!observed.completes(instance)) return stay(phase);
-      const reason = judge.atEnd(phase.carried, observed.to, observed.recorded(instance));
-      return reason === undefined ? DONE : [{ ok: false, reason }];
+      return judged(phase, observed.application(), observed.recorded(instance));
     },
   };
 }

@@ -32,6 +32,8 @@ export class StateDraft implements StateReader {
   private readonly removed = new Map<number, number[]>();
   private readonly recordedMessages = new Map<number, Map<string, number>>();
   private readonly closedRecords: number[] = [];
+  /** The events a step may emit, made once each: equal events are the same (frozen) object. */
+  private readonly eventsMade = new EventCatalogue();
 
   constructor(
     private readonly codec: StateCodec,
@@ -77,7 +79,7 @@ export class StateDraft implements StateReader {
   /** Pp records its current application state for instance k (the cut of k passes here). */
   recordProcess(p: number, k: number): void {
     this.w[this.recordedAt(p, k)] = 1 + this.word(this.codec.app + p);
-    this.events?.push({ kind: "record", process: p, instance: k });
+    this.events?.push(this.eventsMade.record(p, k));
   }
 
   channelRecord(c: number, k: number): ChannelRecord {
@@ -142,14 +144,14 @@ export class StateDraft implements StateReader {
       byMessage.set(message, after);
     }
     this.w[at] = after;
-    this.events?.push({ kind: "send", channel: c, message });
+    this.events?.push(this.eventsMade.transfer("send", c, message));
   }
 
   /** Log the receipt of the message at `index` of channel `c`, and take it off unless it is `kept` (duplicated). */
   receive(c: number, index: number, kept: boolean): Message {
     const message = this.messageAt(c, index);
     if (!kept) this.remove(c, index);
-    this.events?.push({ kind: "receive", channel: c, message, kept });
+    this.events?.push(this.eventsMade.transfer(kept ? "receive-kept" : "receive", c, message));
     return message;
   }
 
@@ -157,7 +159,7 @@ export class StateDraft implements StateReader {
   lose(c: number, index: number): void {
     const message = this.messageAt(c, index);
     this.remove(c, index);
-    this.events?.push({ kind: "lose", channel: c, message });
+    this.events?.push(this.eventsMade.transfer("lose", c, message));
   }
 
   /** Where the first message with the content of `message` lies in channel `c` (−1 if none). */
@@ -201,5 +203,48 @@ export class StateDraft implements StateReader {
 
   private word(i: number): number {
     return this.w[i] as number;
+  }
+}
+
+type TransferKind = "send" | "receive" | "receive-kept" | "lose";
+
+/**
+ * Each event made once (messages are interned, so an event is known by its kind, its channel or
+ * process, and its message object): monitors memoize on the events a step emits by identity, and a
+ * search allocates no events per step.
+ */
+class EventCatalogue {
+  private readonly records: ModelEvent[][] = [];
+  private readonly transfers = new Map<TransferKind, Map<Message, ModelEvent>[]>();
+
+  record(process: number, instance: number): ModelEvent {
+    this.records[instance] ??= [];
+    const byProcess = this.records[instance];
+    let event = byProcess[process];
+    if (event === undefined) {
+      event = Object.freeze({ kind: "record", process, instance });
+      byProcess[process] = event;
+    }
+    return event;
+  }
+
+  transfer(kind: TransferKind, channel: number, message: Message): ModelEvent {
+    let byChannel = this.transfers.get(kind);
+    if (byChannel === undefined) {
+      byChannel = [];
+      this.transfers.set(kind, byChannel);
+    }
+    byChannel[channel] ??= new Map();
+    const byMessage = byChannel[channel];
+    let event = byMessage.get(message);
+    if (event === undefined) {
+      const made: ModelEvent =
+        kind === "receive" || kind === "receive-kept"
+          ? { kind: "receive", channel, message, kept: kind === "receive-kept" }
+          : { kind, channel, message };
+      event = Object.freeze(made);
+      byMessage.set(message, event);
+    }
+    return event;
   }
 }
