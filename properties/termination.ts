@@ -83,13 +83,7 @@ function fairCycle(
     const inside = (id: number) => component[id] === c;
     // Most components are one state without a self-loop: told from the edge targets alone.
     if (!states.some((id) => hasEdgeInside(space, id, inside))) continue;
-    const internal = states.flatMap((id) =>
-      [...space.edges(id)].filter(([, t]) => inside(t)).map(([step, t]) => ({ from: id, step, to: t })),
-    );
-    const taken = new Set(internal.flatMap((e) => (e.step.kind === "deliver" ? [model.label(e.step)] : [])));
-    const enabledEverywhere = intersection(states.map((id) => deliveryLabels(space, id, model)));
-    const starved = [...enabledEverywhere].filter((label) => !taken.has(label));
-    if (starved.length > 0) continue; // every cycle here starves a delivery: not a fair run
+    if (!everyConstantDeliveryTaken(space, model, states, inside)) continue; // every cycle here starves one
     const entry = states[0] as number;
     const cycle = fairLoop(space, model, entry, inside);
     const stem = space.pathTo(entry);
@@ -101,6 +95,36 @@ function fairCycle(
     };
   }
   return undefined;
+}
+
+/**
+ * Is the component fair: is every delivery enabled in all its states taken on one of its inner
+ * edges? (Each state's steps are listed once; an edge names its step by index among them.)
+ */
+function everyConstantDeliveryTaken(
+  space: StateSpace,
+  model: Model,
+  states: readonly number[],
+  inside: (id: number) => boolean,
+): boolean {
+  let everywhere: Set<string> | undefined;
+  const taken = new Set<string>();
+  for (const id of states) {
+    const steps = space.enabledSteps(id);
+    const here = new Set<string>();
+    for (const step of steps) if (step.kind === "deliver") here.add(model.label(step));
+    if (everywhere === undefined) everywhere = here;
+    else for (const label of everywhere) if (!here.has(label)) everywhere.delete(label);
+    if (everywhere.size === 0) return true;
+    const end = space.edgeStart[id + 1] ?? 0;
+    for (let e = space.edgeStart[id] ?? 0; e < end; e++) {
+      const target = space.edgeTargets[e] as number;
+      const step = steps[space.edgeSteps[e] as number];
+      if (target >= 0 && inside(target) && step?.kind === "deliver") taken.add(model.label(step));
+    }
+  }
+  for (const label of everywhere ?? []) if (!taken.has(label)) return false;
+  return true;
 }
 
 /**

@@ -182,7 +182,7 @@ function stateGraph(flags: Record<string, string | undefined>): StateGraph {
   const config = configOf(flags);
   const { space, stats } = check(buildModel(config), [], { limits: config, graph: true });
   const bound = stats.stop === "exhausted" ? "every reachable state" : `stopped by ${stats.stop}`;
-  printNote(`${space.size} states, ${space.edgeTargets.length} transitions (${bound})`);
+  printNote(`${space.size} states, ${space.edgeCount} transitions (${bound})`);
   return toGraphology(space);
 }
 

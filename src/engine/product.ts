@@ -113,16 +113,24 @@ export class PackedObservation implements ObservedStep {
   /** Each instance's snapshot state in the source, decoded once for every transition out of it. */
   private readonly sourceSnapshots: (SnapshotState | undefined)[] = [];
 
+  /** Per instance, is it complete in the source, in the target: 1, 0, or −1 not yet read. */
+  private readonly sourceComplete: Int8Array;
+  private readonly targetComplete: Int8Array;
+
   constructor(
     private readonly model: Model,
     readonly events: readonly ModelEvent[],
-  ) {}
+  ) {
+    this.sourceComplete = new Int8Array(model.instances).fill(-1);
+    this.targetComplete = new Int8Array(model.instances).fill(-1);
+  }
 
   /** The next transitions leave `source`. */
   leave(source: Words): void {
     this.source = source;
     this.fromState = undefined;
     clear(this.sourceSnapshots);
+    this.sourceComplete.fill(-1);
   }
 
   /** The transition by `step` to `target` (overwritten by the next one). */
@@ -132,6 +140,7 @@ export class PackedObservation implements ObservedStep {
     this.toState = undefined;
     this.toApplication = undefined;
     clear(this.recordedStates);
+    this.targetComplete.fill(-1);
   }
 
   get from(): GlobalState {
@@ -208,7 +217,19 @@ export class PackedObservation implements ObservedStep {
 
   completes(k: number): boolean {
     const { codec } = this.model;
-    return !codec.instanceComplete(this.source, 0, k) && codec.instanceComplete(this.target, 0, k);
+    // Every start-to-end monitor asks, on every transition: each side is read once.
+    let before = this.sourceComplete[k] as number;
+    if (before < 0) {
+      before = codec.instanceComplete(this.source, 0, k) ? 1 : 0;
+      this.sourceComplete[k] = before;
+    }
+    if (before === 1) return false;
+    let after = this.targetComplete[k] as number;
+    if (after < 0) {
+      after = codec.instanceComplete(this.target, 0, k) ? 1 : 0;
+      this.targetComplete[k] = after;
+    }
+    return after === 1;
   }
 }
 

@@ -143,7 +143,8 @@ export function* searching(
   const coverage = new Coverage(model);
   const tally = new FigureTally(model);
   const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
-  const wordsOf = (state: number) => space.words(state);
+  /** The words of the state being expanded, copied out of the store (which may grow meanwhile). */
+  const from = new Int32Array(width);
 
   stored.set(model.codec.encode(model.initial));
   const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
@@ -183,7 +184,7 @@ export function* searching(
       const state = modelOf(id);
       const depth = nodeDepth[id] as number;
       if (m > 0) for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
-      const from = wordsOf(state);
+      for (let i = 0, at = state * width; i < width; i++) from[i] = models.states[at + i] as number;
       const firstVisit = !space.visited(state);
       clear(steps);
       model.enabled(from, steps);

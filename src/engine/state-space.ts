@@ -20,12 +20,17 @@ export class StateSpace {
   /** Number of enabled steps of each state, expanded or not (0 = deadlock); undefined until visited. */
   readonly enabledCount: number[] = [];
   readonly expanded: boolean[] = [];
-  /** Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is). */
-  readonly edgeStart: number[] = [];
+  /**
+   * Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is).
+   * Typed arrays grown by doubling: read them after the search, not across a growth.
+   */
+  edgeStart = new Int32Array(1024);
   /** Target state ids; −1 for an edge to a state a limit kept out. */
-  readonly edgeTargets: number[] = [];
+  edgeTargets = new Int32Array(4096);
   /** The step of each edge, as its index among its source's enabled steps. */
-  readonly edgeSteps: number[] = [];
+  edgeSteps = new Uint16Array(4096);
+  /** Edges kept so far (the filled part of edgeTargets and edgeSteps). */
+  edgeCount = 0;
   /** Every explored (state, enabled step) pair, whether or not the edges are kept. */
   transitions = 0;
   private readonly hash = new Int32Array(2);
@@ -121,12 +126,25 @@ export class StateSpace {
     this.expanded[id] = true;
     this.transitions += targets.length;
     if (!this.keepsEdges) return;
-    this.edgeStart[id] = this.edgeTargets.length;
-    for (let k = 0; k < targets.length; k++) {
-      this.edgeTargets.push(targets[k] as number);
-      this.edgeSteps.push(steps?.[k] ?? k);
+    this.reserve(id, targets.length);
+    let e = this.edgeCount;
+    this.edgeStart[id] = e;
+    for (let k = 0; k < targets.length; k++, e++) {
+      this.edgeTargets[e] = targets[k] as number;
+      this.edgeSteps[e] = steps === undefined ? k : (steps[k] as number);
     }
-    this.edgeStart[id + 1] = this.edgeTargets.length;
+    this.edgeCount = e;
+    this.edgeStart[id + 1] = e;
+  }
+
+  /** Room for state `id`'s start and `edges` more edges. */
+  private reserve(id: number, edges: number): void {
+    if (id + 2 > this.edgeStart.length) this.edgeStart = grown(this.edgeStart, id + 2);
+    const needed = this.edgeCount + edges;
+    if (needed > this.edgeTargets.length) {
+      this.edgeTargets = grown(this.edgeTargets, needed);
+      this.edgeSteps = grown(this.edgeSteps, needed);
+    }
   }
 
   /** State `id` lies at the depth limit: it enables `enabled` steps but is not expanded. */
@@ -134,8 +152,9 @@ export class StateSpace {
     this.enabledCount[id] = enabled;
     this.expanded[id] = false;
     if (!this.keepsEdges) return;
-    this.edgeStart[id] = this.edgeTargets.length;
-    this.edgeStart[id + 1] = this.edgeTargets.length;
+    this.reserve(id, 0);
+    this.edgeStart[id] = this.edgeCount;
+    this.edgeStart[id + 1] = this.edgeCount;
   }
 
   /** The edges out of state `id`: [step, target id] pairs (needs the kept edges). */
@@ -199,6 +218,13 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
     else space.addExpansion(id, enabled, edges.targets, edges.steps);
   }
   return space;
+}
+
+/** A copy of `array` at least `length` long (doubling). */
+function grown<A extends Int32Array | Uint16Array>(array: A, length: number): A {
+  const copy = new (array.constructor as new (length: number) => A)(Math.max(length, 2 * array.length));
+  copy.set(array);
+  return copy;
 }
 
 /** The same words seen as unsigned, as the stores hash and compare them (a view, not a copy). */
