@@ -99,6 +99,16 @@ export class ExactSet {
     }
   }
 
+  /** The index in `slots` of the first empty slot from hash `h`'s (rehashing: no state is met twice). */
+  private emptySlot(h: number): number {
+    const slots = this.slots;
+    const stride = this.stride;
+    const size = this.size;
+    for (let s = slotOf(h >>> 0, size); ; s = s + 1 === size ? 0 : s + 1) {
+      if (slots[s * stride] === 0) return s * stride;
+    }
+  }
+
   /** Doubles the store (and, to stay at most 70% full, the index); may throw OutOfMemoryBudget. */
   private growStore(): void {
     const capacity = this.capacity * 2;
@@ -130,7 +140,7 @@ export class ExactSet {
     for (let at = 0; at < old.length; at += stride) {
       if (old[at] === 0) continue;
       hashState(old, at + 1, this.words, this.hash);
-      const s = this.find(old, at + 1, this.hash[0] as number);
+      const s = this.emptySlot(this.hash[0] as number);
       for (let i = 0; i < stride; i++) this.slots[s + i] = old[at + i] as number;
     }
     this.budget.release(old);
