@@ -38,12 +38,7 @@ export function printReport(report: CheckReport): void {
     if (!p.holds && p.counterexample !== undefined) {
       const cx = p.counterexample;
       const which = cx.instance === undefined ? "" : ` (snapshot #${cx.instance})`;
-      // A partial-order reduced search postpones steps, so its runs need not be shortest.
-      const reduced = report.engine.reduce === "por" || report.engine.reduce === "all";
-      const run = reduced
-        ? `a run of ${cx.steps} steps (maybe not the shortest)`
-        : `shortest run: ${cx.steps} steps`;
-      out(`  ${name}  VIOLATED   ${run}${which} — ${cx.reason}`);
+      out(`  ${name}  VIOLATED   shortest run: ${cx.steps} steps${which} — ${cx.reason}`);
       out(
         `  ${" ".repeat(width)}             ${cx.written ? "written to" : "already in"} ${cx.file} (and .txt); replay: snapcheck replay ${cx.file}`,
       );
@@ -65,14 +60,10 @@ function engineLine(report: CheckReport): string {
       : engine.mode === "fingerprint"
         ? `64-bit fingerprints (P(a state was missed) ≈ ${(engine.collisionProbability ?? 0).toExponential(1)})`
         : `bitstate (hash factor ${Math.round(engine.bitstate?.hashFactor ?? 0)}, about ${Math.round(engine.bitstate?.expectedMissed ?? 0)} states missed)`,
-    engine.workers === undefined ? "" : `${engine.workers} worker threads`,
-    engine.orbits === undefined || engine.reduce === "all"
+    engine.orbits === undefined
       ? ""
       : `symmetry reduction: ${engine.orbits} orbits stored, counts of the whole space`,
-    engine.reduce === "por" || engine.reduce === "all"
-      ? `partial-order reduction${engine.reduce === "all" ? ` and symmetry (${engine.orbits} orbits)` : ""}: counts of the reduced search; a run found may be longer than the shortest (--reduce none or symmetry finds the shortest)${report.stats.stoppedBy === "max-depth" ? "; under a depth bound a violation may lie deeper in the reduced search than in the whole one" : ""}`
-      : "",
     engine.bytesPerState === undefined ? "" : `${engine.bytesPerState} bytes/state`,
   ].filter((p) => p !== "");
-  return `${engine.name === "generic" ? "packed" : "compact"} (${parts.join(", ")})`;
+  return `packed (${parts.join(", ")})`;
 }

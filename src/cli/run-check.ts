@@ -16,22 +16,13 @@ import { NO_PLUGINS, type Plugins, propertyNamed } from "../plugins/plugins.js";
 import { writeCounterexample } from "../trace/counterexample-file.js";
 import { writeNewFile } from "./output-file.js";
 
-/**
- * The reductions of a compact search: none; symmetry (one state per orbit, the whole space's
- * counts kept); por (partial-order: the reduced search's counts, runs possibly longer than the
- * shortest); all (both).
- */
-export type Reduction = "none" | "symmetry" | "por" | "all";
-
-/** What a report says about the engine that ran: which one, how it deduplicated, what it reduced. */
+/** What a report says about the search: how it stored states, what it reduced. */
 export interface EngineReport {
-  readonly name: "generic" | "compact";
   readonly mode: "exact" | "fingerprint" | "bitstate";
-  readonly reduce: Reduction;
-  /** Symmetry reduction: the orbits stored (the counts are still the whole space's, unless with por). */
+  /** none, or symmetry: one state stored per orbit, the whole space's counts kept. */
+  readonly reduce: "none" | "symmetry";
+  /** Symmetry reduction: the orbits stored (the counts are still the whole space's). */
   readonly orbits?: number;
-  /** Worker threads of a parallel compact search. */
-  readonly workers?: number;
   /** Fingerprint mode: the probability that a collision hid a state. */
   readonly collisionProbability?: number;
   /** Bitstate mode: SPIN-style coverage figures. */
@@ -50,7 +41,7 @@ export interface CheckReport {
   readonly search: string;
   /** Properties that could not be decided on this model, and why. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
-  /** Transitions explored by kind of step, as TLC's coverage (0: never enabled; packed engine only). */
+  /** Transitions explored by kind of step, as TLC's coverage (0: never enabled). */
   readonly coverage?: readonly { readonly kind: string; readonly taken: number }[];
   /** Why some verdict may be vacuous. */
   readonly warnings?: readonly string[];
@@ -255,10 +246,9 @@ function engineOf({ store, stats, symmetry }: CheckResult): EngineReport {
     symmetry === undefined
       ? { reduce: "none" as const }
       : { reduce: "symmetry" as const, orbits: symmetry.orbits };
-  if (store === undefined) return { name: "generic", mode: "exact", ...reduced };
+  if (store === undefined) return { mode: "exact", ...reduced };
   const bytesPerState = stats.distinctStates === 0 ? 0 : Math.round(store.peakBytes / stats.distinctStates);
   return {
-    name: "generic",
     mode: store.mode,
     ...reduced,
     bytesPerState,

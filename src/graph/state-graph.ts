@@ -2,7 +2,7 @@
  * The global-state graph as a graphology graph: one node per distinct state (its id in BFS order
  * as the key; its depth, whether its snapshot is complete, and its state key as attributes), one
  * edge per explored (state, step) pair labelled with the step — two steps between the same pair of
- * states are two edges. Built from the compact state space on demand: graphology costs about
+ * states are two edges. Built from the state space on demand: graphology costs about
  * 1 KB and 15 µs per edge, so large explorations skip it.
  */
 import { MultiDirectedGraph } from "graphology";

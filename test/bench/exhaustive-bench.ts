@@ -1,16 +1,17 @@
 /**
  * The exhaustive-search benchmark, side by side with SPIN: per reference configuration,
- * snapcheck's packed engine (every model's engine: conservation alone, then every property of the
- * default set — consistent-cut, reachable-cut, conservation, termination) and its bank-only compact
- * engine (exact tables, fingerprints on the scale test) check bank with Chandy–Lamport, and SPIN checks the same
+ * snapcheck's engine (conservation alone, unreduced and with symmetry; every property of the
+ * default set — consistent-cut, reachable-cut, conservation, termination; every safety property in
+ * fingerprint mode) checks bank with Chandy–Lamport, and SPIN checks the same
  * model exported by `export --format promela` (its conservation assert), in the same run. Printed
  * per checker: the verdict, distinct states (SPIN: states stored — equal, or the row says so),
  * transitions (SPIN: stored+matched), depth, compile and search seconds, states per second, memory
  * and bytes per state. The packed engine's memory is the heap and array buffers it retains after a
  * forced collection, less those before; SPIN's is pan's "total actual memory usage", its hash table (-w, sized from the
  * state count) included. SPIN's rate and ratios count its search only; "to verdict" adds its
- * compile. The scale test (fifo 2,2,2, about 145 million states) runs only with --scale, with
- * snapcheck held to a memory budget so that it stops cleanly.
+ * compile. The scale test (fifo 2,2,2, about 145 million states) runs only with --scale: snapcheck
+ * checks conservation there in fingerprint mode with symmetry (what `explore --mode fingerprint`
+ * chooses), held to a memory budget so that it stops cleanly.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,6 @@ import { conservation } from "../../properties/conservation.js";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { check } from "../../src/engine/check.js";
-import { engineModelOf, exploreCompact } from "../../src/engine/index.js";
 import type { SearchFigures } from "../../src/engine/limits.js";
 import type { Property } from "../../src/engine/property.js";
 import { ProcessSymmetry } from "../../src/model/symmetry.js";
@@ -62,8 +62,8 @@ const REFERENCE: readonly BenchConfig[] = [
   },
 ];
 
-/** snapcheck's heap budget in the scale test: below Node's default heap limit, so it stops cleanly. */
-const SCALE_MEMORY_MIB = 3072;
+/** snapcheck's memory budget in the scale test (its fingerprint table lives outside the heap). */
+const SCALE_MEMORY_MIB = 8192;
 
 const SCALE: BenchConfig = {
   name: "fifo 2,2,2 (scale)",
@@ -149,45 +149,9 @@ function verdictText(violatedIn: number | undefined, stop: string): string {
   return stop === "max-depth" ? "holds to the bound" : `unknown (${stop})`;
 }
 
-/**
- * The compact engine on the same configuration: its typed arrays' peak is its memory. With
- * `reduced`, the reductions that keep conservation's verdict: symmetry, and partial-order
- * reduction in exact mode when no depth bound cuts the space (under a bound a reduced run may lie
- * deeper than it; in fingerprint mode its cycle proviso cannot tell depths apart and reduces
- * little); the row then counts the states the search stored (orbits, a reduced space).
- */
-function compactRun(
-  config: ReturnType<typeof parseConfig>,
-  mode: "exact" | "fingerprint",
-  reduced = false,
-): Measured {
-  const started = performance.now();
-  const result = exploreCompact(engineModelOf(buildModel(config)), {
-    mode,
-    maxDepth: config.maxDepth,
-    symmetry: reduced,
-    partialOrder: reduced && porApplies(config, mode),
-    ...(mode === "fingerprint" ? { expectedStates: 150_000_000 } : {}),
-  });
-  const searchSeconds = (performance.now() - started) / 1000;
-  const { stats, conservation: verdict } = result;
-  const violatedIn = verdict.holds ? undefined : verdict.violation?.depth;
-  const stored = { ...stats, distinctStates: result.symmetry?.orbits ?? stats.distinctStates };
-  return snapcheckMeasured(violatedIn, stored, searchSeconds, stats.peakBytes / MIB);
-}
-
 /** Above 10^7 pan prints counts with 8 significant digits (support/spin.ts): equal to that precision? */
 function sameToSpinsDigits(ours: number, spins: number): boolean {
   return spins >= 1e7 && Number(ours.toPrecision(8)) === spins;
-}
-
-function porApplies(config: ReturnType<typeof parseConfig>, mode: "exact" | "fingerprint"): boolean {
-  return mode === "exact" && config.maxDepth === undefined;
-}
-
-/** Which reductions `compactRun(config, mode, true)` applies. */
-function reductionsOf(config: ReturnType<typeof parseConfig>, mode: "exact" | "fingerprint"): string {
-  return porApplies(config, mode) ? "symmetry+por" : "symmetry";
 }
 
 /** pan's hash table: about two slots per state, from 2^18 to 2^28 slots (8 bytes each). */
@@ -245,7 +209,7 @@ function cells(name: string, checker: string, m: Measured): (string | number)[] 
 /** One configuration's figures, for the plots. */
 interface Measurements {
   readonly short: string;
-  readonly checkers: readonly { readonly name: string; readonly m: Measured }[];
+  readonly checkers: { readonly name: string; readonly m: Measured }[];
 }
 
 /** The two plots of the README: states per second, and milliseconds to the verdict, per checker. */
@@ -263,7 +227,7 @@ function writePlots(dir: string, rows: readonly Measurements[]): void {
         return m === undefined ? [] : [{ x: i + 1, y: value(m), atLeast: false }];
       }),
     })),
-    note: `npm run bench -- --only exhaustive --plot ${dir}, ${new Date().toISOString().slice(0, 10)}, the 2-core machine; equal state counts on every configuration, except the reduced rows (orbits, partial-order).`,
+    note: `npm run bench -- --only exhaustive --plot ${dir}, ${new Date().toISOString().slice(0, 10)}, the 2-core machine; equal state counts on every configuration.`,
   });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -313,58 +277,46 @@ export function exhaustiveBench(options: {
   const ratios: string[] = [];
   const measured: Measurements[] = [];
   const configs = options.scale ? [...REFERENCE, SCALE] : REFERENCE;
-  compactRun(parseConfig({ balances: "2,1" }, names), "exact");
   for (const { name, short, raw, expectedStates } of configs) {
     const config = parseConfig(raw, names);
-    // First of the packed runs: its memory is measured before the others leave anything behind.
-    const symmetric =
-      raw === SCALE.raw || typeof ProcessSymmetry.of(buildModel(config)) === "string"
-        ? undefined
-        : snapcheckRun(config, [conservation], { symmetry: true });
-    const ours = snapcheckRun(config);
-    if (symmetric !== undefined) console.log(row(cells(name, "snapcheck packed, symmetry", symmetric)));
-    console.log(row(cells(name, "snapcheck packed", ours)));
-    // The scale test's space is too large for the exact product with every monitor: conservation only there.
-    const every = raw === SCALE.raw ? undefined : snapcheckRun(config, EVERY_PROPERTY);
-    if (every !== undefined) console.log(row(cells(name, "snapcheck packed, every property", every)));
-    const hashed =
-      raw === SCALE.raw ? undefined : snapcheckRun(config, SAFETY_PROPERTIES, { store: "fingerprint" });
-    if (hashed !== undefined)
-      console.log(row(cells(name, "snapcheck packed, fingerprints, every safety property", hashed)));
-    const mode = raw === SCALE.raw ? "fingerprint" : "exact";
-    const compact = compactRun(config, mode);
-    console.log(row(cells(name, `snapcheck compact (${mode})`, compact)));
-    const reduced = compactRun(config, mode, true);
-    const reductions = reductionsOf(config, mode);
-    console.log(row(cells(name, `snapcheck compact (${mode}, ${reductions})`, reduced)));
-    const checkers = [
-      { name: "snapcheck packed", m: ours },
-      ...(every === undefined ? [] : [{ name: "snapcheck packed, every property", m: every }]),
-      { name: "snapcheck compact", m: compact },
-      { name: "snapcheck compact reduced", m: reduced },
-    ];
-    measured.push({ short, checkers });
+    const scale = raw === SCALE.raw;
+    const checkers: { name: string; m: Measured }[] = [];
+    /** Runs and prints one snapcheck row, and keeps it for the plots and the ratios. */
+    const measure = (checker: string, m: Measured) => {
+      console.log(row(cells(name, `snapcheck ${checker}`, m)));
+      checkers.push({ name: checker, m });
+      return m;
+    };
+    if (scale) {
+      // Too large for an exact store: conservation by fingerprints, one state per orbit.
+      measure(
+        "fingerprints, symmetry",
+        snapcheckRun(config, [conservation], { store: "fingerprint", symmetry: true }),
+      );
+    } else {
+      // First of the runs: its memory is measured before the others leave anything behind.
+      if (typeof ProcessSymmetry.of(buildModel(config)) !== "string")
+        measure("symmetry", snapcheckRun(config, [conservation], { symmetry: true }));
+      measure("unreduced", snapcheckRun(config));
+      measure("every property", snapcheckRun(config, EVERY_PROPERTY));
+      measure(
+        "fingerprints, every safety property",
+        snapcheckRun(config, SAFETY_PROPERTIES, { store: "fingerprint" }),
+      );
+    }
+    measured.push({ short, checkers: [...checkers] });
     if (!spinPresent) continue;
-    const spin = spinRun(config, expectedStates ?? compact.states);
+    const spin = spinRun(config, expectedStates ?? (checkers[0] as { m: Measured }).m.states);
     console.log(row(cells(name, "spin", spin)));
-    checkers.push({ name: "SPIN", m: spin });
+    (measured.at(-1) as Measurements).checkers.push({ name: "SPIN", m: spin });
     const spinTotal = spin.compileSeconds + spin.verdictSeconds;
-    for (const [checker, m] of [
-      ["packed", ours],
-      ...(every === undefined ? [] : ([["packed, every property", every]] as const)),
-      ...(hashed === undefined ? [] : ([["packed, fingerprints, every safety property", hashed]] as const)),
-      ...(symmetric === undefined ? [] : ([["packed, symmetry", symmetric]] as const)),
-      ["compact", compact],
-      [`compact, ${reductions}`, reduced],
-    ] as const) {
+    for (const { name: checker, m } of checkers) {
       const counts =
-        m === reduced
-          ? "reduced"
-          : m.states === spin.states
-            ? "equal"
-            : sameToSpinsDigits(m.states, spin.states)
-              ? "equal (to SPIN's 8 printed digits)"
-              : `DIFFER (${m.verdict})`;
+        m.states === spin.states
+          ? "equal"
+          : sameToSpinsDigits(m.states, spin.states)
+            ? "equal (to SPIN's 8 printed digits)"
+            : `DIFFER (${m.verdict})`;
       ratios.push(
         row([
           name,

@@ -125,7 +125,7 @@ describe("hashed stores", () => {
     const run = await runInProcess("explore", "--balances", "1,1", "--mode", "fingerprint", "--json");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.engine).toMatchObject({ name: "generic", mode: "fingerprint" });
+    expect(report.engine).toMatchObject({ mode: "fingerprint" });
     expect(report.stats.distinctStates).toBe(155);
     expect(report.skipped.map((s: { name: string }) => s.name)).toEqual(["termination"]);
     const graph = await runInProcess(

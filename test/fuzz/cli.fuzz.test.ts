@@ -36,7 +36,7 @@ const MODEL_FLAGS = Object.keys(MODEL_FLAG_SPEC).filter(
   (f) => f !== "config" && f !== "events" && f !== "ticks",
 );
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  explore: [...MODEL_FLAGS, "config", "engine", "mode", "reduce", "workers", "json", "ticks", "events"],
+  explore: [...MODEL_FLAGS, "config", "mode", "reduce", "json", "ticks", "events"],
   simulate: [...MODEL_FLAGS, "config", "runs", "max-steps", "seed", "strategy", "shard", "path", "json"],
   snapshots: ["topology", "events", "json", "properties", "max-states", "ticks"],
   replay: ["json"],
@@ -99,8 +99,6 @@ const VALUES = [
   "lai-yang",
   "consistent-cut",
   "termination,bogus",
-  "generic",
-  "compact",
   "exact",
   "bitstate",
   "por",

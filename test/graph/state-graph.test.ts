@@ -1,4 +1,4 @@
-/** The graphology global-state graph mirrors the compact state space exactly. */
+/** The graphology global-state graph mirrors the state space exactly. */
 import { describe, expect, it } from "vitest";
 import { toGraphology } from "../../src/graph/state-graph.js";
 import { checkAll } from "../support/models.js";

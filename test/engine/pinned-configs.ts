@@ -1,4 +1,4 @@
-/** The small configurations on which the compact engine is compared with the packed engine. */
+/** Bank configurations whose figures the engine must keep, in every store and under symmetry. */
 import type { TestConfig } from "../support/models.js";
 
 export interface EngineCase {
