@@ -27,7 +27,7 @@ export const termination: LivenessProperty = {
     const status = Uint8Array.from({ length: space.size }, (_, id) => (space.inProgress(id) ? 1 : 0));
     const inProgress = (id: number) => status[id] === 1;
     for (let id = 0; id < space.size; id++) {
-      if (inProgress(id) && space.enabledCount[id] === 0) {
+      if (inProgress(id) && space.enabledCount(id) === 0) {
         return {
           reason: `no step is enabled, yet ${missing(space.state(id), model)}`,
           path: space.pathTo(id),
@@ -35,7 +35,7 @@ export const termination: LivenessProperty = {
         };
       }
     }
-    return fairCycle(space, model, (id) => inProgress(id) && space.expanded[id] === true);
+    return fairCycle(space, model, (id) => inProgress(id) && space.isExpanded(id));
   },
 };
 

@@ -1,12 +1,14 @@
 /**
- * Exact deduplication: every packed state is stored, by id in discovery (BFS) order, in one flat
- * Uint32Array, with its parent's id and the index of the step that reached it first — so the store
- * is also the BFS queue (ids are expanded in order) and a shortest path to any state is rebuilt by
- * following parents. An open-addressing index (linear probing, at most 70% full, any size: the
- * slot is the hash scaled into [0, size), as in fingerprint-set.ts) maps a state's hash to its id; each slot holds the id and a copy of the state's words, so a
- * lookup touches one cache line instead of two (index, then store) — lookups are the engine's
- * main cost, and mostly cache misses. Cost: 4 bytes per word of state + 6 for the parent link +
- * 4·(words + 1) per slot.
+ * Exact deduplication: every row is stored, by id in discovery (BFS) order, in one flat
+ * Uint32Array, with its parent's id and the index of the step that reached it first — so a shortest
+ * path to any row is rebuilt by following parents. A row is its key (the first `keyWords` words:
+ * what tells rows apart) followed by a payload the row carries along (the search keeps there the
+ * monitor words of a model state's first product node). An open-addressing index (linear probing,
+ * at most 70% full, any size: the slot is the hash scaled into [0, size), as in
+ * fingerprint-set.ts) maps a key's hash to its id; each slot holds the id and a copy of the row, so
+ * a lookup — and the payload check after it — touches one cache line instead of two (index, then
+ * store): lookups are the engine's main cost, and mostly cache misses. Cost: 4 bytes per word of
+ * row + 6 for the parent link + 4·(words + 1) per slot.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
 import { hashState } from "./hash.js";
@@ -15,15 +17,17 @@ import { hashState } from "./hash.js";
 const MAX_LOAD = 0.7;
 
 export class ExactSet {
-  /** State `id` occupies states[id * words .. (id + 1) * words). */
+  /** Row `id` occupies states[id * words .. (id + 1) * words). */
   states: Uint32Array;
-  /** parent[id]: the id of the state it was first reached from (−1 for the initial state). */
+  /** parent[id]: the id of the row it was first reached from (−1 for the first). */
   parent: Int32Array;
   /** step[id]: the index, among its parent's enabled steps, of the step that reached it. */
   step: Uint16Array;
   count = 0;
+  /** After an `insert` that met its key: whether the stored row's payload equals the one offered. */
+  samePayload = true;
   private capacity: number;
-  /** Slot s is slots[s·stride] = id + 1 of its state (0 = empty), then the state's words. */
+  /** Slot s is slots[s·stride] = id + 1 of its row (0 = empty), then the row's words. */
   private slots: Uint32Array;
   private readonly stride: number;
   /** Slots in the index. */
@@ -31,12 +35,14 @@ export class ExactSet {
   private readonly hash = new Int32Array(2);
 
   constructor(
+    /** Words per row. */
     readonly words: number,
     private readonly budget: MemoryBudget,
     expected: number,
+    /** Leading words of a row that are its key (all of them by default). */
+    readonly keyWords = words,
   ) {
     this.capacity = Math.max(65536, expected);
-    // The index (at most half full) keeps pace with the store; see growStore.
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
@@ -45,19 +51,35 @@ export class ExactSet {
     this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
   }
 
+  /** Gives the store's and the index's bytes back to the budget (the set is not used after). */
+  release(): void {
+    for (const array of [this.states, this.parent, this.step, this.slots]) this.budget.release(array);
+  }
+
   /** Bytes held by the store and its index. */
   get bytes(): number {
     return this.states.byteLength + this.parent.byteLength + this.step.byteLength + this.slots.byteLength;
   }
 
   /**
-   * Stores the state at `src[offset..]` (hash `h`) if new and returns its id; if it was stored
-   * already, returns −1 − its id (so a negative result means "met before").
+   * Stores the row at `src[offset..]` (its key's hash `h`) if its key is new and returns its id;
+   * if the key was stored already, returns −1 − its id (a negative result means "met before") and
+   * sets `samePayload`.
    */
   insert(src: Uint32Array, offset: number, h: number): number {
     const s = this.find(src, offset, h);
     const met = this.slots[s] as number;
-    if (met !== 0) return -met;
+    if (met !== 0) {
+      let same = true;
+      for (let i = this.keyWords; i < this.words; i++) {
+        if (this.slots[s + 1 + i] !== src[offset + i]) {
+          same = false;
+          break;
+        }
+      }
+      this.samePayload = same;
+      return -met;
+    }
     if (this.count === this.capacity) {
       this.growStore();
       return this.insert(src, offset, h);
@@ -74,20 +96,15 @@ export class ExactSet {
     return id;
   }
 
-  /** Is the state at `src[offset..]` (hash `h`) stored? */
-  has(src: Uint32Array, offset: number, h: number): boolean {
-    return this.slots[this.find(src, offset, h)] !== 0;
-  }
-
-  /** The id of the state at `src[offset..]` (hash `h`), or −1 if it is not stored. */
+  /** The id of the row whose key is at `src[offset..]` (hash `h`), or −1 if it is not stored. */
   idOf(src: Uint32Array, offset: number, h: number): number {
     return (this.slots[this.find(src, offset, h)] as number) - 1;
   }
 
-  /** The index in `slots` of the state's slot, or of the empty slot where it would go. */
+  /** The index in `slots` of the key's slot, or of the empty slot where it would go. */
   private find(src: Uint32Array, offset: number, h: number): number {
     const slots = this.slots;
-    const ws = this.words;
+    const ws = this.keyWords;
     const stride = this.stride;
     const size = this.size;
     for (let s = slotOf(h >>> 0, size); ; s = s + 1 === size ? 0 : s + 1) {
@@ -99,7 +116,7 @@ export class ExactSet {
     }
   }
 
-  /** The index in `slots` of the first empty slot from hash `h`'s (rehashing: no state is met twice). */
+  /** The index in `slots` of the first empty slot from hash `h`'s (rehashing: no key is met twice). */
   private emptySlot(h: number): number {
     const slots = this.slots;
     const stride = this.stride;
@@ -125,7 +142,7 @@ export class ExactSet {
     this.budget.release(this.step);
     this.step = step;
     this.capacity = capacity;
-    // Rehashing costs a cache miss per state: while the index is small, grow it four-fold.
+    // Rehashing costs a cache miss per row: while the index is small, grow it four-fold.
     const size = this.size;
     if (capacity > size * MAX_LOAD)
       this.rehash(size < 2 ** 21 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
@@ -139,7 +156,7 @@ export class ExactSet {
     this.size = size;
     for (let at = 0; at < old.length; at += stride) {
       if (old[at] === 0) continue;
-      hashState(old, at + 1, this.words, this.hash);
+      hashState(old, at + 1, this.keyWords, this.hash);
       const s = this.emptySlot(this.hash[0] as number);
       for (let i = 0; i < stride; i++) this.slots[s + i] = old[at + i] as number;
     }

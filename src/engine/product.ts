@@ -35,6 +35,11 @@ export class MonitorProduct {
     return this.monitors.length;
   }
 
+  /** A number above every word monitor j has had so far (RETIRED aside). */
+  bound(j: number): number {
+    return (this.interners[j] as Interner<unknown>).size;
+  }
+
   /** Writes each monitor's word for the initial state `state` to `out[offset..]`. */
   initial(state: GlobalState, out: Int32Array, offset: number): void {
     this.monitors.forEach((monitor, j) => {

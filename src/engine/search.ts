@@ -20,12 +20,12 @@ import type { ProcessSymmetry } from "../model/symmetry.js";
 import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { clear } from "./clear.js";
+import { IntColumn } from "./column.js";
 import { Coverage, type CoverageRow } from "./coverage.js";
-import { ExactSet } from "./exact-set.js";
-import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally, type ModelFigures } from "./model-figures.js";
 import { CHECK_EVERY, Checkpoints, runToEnd } from "./pacing.js";
+import { PackedStore } from "./packed-store.js";
 import { MonitorProduct, PackedObservation } from "./product.js";
 import type { Monitor } from "./property.js";
 import { StateSpace } from "./state-space.js";
@@ -110,29 +110,61 @@ export function* searching(
   const checkpoints = new Checkpoints(budget, options.progress, options.signal);
   const width = model.width;
   const m = monitors.length;
-  // A node is its model state's id followed by one word per monitor; without monitors a node is
-  // its model state, and one store serves as both.
-  const nodeWidth = 1 + m;
   const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
-  const models = store(width, budget, expected);
-  const nodes = m === 0 ? models : store(nodeWidth, budget, expected);
-  const space = new StateSpace(model, models, options.graph === true);
-  const nodeDepth: number[] = [];
   const product = new MonitorProduct(monitors);
+  /** Monitor words are kept plus one: a retired monitor's word is −1. */
+  const monitorBounds = (out: Float64Array, at: number) => {
+    for (let j = 0; j < m; j++) out[at + j] = product.bound(j) + 1;
+  };
+  // A model state's row carries the monitor words of its first product node, so the common case —
+  // one node per model state — costs one probe. Its other nodes, if any, are (model id, monitor
+  // words) rows of `extra`. Nodes are named by references: a model id for a first node, −2 − its
+  // id in `extra` for another.
+  const models = store(
+    width,
+    m,
+    (out) => {
+      model.fieldBounds(out);
+      monitorBounds(out, width);
+    },
+    budget,
+    expected,
+  );
+  const extra =
+    m === 0
+      ? undefined
+      : store(
+          1 + m,
+          0,
+          (out) => {
+            out[0] = 2 ** 31;
+            monitorBounds(out, 1);
+          },
+          budget,
+          0,
+        );
+  const space = new StateSpace(model, models, options.graph === true);
+  /** With monitors: the nodes in the order they are expanded (BFS), each one's depth, and each first node's parent node. */
+  const queue = new IntColumn();
+  const queueDepth = new IntColumn();
+  const firstParent = new IntColumn();
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
 
-  const hash = new Int32Array(2);
-  const to = new Int32Array(width);
+  // A row: the state's words, then the monitor words of the node. Under symmetry the successor's
+  // representative is stored; monitors still see `to` itself.
   const { symmetry } = options;
-  // Under symmetry the successor's representative is stored; monitors still see `to` itself.
-  const stored = symmetry === undefined ? to : new Int32Array(width);
-  const storedU = new Uint32Array(stored.buffer);
+  const row = new Int32Array(width + m);
+  const stored = row.subarray(0, width);
+  const to = symmetry === undefined ? stored : new Int32Array(width);
   /** Under symmetry: the size of each stored state's orbit, by id. */
-  const orbits: number[] = [];
-  const node = new Int32Array(nodeWidth);
-  const nodeU = new Uint32Array(node.buffer);
-  const fromNode = new Int32Array(nodeWidth);
+  const orbits = new IntColumn(1);
+  /** The node being expanded: its model state's words and its monitor words. */
+  const fromRow = new Int32Array(width + m);
+  const from = fromRow.subarray(0, width);
+  const fromMonitors = new Int32Array(m);
+  const nodeRow = new Int32Array(1 + m);
+  const scratchRow = new Int32Array(width + m);
   const steps: Step[] = [];
   const { reduction } = options;
   let chosen = new Uint8Array(64);
@@ -142,37 +174,61 @@ export function* searching(
   const observed = new PackedObservation(model, events);
   const coverage = new Coverage(model);
   const tally = new FigureTally(model);
-  const modelOf = (id: number) => (m === 0 ? id : (nodes.states[id * nodeWidth] as number));
-  /** The words of the state being expanded, copied out of the store (which may grow meanwhile). */
-  const from = new Int32Array(width);
+
+  const modelOf = (ref: number): number => {
+    if (ref >= 0) return ref;
+    extra?.read(-2 - ref, nodeRow);
+    return nodeRow[0] as number;
+  };
+  const parentOf = (ref: number): number => {
+    if (m === 0) return models.parent[ref] as number;
+    return ref >= 0 ? firstParent.get(ref) : (extra?.parent[-2 - ref] as number);
+  };
+  const stepIndexOf = (ref: number): number =>
+    (ref >= 0 ? models.step[ref] : extra?.step[-2 - ref]) as number;
+
+  /**
+   * Another node of model state `target`, with monitor words `words` (not kept plus one), reached
+   * from node `parent` by its k-th step: queued at `depth` unless it is the first node or met before.
+   */
+  const otherNode = (target: number, words: ArrayLike<number>, parent: number, k: number, depth: number) => {
+    models.read(target, scratchRow);
+    let first = true;
+    for (let j = 0; j < m; j++) if (scratchRow[width + j] !== (words[j] as number) + 1) first = false;
+    if (first || extra === undefined) return;
+    nodeRow[0] = target;
+    for (let j = 0; j < m; j++) nodeRow[1 + j] = (words[j] as number) + 1;
+    const id = extra.insert(nodeRow);
+    if (id < 0) return;
+    extra.parent[id] = parent;
+    extra.step[id] = k;
+    queue.push(-2 - id);
+    queueDepth.push(depth);
+  };
 
   stored.set(model.codec.encode(model.initial));
   const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
   orbits.push(initialOrbit);
-  hashState(storedU, 0, width, hash);
-  models.insert(storedU, 0, hash[0] as number);
-  models.parent[0] = -1;
-  space.depths.push(0);
-  tally.stored(storedU, 0, 0, initialOrbit);
   if (m > 0) {
-    node[0] = 0;
-    product.initial(model.initial, node, 1);
-    hashState(nodeU, 0, nodeWidth, hash);
-    nodes.insert(nodeU, 0, hash[0] as number);
-    nodes.parent[0] = -1;
+    product.initial(model.initial, row, width);
+    for (let j = 0; j < m; j++) row[width + j] = (row[width + j] as number) + 1;
+    queue.push(0);
+    queueDepth.push(0);
+    firstParent.push(-1);
   }
-  nodeDepth.push(0);
+  models.insert(row);
+  models.parent[0] = -1;
+  space.addState(0);
+  tally.stored(stored, 0, 0, initialOrbit);
 
   /** The run to node `at` and on by `step` to the words `reached`, rebuilt from parent pointers. */
   const runTo = (at: number, step: Step, reached: Words): FoundViolation => {
     const path: number[] = [];
-    for (let n = at; n >= 0; n = nodes.parent[n] ?? -1) path.push(n);
+    for (let n = at; n !== -1; n = parentOf(n)) path.push(n);
     path.reverse();
-    const taken = path
-      .slice(1)
-      .map((n) => space.stepOf(modelOf(nodes.parent[n] as number), nodes.step[n] as number));
+    const taken = path.slice(1).map((n) => space.stepOf(modelOf(parentOf(n)), stepIndexOf(n)));
     if (symmetry !== undefined) {
-      const representatives = path.map((n) => space.words(modelOf(n)).slice());
+      const representatives = path.map((n) => space.words(modelOf(n)));
       return { reason: "", ...concreteRun(model, symmetry, representatives, [...taken, step]) };
     }
     const states = path.map((n) => space.state(modelOf(n)));
@@ -180,11 +236,13 @@ export function* searching(
   };
 
   try {
-    for (let id = 0; id < nodes.count; id++) {
-      const state = modelOf(id);
-      const depth = nodeDepth[id] as number;
-      if (m > 0) for (let i = 0; i < nodeWidth; i++) fromNode[i] = nodes.states[id * nodeWidth + i] as number;
-      for (let i = 0, at = state * width; i < width; i++) from[i] = models.states[at + i] as number;
+    for (let head = 0; head < (m === 0 ? models.count : queue.length); head++) {
+      const ref = m === 0 ? head : queue.get(head);
+      const state = modelOf(ref);
+      models.read(state, fromRow);
+      if (ref >= 0) for (let j = 0; j < m; j++) fromMonitors[j] = (fromRow[width + j] as number) - 1;
+      else for (let j = 0; j < m; j++) fromMonitors[j] = (nodeRow[1 + j] as number) - 1;
+      const depth = m === 0 ? space.depth(state) : queueDepth.get(head);
       const firstVisit = !space.visited(state);
       clear(steps);
       model.enabled(from, steps);
@@ -192,7 +250,7 @@ export function* searching(
         if (steps.length > 0) stop = "max-depth";
         if (firstVisit) {
           space.addFrontier(state, steps.length);
-          tally.visited(steps.length, 0, orbits[state] ?? 1);
+          tally.visited(steps.length, 0, orbits.get(state));
         }
         continue;
       }
@@ -214,23 +272,47 @@ export function* searching(
           stored.set(to);
           fixing = symmetry.canonicalize(stored, 0);
         }
-        hashState(storedU, 0, width, hash);
+        let nexts: readonly ArrayLike<number>[] = NO_MONITORS;
+        if (m > 0) {
+          observed.observe(step, to);
+          nexts = product.advance(fromMonitors, 0, observed);
+          for (const { monitor, reason } of product.violations) {
+            const reached = to.slice();
+            violations[monitor] ??= { ...runTo(ref, step, reached), reason };
+            options.onViolation?.({
+              monitor,
+              reason,
+              state: observed.to,
+              run: () => ({ ...runTo(ref, step, reached), reason }),
+            });
+          }
+          const first = nexts[0] as ArrayLike<number>;
+          for (let j = 0; j < m; j++) row[width + j] = (first[j] as number) + 1;
+        }
         let target: number;
+        let others = 0;
         if (models.count < maxStates) {
           // insert returns −1 − id for a state stored before: one probe either way.
-          target = models.insert(storedU, 0, hash[0] as number);
-          if (target < 0) target = -1 - target;
-          else {
+          target = models.insert(row);
+          if (target >= 0) {
             const orbit = symmetry?.orbitSize(fixing) ?? 1;
             if (symmetry !== undefined) orbits.push(orbit);
             models.parent[target] = state;
             models.step[target] = k;
-            space.depths.push(depth + 1);
-            tally.stored(storedU, 0, depth + 1, orbit);
-            if (m === 0) nodeDepth.push(depth + 1);
+            space.addState(depth + 1);
+            tally.stored(stored, 0, depth + 1, orbit);
+            if (m > 0) {
+              queue.push(target);
+              queueDepth.push(depth + 1);
+              firstParent.set(target, ref);
+            }
+            others = 1;
+          } else {
+            target = -1 - target;
+            others = models.samePayload ? 1 : 0;
           }
         } else {
-          target = models.idOf(storedU, 0, hash[0] as number);
+          target = models.idOf(stored);
           if (target < 0) {
             stop = "max-states";
             targets.push(-1);
@@ -238,42 +320,21 @@ export function* searching(
           }
         }
         targets.push(target);
-        if (m === 0) continue;
-        observed.observe(step, to);
-        const nexts = product.advance(fromNode, 1, observed);
-        for (const { monitor, reason } of product.violations) {
-          const reached = to.slice();
-          violations[monitor] ??= { ...runTo(id, step, reached), reason };
-          options.onViolation?.({
-            monitor,
-            reason,
-            state: observed.to,
-            run: () => ({ ...runTo(id, step, reached), reason }),
-          });
-        }
-        node[0] = target;
-        for (const combination of nexts) {
-          for (let j = 0; j < m; j++) node[1 + j] = combination[j] as number;
-          hashState(nodeU, 0, nodeWidth, hash);
-          const child = nodes.insert(nodeU, 0, hash[0] as number);
-          if (child < 0) continue;
-          nodes.parent[child] = id;
-          nodes.step[child] = k;
-          nodeDepth.push(depth + 1);
-        }
+        for (let c = others; c < nexts.length; c++)
+          otherNode(target, nexts[c] as ArrayLike<number>, ref, k, depth + 1);
       }
       if (firstVisit) {
         space.addExpansion(state, steps.length, targets, taken);
-        const orbit = orbits[state] ?? 1;
+        const orbit = orbits.get(state);
         tally.visited(steps.length, targets.length, orbit);
         for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step, orbit);
       }
-      if (id % CHECK_EVERY !== 0) continue;
+      if (head % CHECK_EVERY !== 0) continue;
       yield;
       const halt = checkpoints.check(() => ({
         phase: "explore",
         states: models.count,
-        queue: nodes.count - id - 1,
+        queue: (m === 0 ? models.count : queue.length) - head - 1,
         depth,
       }));
       if (halt !== undefined) {
@@ -291,20 +352,29 @@ export function* searching(
     figures,
     violations,
     stop,
-    nodes: nodes.count,
+    nodes: models.count + (extra?.count ?? 0),
     stored: models.count,
     coverage: coverage.rows(),
   };
 }
 
+/** The next monitor words when there are no monitors: one empty combination. */
+const NO_MONITORS: readonly ArrayLike<number>[] = [[]];
+
 /**
  * An exact store presized for `expected` states, or as small as it goes when the budget refuses
  * that; a budget the process already exceeds before it stores anything is a configuration error.
  */
-function store(words: number, budget: MemoryBudget, expected: number): ExactSet {
+function store(
+  keyFields: number,
+  payloadFields: number,
+  bounds: (out: Float64Array) => void,
+  budget: MemoryBudget,
+  expected: number,
+): PackedStore {
   for (const presize of [expected, 0]) {
     try {
-      return new ExactSet(words, budget, presize);
+      return new PackedStore(keyFields, payloadFields, bounds, budget, presize);
     } catch (error) {
       if (!(error instanceof OutOfMemoryBudget)) throw error;
     }

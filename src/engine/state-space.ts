@@ -11,15 +11,16 @@ import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { MemoryBudget } from "./budget.js";
-import { ExactSet } from "./exact-set.js";
-import { hashState } from "./hash.js";
+import { IntColumn } from "./column.js";
+import { PackedStore } from "./packed-store.js";
 
 export class StateSpace {
   /** Depth (shortest distance from the initial state) of each state. */
-  readonly depths: number[] = [];
-  /** Number of enabled steps of each state, expanded or not (0 = deadlock); undefined until visited. */
-  readonly enabledCount: number[] = [];
-  readonly expanded: boolean[] = [];
+  private readonly depths = new IntColumn();
+  /** Number of enabled steps of each state, expanded or not (0 = deadlock); −1 until visited. */
+  private readonly enabledCounts = new IntColumn(-1);
+  /** 1 for a state that was expanded, 0 for one left at the depth limit or not visited. */
+  private readonly expansions = new IntColumn();
   /**
    * Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is).
    * Typed arrays grown by doubling: read them after the search, not across a growth.
@@ -33,57 +34,74 @@ export class StateSpace {
   edgeCount = 0;
   /** Every explored (state, enabled step) pair, whether or not the edges are kept. */
   transitions = 0;
-  private readonly hash = new Int32Array(2);
+  private readonly scratch: Int32Array;
 
   constructor(
     readonly model: Model,
     /** The distinct states, their words, parents and first steps. */
-    readonly store: ExactSet,
+    readonly store: PackedStore,
     /** Whether edges are kept (the graph is wanted). */
     readonly keepsEdges: boolean,
-  ) {}
+  ) {
+    this.scratch = new Int32Array(model.width);
+  }
 
   get size(): number {
     return this.store.count;
   }
 
-  /** The words of state `id` (a view into the store: copy before the store grows). */
+  /** The words of state `id` (a new array). */
   words(id: number): Words {
-    const w = this.model.width;
-    return new Int32Array(this.store.states.buffer, this.store.states.byteOffset + id * w * 4, w);
+    const words = new Int32Array(this.model.width);
+    this.store.read(id, words);
+    return words;
   }
 
   state(id: number): GlobalState {
     if (id < 0 || id >= this.size) throw new RangeError(`no state ${id}`);
-    return this.model.codec.decode(this.store.states, id * this.model.width);
+    this.store.read(id, this.scratch);
+    return this.model.codec.decode(this.scratch);
   }
 
   /** The id of `state`, or undefined if it was not explored. */
   idOf(state: GlobalState): number | undefined {
-    const w = unsigned(this.model.codec.encode(state));
-    hashState(w, 0, w.length, this.hash);
-    const id = this.store.idOf(w, 0, this.hash[0] as number);
+    const id = this.store.idOf(this.model.codec.encode(state));
     return id < 0 ? undefined : id;
   }
 
   /** Some snapshot instance of state `id` has started and not completed (read from its words). */
   inProgress(id: number): boolean {
     const { codec } = this.model;
-    const offset = id * this.model.width;
-    const w = this.store.states;
+    const w = this.scratch;
+    this.store.read(id, w);
     for (let k = 0; k < this.model.instances; k++) {
-      if (!codec.instanceComplete(w, offset, k) && codec.instanceStarted(w, offset, k)) return true;
+      if (!codec.instanceComplete(w, 0, k) && codec.instanceStarted(w, 0, k)) return true;
     }
     return false;
   }
 
+  /** A new state was stored, at shortest distance `depth` (states are stored in id order). */
+  addState(depth: number): void {
+    this.depths.push(depth);
+  }
+
   depth(id: number): number {
-    return this.depths[id] ?? 0;
+    return this.depths.get(id);
+  }
+
+  /** The number of steps state `id` enables (0: a deadlock), or −1 if it was not visited. */
+  enabledCount(id: number): number {
+    return this.enabledCounts.get(id);
+  }
+
+  /** Was state `id` expanded (not left at the depth limit, nor unvisited)? */
+  isExpanded(id: number): boolean {
+    return this.expansions.get(id) === 1;
   }
 
   /** Has state `id` been expanded, or found at the depth limit? */
   visited(id: number): boolean {
-    return this.enabledCount[id] !== undefined;
+    return this.enabledCounts.get(id) >= 0;
   }
 
   /** State ids from the initial state to `id`, along the first (shortest) path found. */
@@ -122,8 +140,8 @@ export class StateSpace {
    * every step).
    */
   addExpansion(id: number, enabled: number, targets: readonly number[], steps?: readonly number[]): void {
-    this.enabledCount[id] = enabled;
-    this.expanded[id] = true;
+    this.enabledCounts.set(id, enabled);
+    this.expansions.set(id, 1);
     this.transitions += targets.length;
     if (!this.keepsEdges) return;
     this.reserve(id, targets.length);
@@ -149,8 +167,8 @@ export class StateSpace {
 
   /** State `id` lies at the depth limit: it enables `enabled` steps but is not expanded. */
   addFrontier(id: number, enabled: number): void {
-    this.enabledCount[id] = enabled;
-    this.expanded[id] = false;
+    this.enabledCounts.set(id, enabled);
+    this.expansions.set(id, 0);
     if (!this.keepsEdges) return;
     this.reserve(id, 0);
     this.edgeStart[id] = this.edgeCount;
@@ -179,22 +197,24 @@ export class StateSpace {
  * with the very code that judged the full space.
  */
 export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: readonly Step[]): StateSpace {
-  const store = new ExactSet(model.width, new MemoryBudget(), states.length);
+  const store = new PackedStore(
+    model.width,
+    0,
+    (out) => model.fieldBounds(out),
+    new MemoryBudget(),
+    states.length,
+  );
   const space = new StateSpace(model, store, true);
-  const hash = new Int32Array(2);
   const ids: number[] = [];
   states.forEach((s, i) => {
-    const w = unsigned(model.codec.encode(s));
-    hashState(w, 0, w.length, hash);
-    const known = store.idOf(w, 0, hash[0] as number);
-    if (known >= 0) {
-      ids.push(known);
+    const found = store.insert(model.codec.encode(s));
+    if (found < 0) {
+      ids.push(-1 - found);
       return;
     }
-    const id = store.insert(w, 0, hash[0] as number);
-    store.parent[id] = i === 0 ? -1 : (ids[i - 1] as number);
-    space.depths.push(i);
-    ids.push(id);
+    store.parent[found] = i === 0 ? -1 : (ids[i - 1] as number);
+    space.addState(i);
+    ids.push(found);
   });
   const outgoing = new Map<number, { steps: number[]; targets: number[] }>();
   steps.forEach((step, i) => {
@@ -225,9 +245,4 @@ function grown<A extends Int32Array | Uint16Array>(array: A, length: number): A 
   const copy = new (array.constructor as new (length: number) => A)(Math.max(length, 2 * array.length));
   copy.set(array);
   return copy;
-}
-
-/** The same words seen as unsigned, as the stores hash and compare them (a view, not a copy). */
-function unsigned(w: Words): Uint32Array {
-  return new Uint32Array(w.buffer, w.byteOffset, w.length);
 }

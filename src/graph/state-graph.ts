@@ -29,7 +29,7 @@ export function toGraphology(space: StateSpace): MultiDirectedGraph<StateAttribu
       key: model.key(state),
       depth: space.depth(id),
       complete: everyInstanceComplete(state),
-      deadlock: space.enabledCount[id] === 0,
+      deadlock: space.enabledCount(id) === 0,
     });
   }
   for (let id = 0; id < space.size; id++) {

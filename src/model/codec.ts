@@ -85,6 +85,22 @@ export class StateCodec {
     return state;
   }
 
+  /**
+   * Writes to out[i] a number above every value word i holds in any state encoded so far — the
+   * interners' sizes — given that the script position stays below `positions` (what the stores'
+   * packing needs to know).
+   */
+  bounds(out: Float64Array, positions: number): void {
+    out[0] = positions;
+    const apps = this.apps.size;
+    for (let i = this.app; i < this.recorded; i++) out[i] = apps;
+    for (let i = this.recorded; i < this.records; i++) out[i] = apps + 1;
+    const records = this.channelRecords.size;
+    for (let i = this.records; i < this.channels; i++) out[i] = records;
+    const contents = this.contents.size;
+    for (let i = this.channels; i < this.width; i++) out[i] = contents;
+  }
+
   /** Every snapshot instance of the words at `w[offset..]` is complete. */
   complete(w: ArrayLike<number>, offset: number): boolean {
     for (let k = 0; k < this.instances; k++) if (!this.instanceComplete(w, offset, k)) return false;

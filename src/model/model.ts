@@ -112,6 +112,11 @@ export class Model {
     return this.codec.width;
   }
 
+  /** Writes to out[i] a number above every value word i of a state holds now (see StateCodec.bounds). */
+  fieldBounds(out: Float64Array): void {
+    this.codec.bounds(out, this.commands.length + 1);
+  }
+
   /**
    * The enabled steps of the packed state `w`, appended to `out` in the model's order:
    * initiations (by instance, then process), then application steps — or the script's next

@@ -1,0 +1,164 @@
+/**
+ * The exact store of rows of small integers — model states, or product nodes — kept bit-packed
+ * (packing.ts) in an ExactSet: ids in discovery order, parent links, one probe per lookup. A row is
+ * its key fields, then payload fields that ride along without telling rows apart (the search keeps
+ * there the monitor words of a model state's first product node). Rows go in and come out
+ * unpacked; the packing is the store's own business. When a row holds a value its field cannot,
+ * the store lays every row out again with the fields widened to the current bounds (read from
+ * `bounds`, e.g. the interners' sizes), keeping every id, parent and step — as a hash table grows,
+ * and about as rarely: each layout leaves every field room to double.
+ */
+import type { MemoryBudget } from "./budget.js";
+import { ExactSet } from "./exact-set.js";
+import { hashState } from "./hash.js";
+import { Packing, widthsFor } from "./packing.js";
+
+export class PackedStore {
+  private key: Packing;
+  private payload: Packing;
+  private set: ExactSet;
+  /** One packed row (a packed row never has more words than its fields). */
+  private readonly packed: Uint32Array;
+  private readonly row: Int32Array;
+  /** One row's payload fields. */
+  private readonly payloadRow: Int32Array;
+  private readonly hash = new Int32Array(2);
+  private readonly bound: Float64Array;
+
+  constructor(
+    /** Key fields per row. */
+    readonly keyFields: number,
+    /** Payload fields per row, after the key. */
+    readonly payloadFields: number,
+    /** Writes to out[f] a number above every value field f may hold now. */
+    private readonly bounds: (out: Float64Array) => void,
+    private readonly budget: MemoryBudget,
+    expected: number,
+  ) {
+    const fields = keyFields + payloadFields;
+    this.packed = new Uint32Array(Math.max(1, fields));
+    this.row = new Int32Array(fields);
+    this.payloadRow = new Int32Array(payloadFields);
+    this.bound = new Float64Array(fields);
+    [this.key, this.payload] = this.layout();
+    this.set = this.emptySet(expected);
+  }
+
+  /** Rows stored. */
+  get count(): number {
+    return this.set.count;
+  }
+
+  /** parent[id]: the id of the row it was first reached from (−1 for the first). */
+  get parent(): Int32Array {
+    return this.set.parent;
+  }
+
+  /** step[id]: the index of the step that first reached it, among its parent's steps. */
+  get step(): Uint16Array {
+    return this.set.step;
+  }
+
+  /** Bytes held by the store and its index. */
+  get bytes(): number {
+    return this.set.bytes;
+  }
+
+  /** After an `insert` that met its key: whether the stored row's payload equals the one offered. */
+  get samePayload(): boolean {
+    return this.set.samePayload;
+  }
+
+  /**
+   * Stores the row `w` (key, then payload) if its key is new and returns its id; if the key was
+   * stored already, returns −1 − its id and sets `samePayload`.
+   */
+  insert(w: ArrayLike<number>): number {
+    this.packRow(w);
+    return this.set.insert(this.packed, 0, this.hashOfKey());
+  }
+
+  /** The id of the row whose key is `w`'s, or −1 if none is stored. */
+  idOf(w: ArrayLike<number>): number {
+    while (!this.key.pack(w, this.packed, 0)) this.relayout(w);
+    return this.set.idOf(this.packed, 0, this.hashOfKey());
+  }
+
+  /** Writes row `id` to `out[0 .. keyFields + payloadFields)`. */
+  read(id: number, out: Int32Array): void {
+    const words = this.set.words;
+    this.key.unpack(this.set.states, id * words, out);
+    if (this.payloadFields === 0) return;
+    this.payload.unpack(this.set.states, id * words + this.key.words, this.payloadRow);
+    for (let j = 0; j < this.payloadFields; j++) out[this.keyFields + j] = this.payloadRow[j] as number;
+  }
+
+  /** Gives the store's bytes back to the budget (it is not used after). */
+  release(): void {
+    this.set.release();
+  }
+
+  private packRow(w: ArrayLike<number>): void {
+    while (!this.packBoth(w)) this.relayout(w);
+  }
+
+  private packBoth(w: ArrayLike<number>): boolean {
+    if (!this.key.pack(w, this.packed, 0)) return false;
+    if (this.payloadFields === 0) return true;
+    for (let j = 0; j < this.payloadFields; j++) this.payloadRow[j] = w[this.keyFields + j] as number;
+    return this.payload.pack(this.payloadRow, this.packed, this.key.words);
+  }
+
+  private hashOfKey(): number {
+    hashState(this.packed, 0, this.key.words, this.hash);
+    return this.hash[0] as number;
+  }
+
+  private emptySet(expected: number): ExactSet {
+    return new ExactSet(
+      Math.max(1, this.key.words + this.payload.words),
+      this.budget,
+      expected,
+      this.key.words,
+    );
+  }
+
+  /**
+   * The layouts of key and payload for the current bounds and the row `w` about to go in. A field
+   * never narrows, so every row stored fits the new layout whatever the bounds say.
+   */
+  private layout(w?: ArrayLike<number>): [Packing, Packing] {
+    this.bounds(this.bound);
+    if (w !== undefined) {
+      for (let f = 0; f < Math.min(this.bound.length, w.length); f++) {
+        const v = w[f] as number;
+        if (v < 0) throw new RangeError(`field ${f} of a stored row is negative (${v})`);
+        this.bound[f] = Math.max(this.bound[f] as number, v + 1);
+      }
+    }
+    const before = this.key === undefined ? [] : [...this.key.widths, ...this.payload.widths];
+    const widths = widthsFor(this.bound).map((width, f) => Math.max(width, before[f] ?? 0));
+    return [new Packing(widths.slice(0, this.keyFields)), new Packing(widths.slice(this.keyFields))];
+  }
+
+  /** Lays every row out again in a layout that holds `w`, keeping ids, parents and steps. */
+  private relayout(w: ArrayLike<number>): void {
+    const old = this.set;
+    const oldKey = this.key;
+    const oldPayload = this.payload;
+    [this.key, this.payload] = this.layout(w);
+    const set = this.emptySet(old.count);
+    for (let id = 0; id < old.count; id++) {
+      oldKey.unpack(old.states, id * old.words, this.row);
+      oldPayload.unpack(old.states, id * old.words + oldKey.words, this.payloadRow);
+      for (let j = 0; j < this.payloadFields; j++)
+        this.row[this.keyFields + j] = this.payloadRow[j] as number;
+      this.packBoth(this.row);
+      set.insert(this.packed, 0, this.hashOfKey());
+    }
+    set.parent.set(old.parent.subarray(0, old.count));
+    set.step.set(old.step.subarray(0, old.count));
+    old.release();
+    this.set = set;
+  }
+}
