@@ -71,19 +71,18 @@ function fairCycle(
 ): LivenessViolation | undefined {
   const graph = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
   const { component, count } = stronglyConnectedComponents(graph, include);
-  const members: number[][] = Array.from({ length: count }, () => []);
-  for (let id = 0; id < space.size; id++) {
-    const c = component[id] ?? -1;
-    if (c >= 0) members[c]?.push(id);
-  }
+  const { members, first } = membersOf(component, count);
   // Components in order of their shallowest state, so the lasso found has a short stem.
-  const order = members.filter((m) => m.length > 0).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-  for (const states of order) {
-    const c = component[states[0] ?? 0] ?? -1;
+  const order = Int32Array.from({ length: count }, (_, c) => c).sort(
+    (a, b) => (members[first[a] as number] as number) - (members[first[b] as number] as number),
+  );
+  const fairness = new Fairness(space.deliveryLabels.length);
+  for (const c of order) {
+    const states = members.subarray(first[c] as number, first[c + 1] as number);
     const inside = (id: number) => component[id] === c;
     // Most components are one state without a self-loop: told from the edge targets alone.
     if (!states.some((id) => hasEdgeInside(space, id, inside))) continue;
-    if (!everyConstantDeliveryTaken(space, model, states, inside)) continue; // every cycle here starves one
+    if (!fairness.everyConstantDeliveryTaken(space, states, inside)) continue; // every cycle here starves one
     const entry = states[0] as number;
     const cycle = fairLoop(space, model, entry, inside);
     const stem = space.pathTo(entry);
@@ -98,33 +97,72 @@ function fairCycle(
 }
 
 /**
- * Is the component fair: is every delivery enabled in all its states taken on one of its inner
- * edges? (Each state's steps are listed once; an edge names its step by index among them.)
+ * The states of each component, in id order: component c's are members[first[c] .. first[c + 1])
+ * (a counting sort, so a hundred thousand components cost no array each).
  */
-function everyConstantDeliveryTaken(
-  space: StateSpace,
-  model: Model,
-  states: readonly number[],
-  inside: (id: number) => boolean,
-): boolean {
-  let everywhere: Set<string> | undefined;
-  const taken = new Set<string>();
-  for (const id of states) {
-    const steps = space.enabledSteps(id);
-    const here = new Set<string>();
-    for (const step of steps) if (step.kind === "deliver") here.add(model.label(step));
-    if (everywhere === undefined) everywhere = here;
-    else for (const label of everywhere) if (!here.has(label)) everywhere.delete(label);
-    if (everywhere.size === 0) return true;
-    const end = space.edgeStart[id + 1] ?? 0;
-    for (let e = space.edgeStart[id] ?? 0; e < end; e++) {
-      const target = space.edgeTargets[e] as number;
-      const step = steps[space.edgeSteps[e] as number];
-      if (target >= 0 && inside(target) && step?.kind === "deliver") taken.add(model.label(step));
-    }
+function membersOf(component: Int32Array, count: number): { members: Int32Array; first: Int32Array } {
+  const first = new Int32Array(count + 1);
+  for (const c of component) if (c >= 0) first[c + 1] = (first[c + 1] as number) + 1;
+  for (let c = 0; c < count; c++) first[c + 1] = (first[c + 1] as number) + (first[c] as number);
+  const members = new Int32Array(first[count] as number);
+  const next = first.slice(0, count);
+  component.forEach((c, id) => {
+    if (c < 0) return;
+    members[next[c] as number] = id;
+    next[c] = (next[c] as number) + 1;
+  });
+  return { members, first };
+}
+
+/** Weak fairness of a component, read from the delivery each of its edges takes (state-space.ts). */
+class Fairness {
+  /** Per delivery id: the component that last met it, in how many of its states it is enabled, whether an inner edge takes it. */
+  private readonly pass: Int32Array;
+  private readonly enabledIn: Int32Array;
+  private readonly taken: Uint8Array;
+  /** Per delivery id: the last state found enabling it (a state counts once, however many edges take it). */
+  private readonly lastState: Int32Array;
+  private passes = 0;
+
+  constructor(deliveries: number) {
+    this.pass = new Int32Array(deliveries);
+    this.enabledIn = new Int32Array(deliveries);
+    this.taken = new Uint8Array(deliveries);
+    this.lastState = new Int32Array(deliveries).fill(-1);
   }
-  for (const label of everywhere ?? []) if (!taken.has(label)) return false;
-  return true;
+
+  /**
+   * Is the component fair: is every delivery enabled in all its states taken on one of its inner
+   * edges? (Every enabled step of an expanded state is one of its edges.)
+   */
+  everyConstantDeliveryTaken(
+    space: StateSpace,
+    states: Int32Array,
+    inside: (id: number) => boolean,
+  ): boolean {
+    const pass = ++this.passes;
+    const met: number[] = [];
+    for (const id of states) {
+      const end = space.edgeStart[id + 1] as number;
+      for (let e = space.edgeStart[id] as number; e < end; e++) {
+        const d = space.edgeDeliveries[e] as number;
+        if (d < 0) continue;
+        if (this.pass[d] !== pass) {
+          this.pass[d] = pass;
+          this.enabledIn[d] = 0;
+          this.taken[d] = 0;
+          met.push(d);
+        }
+        if (this.lastState[d] !== id) {
+          this.lastState[d] = id;
+          this.enabledIn[d] = (this.enabledIn[d] as number) + 1;
+        }
+        const target = space.edgeTargets[e] as number;
+        if (target >= 0 && inside(target)) this.taken[d] = 1;
+      }
+    }
+    return met.every((d) => this.enabledIn[d] !== states.length || this.taken[d] === 1);
+  }
 }
 
 /**

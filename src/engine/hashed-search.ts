@@ -13,7 +13,7 @@
  */
 import type { Model } from "../model/model.js";
 import type { ProcessSymmetry } from "../model/symmetry.js";
-import type { ModelEvent, Step } from "../model/types.js";
+import type { Step } from "../model/types.js";
 import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { clear } from "./clear.js";
@@ -115,8 +115,7 @@ export function* searchingHashed(
   const product = new MonitorProduct(monitors);
   const tally = new FigureTally(model);
   const coverage = new Coverage(model);
-  const events: ModelEvent[] = [];
-  const observed = new PackedObservation(model, events);
+  const observed = new PackedObservation(model);
   const found: ({ reason: string; depth: number } | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
   let generated = 0;
@@ -176,8 +175,7 @@ export function* searchingHashed(
           explored++;
           const step = steps[k] as Step;
           if (first) coverage.count(step, orbit);
-          clear(events);
-          model.apply(from, step, to, m > 0 ? events : undefined);
+          const events = model.apply(from, step, to);
           // The node stores the successor's representative; monitors see `to` itself.
           node.set(to);
           const weight = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
@@ -198,7 +196,7 @@ export function* searchingHashed(
             frontier.push(nodeU, 0);
             continue;
           }
-          observed.observe(step, to);
+          observed.observe(step, to, events);
           const nexts = product.advance(level, base + width, observed);
           for (const { monitor, reason } of product.violations)
             found[monitor] ??= { reason, depth: depth + 1 };

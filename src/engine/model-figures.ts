@@ -29,9 +29,10 @@ export class FigureTally {
 
   /**
    * A new distinct state, at `words[offset..]`, at shortest distance `depth`; under symmetry it
-   * stands for the `weight` states of its orbit, which share its depth and its figures.
+   * stands for the `weight` states of its orbit, which share its depth and its figures. Returns
+   * whether some snapshot instance is in progress in it.
    */
-  stored(words: ArrayLike<number>, offset: number, depth: number, weight = 1): void {
+  stored(words: ArrayLike<number>, offset: number, depth: number, weight = 1): boolean {
     const { codec, instances } = this.model;
     this.distinct += weight;
     if (depth > this.maxDepth) this.maxDepth = depth;
@@ -39,9 +40,10 @@ export class FigureTally {
     for (let k = 0; k < instances; k++) {
       if (!codec.instanceComplete(words, offset, k) && codec.instanceStarted(words, offset, k)) {
         this.inProgress += weight;
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   /**

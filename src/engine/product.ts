@@ -104,6 +104,7 @@ function combinations(choices: readonly (readonly number[])[]): (readonly number
  */
 export class PackedObservation implements ObservedStep {
   step: Step = { kind: "script", command: 0 };
+  events: readonly ModelEvent[] = [];
   private source: Words = new Int32Array(0);
   private target: Words = new Int32Array(0);
   private fromState: GlobalState | undefined;
@@ -122,10 +123,7 @@ export class PackedObservation implements ObservedStep {
   private readonly sourceComplete: Int8Array;
   private readonly targetComplete: Int8Array;
 
-  constructor(
-    private readonly model: Model,
-    readonly events: readonly ModelEvent[],
-  ) {
+  constructor(private readonly model: Model) {
     this.sourceComplete = new Int8Array(model.instances).fill(-1);
     this.targetComplete = new Int8Array(model.instances).fill(-1);
   }
@@ -138,9 +136,10 @@ export class PackedObservation implements ObservedStep {
     this.sourceComplete.fill(-1);
   }
 
-  /** The transition by `step` to `target` (overwritten by the next one). */
-  observe(step: Step, target: Words): void {
+  /** The transition by `step` to `target`, emitting `events` (overwritten by the next one). */
+  observe(step: Step, target: Words, events: readonly ModelEvent[]): void {
     this.step = step;
+    this.events = events;
     this.target = target;
     this.toState = undefined;
     this.toApplication = undefined;

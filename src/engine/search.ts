@@ -17,7 +17,7 @@ import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
 import type { ProcessSymmetry } from "../model/symmetry.js";
-import type { GlobalState, ModelEvent, Run, Step } from "../model/types.js";
+import type { GlobalState, Run, Step } from "../model/types.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { clear } from "./clear.js";
 import { IntColumn } from "./column.js";
@@ -170,8 +170,7 @@ export function* searching(
   let chosen = new Uint8Array(64);
   const targets: number[] = [];
   const taken: number[] = [];
-  const events: ModelEvent[] = [];
-  const observed = new PackedObservation(model, events);
+  const observed = new PackedObservation(model);
   const coverage = new Coverage(model);
   const tally = new FigureTally(model);
 
@@ -218,8 +217,7 @@ export function* searching(
   }
   models.insert(row);
   models.parent[0] = -1;
-  space.addState(0);
-  tally.stored(stored, 0, 0, initialOrbit);
+  space.addState(0, tally.stored(stored, 0, 0, initialOrbit));
 
   /** The run to node `at` and on by `step` to the words `reached`, rebuilt from parent pointers. */
   const runTo = (at: number, step: Step, reached: Words): FoundViolation => {
@@ -265,8 +263,7 @@ export function* searching(
         if (reduction !== undefined && chosen[k] === 0) continue;
         taken.push(k);
         const step = steps[k] as Step;
-        clear(events);
-        model.apply(from, step, to, m > 0 ? events : undefined);
+        const events = model.apply(from, step, to);
         let fixing = 1;
         if (symmetry !== undefined) {
           stored.set(to);
@@ -274,7 +271,7 @@ export function* searching(
         }
         let nexts: readonly ArrayLike<number>[] = NO_MONITORS;
         if (m > 0) {
-          observed.observe(step, to);
+          observed.observe(step, to, events);
           nexts = product.advance(fromMonitors, 0, observed);
           for (const { monitor, reason } of product.violations) {
             const reached = to.slice();
@@ -299,8 +296,7 @@ export function* searching(
             if (symmetry !== undefined) orbits.push(orbit);
             models.parent[target] = state;
             models.step[target] = k;
-            space.addState(depth + 1);
-            tally.stored(stored, 0, depth + 1, orbit);
+            space.addState(depth + 1, tally.stored(stored, 0, depth + 1, orbit));
             if (m > 0) {
               queue.push(target);
               queueDepth.push(depth + 1);
@@ -324,7 +320,7 @@ export function* searching(
           otherNode(target, nexts[c] as ArrayLike<number>, ref, k, depth + 1);
       }
       if (firstVisit) {
-        space.addExpansion(state, steps.length, targets, taken);
+        space.addExpansion(state, steps, targets, taken);
         const orbit = orbits.get(state);
         tally.visited(steps.length, targets.length, orbit);
         for (let k = 0; k < taken.length; k++) coverage.count(steps[taken[k] as number] as Step, orbit);

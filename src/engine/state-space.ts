@@ -9,6 +9,7 @@
  */
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
+import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { MemoryBudget } from "./budget.js";
 import { IntColumn } from "./column.js";
@@ -21,6 +22,8 @@ export class StateSpace {
   private readonly enabledCounts = new IntColumn(-1);
   /** 1 for a state that was expanded, 0 for one left at the depth limit or not visited. */
   private readonly expansions = new IntColumn();
+  /** 1 for a state in which some snapshot instance is in progress. */
+  private readonly progress = new IntColumn();
   /**
    * Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is).
    * Typed arrays grown by doubling: read them after the search, not across a growth.
@@ -30,6 +33,12 @@ export class StateSpace {
   edgeTargets = new Int32Array(4096);
   /** The step of each edge, as its index among its source's enabled steps. */
   edgeSteps = new Uint16Array(4096);
+  /** The delivery each edge takes, by id (see `deliveryLabels`), or −1 for any other kind of step. */
+  edgeDeliveries = new Int32Array(4096);
+  /** The label (`deliver(c(0,1): M)`) of each delivery id: a channel and a message content. */
+  readonly deliveryLabels: string[] = [];
+  private readonly deliveryIds = new Map<Step, number>();
+  private readonly labelIds = new Map<string, number>();
   /** Edges kept so far (the filled part of edgeTargets and edgeSteps). */
   edgeCount = 0;
   /** Every explored (state, enabled step) pair, whether or not the edges are kept. */
@@ -69,20 +78,18 @@ export class StateSpace {
     return id < 0 ? undefined : id;
   }
 
-  /** Some snapshot instance of state `id` has started and not completed (read from its words). */
+  /** Some snapshot instance of state `id` has started and not completed. */
   inProgress(id: number): boolean {
-    const { codec } = this.model;
-    const w = this.scratch;
-    this.store.read(id, w);
-    for (let k = 0; k < this.model.instances; k++) {
-      if (!codec.instanceComplete(w, 0, k) && codec.instanceStarted(w, 0, k)) return true;
-    }
-    return false;
+    return this.progress.get(id) === 1;
   }
 
-  /** A new state was stored, at shortest distance `depth` (states are stored in id order). */
-  addState(depth: number): void {
+  /**
+   * A new state was stored, at shortest distance `depth`, with some snapshot instance in progress
+   * or not (states are stored in id order).
+   */
+  addState(depth: number, inProgress: boolean): void {
     this.depths.push(depth);
+    this.progress.push(inProgress ? 1 : 0);
   }
 
   depth(id: number): number {
@@ -135,12 +142,16 @@ export class StateSpace {
   }
 
   /**
-   * State `id` was expanded: it enables `enabled` steps, and the k-th edge leads to `targets[k]`
-   * (−1 where a limit kept the target out) by its `steps[k]`-th enabled step (by default the k-th:
-   * every step).
+   * State `id` was expanded: of its enabled steps `steps`, the k-th edge takes the `taken[k]`-th
+   * and leads to `targets[k]` (−1 where a limit kept the target out).
    */
-  addExpansion(id: number, enabled: number, targets: readonly number[], steps?: readonly number[]): void {
-    this.enabledCounts.set(id, enabled);
+  addExpansion(
+    id: number,
+    steps: readonly Step[],
+    targets: readonly number[],
+    taken: readonly number[],
+  ): void {
+    this.enabledCounts.set(id, steps.length);
     this.expansions.set(id, 1);
     this.transitions += targets.length;
     if (!this.keepsEdges) return;
@@ -148,11 +159,31 @@ export class StateSpace {
     let e = this.edgeCount;
     this.edgeStart[id] = e;
     for (let k = 0; k < targets.length; k++, e++) {
+      const index = taken[k] as number;
       this.edgeTargets[e] = targets[k] as number;
-      this.edgeSteps[e] = steps === undefined ? k : (steps[k] as number);
+      this.edgeSteps[e] = index;
+      this.edgeDeliveries[e] = this.deliveryId(steps[index] as Step);
     }
     this.edgeCount = e;
     this.edgeStart[id + 1] = e;
+  }
+
+  /** The id of a delivery step's label, or −1 for any other kind of step. */
+  private deliveryId(step: Step): number {
+    let id = this.deliveryIds.get(step);
+    if (id === undefined) {
+      id = -1;
+      if (step.kind === "deliver") {
+        const label = this.model.label(step);
+        id = this.labelIds.get(label) ?? this.deliveryLabels.length;
+        if (id === this.deliveryLabels.length) {
+          this.deliveryLabels.push(label);
+          this.labelIds.set(label, id);
+        }
+      }
+      this.deliveryIds.set(step, id);
+    }
+    return id;
   }
 
   /** Room for state `id`'s start and `edges` more edges. */
@@ -162,6 +193,7 @@ export class StateSpace {
     if (needed > this.edgeTargets.length) {
       this.edgeTargets = grown(this.edgeTargets, needed);
       this.edgeSteps = grown(this.edgeSteps, needed);
+      this.edgeDeliveries = grown(this.edgeDeliveries, needed);
     }
   }
 
@@ -213,7 +245,7 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
       return;
     }
     store.parent[found] = i === 0 ? -1 : (ids[i - 1] as number);
-    space.addState(i);
+    space.addState(i, someInstanceInProgress(s));
     ids.push(found);
   });
   const outgoing = new Map<number, { steps: number[]; targets: number[] }>();
@@ -233,8 +265,8 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
   });
   for (let id = 0; id < space.size; id++) {
     const edges = outgoing.get(id);
-    const enabled = model.steps(space.state(id)).length;
-    if (edges === undefined) space.addFrontier(id, enabled);
+    const enabled = model.steps(space.state(id));
+    if (edges === undefined) space.addFrontier(id, enabled.length);
     else space.addExpansion(id, enabled, edges.targets, edges.steps);
   }
   return space;

@@ -1,9 +1,10 @@
 /**
  * The draft of a successor state, through which a step's handlers (workload and snapshot algorithm)
  * express its effects — written once, run by every search. It works in place on the successor's
- * packed words (codec.ts), which start as a copy of the source state's, and logs the events the
- * step emits in order (when asked to), so a step costs a few word writes and no state objects,
- * while the handlers still read like the lecture's pseudo-code.
+ * packed words (codec.ts), which start as a copy of the source state's, logs the events the step
+ * emits in order, and records which words of the source the handlers read and which they wrote —
+ * what the model's transition cache (transition-cache.ts) keys a step's effect on. The handlers
+ * still read like the lecture's pseudo-code.
  */
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { removeAt } from "./channels/discipline.js";
@@ -26,7 +27,13 @@ export interface StateReader {
 
 export class StateDraft implements StateReader {
   private w: Words;
-  private events: ModelEvent[] | undefined;
+  private recording = false;
+  /** While recording: the events emitted so far, the source words read (index, value, in order), the words written. */
+  private readonly emitted: ModelEvent[] = [];
+  private readonly readWords: number[] = [];
+  private readonly writtenWords: number[] = [];
+  /** Per word while recording: bit 1 read from the source, bit 2 written. */
+  private readonly touched: Uint8Array;
   /** Memoized channel operations, by contents id (interned values never change). */
   private readonly appended = new Map<number, Map<Message, number>>();
   private readonly removed = new Map<number, number[]>();
@@ -41,17 +48,50 @@ export class StateDraft implements StateReader {
     private readonly discipline: ChannelDiscipline,
   ) {
     this.w = new Int32Array(codec.width);
+    this.touched = new Uint8Array(codec.width);
   }
 
-  /** Starts drafting in place on `w`, logging events to `events` (not at all when undefined). */
-  begin(w: Words, events: ModelEvent[] | undefined): this {
+  /** Reads the words `w` (an algorithm's `canInitiate`): nothing is recorded, nothing may be written. */
+  read(w: Words): StateReader {
     this.w = w;
-    this.events = events;
+    this.recording = false;
     return this;
+  }
+
+  /** Starts drafting in place on `w`, a copy of the source's words, recording what the handlers do. */
+  begin(w: Words): this {
+    this.w = w;
+    this.recording = true;
+    for (const i of this.writtenWords) this.touched[i] = 0;
+    for (let i = 0; i < this.readWords.length; i += 2) this.touched[this.readWords[i] as number] = 0;
+    this.emitted.length = 0;
+    this.readWords.length = 0;
+    this.writtenWords.length = 0;
+    return this;
+  }
+
+  /**
+   * The step drafted since `begin`: the source words its handlers read, as (index, value) pairs in
+   * the order first read; the words it wrote, as (index, value) pairs with their final values; and
+   * the events it emitted (one frozen list per sequence of events).
+   */
+  drafted(): { reads: readonly number[]; writes: Int32Array; events: readonly ModelEvent[] } {
+    this.recording = false;
+    const writes = new Int32Array(2 * this.writtenWords.length);
+    this.writtenWords.forEach((i, j) => {
+      writes[2 * j] = i;
+      writes[2 * j + 1] = this.w[i] as number;
+    });
+    return { reads: [...this.readWords], writes, events: this.eventsMade.list(this.emitted) };
   }
 
   get instances(): number {
     return this.codec.instances;
+  }
+
+  /** The interned id of Pp's application state. */
+  procId(p: number): number {
+    return this.word(this.codec.app + p);
   }
 
   proc(p: number): AppState {
@@ -64,7 +104,7 @@ export class StateDraft implements StateReader {
 
   /** Sets Pp's application state to the interned state `id`. */
   setProcId(p: number, id: number): void {
-    this.w[this.codec.app + p] = id;
+    this.put(this.codec.app + p, id);
   }
 
   recordedState(p: number, k: number): AppState | null {
@@ -78,8 +118,8 @@ export class StateDraft implements StateReader {
 
   /** Pp records its current application state for instance k (the cut of k passes here). */
   recordProcess(p: number, k: number): void {
-    this.w[this.recordedAt(p, k)] = 1 + this.word(this.codec.app + p);
-    this.events?.push(this.eventsMade.record(p, k));
+    this.put(this.recordedAt(p, k), 1 + this.word(this.codec.app + p));
+    this.emit(this.eventsMade.record(p, k));
   }
 
   channelRecord(c: number, k: number): ChannelRecord {
@@ -87,7 +127,7 @@ export class StateDraft implements StateReader {
   }
 
   setChannelRecord(c: number, k: number, record: ChannelRecord): void {
-    this.w[this.recordAt(c, k)] = this.codec.channelRecords.intern(record);
+    this.put(this.recordAt(c, k), this.codec.channelRecords.intern(record));
   }
 
   /** Appends `payload` to c's recorded messages for instance k (memoized per record: records only grow). */
@@ -105,7 +145,7 @@ export class StateDraft implements StateReader {
       after = this.codec.channelRecords.intern({ ...record, messages: [...record.messages, payload] });
       byPayload.set(payload, after);
     }
-    this.w[at] = after;
+    this.put(at, after);
   }
 
   /** c's recording for instance k is over: its recorded state is what it holds now. */
@@ -117,12 +157,12 @@ export class StateDraft implements StateReader {
       after = this.codec.channelRecords.intern({ ...this.codec.channelRecords.value(before), closed: true });
       this.closedRecords[before] = after;
     }
-    this.w[at] = after;
+    this.put(at, after);
   }
 
   /** The scripted scenario moves on to its next command. */
   advanceScript(): void {
-    this.w[0] = this.word(0) + 1;
+    this.put(0, this.word(0) + 1);
   }
 
   contents(c: number): readonly Message[] {
@@ -143,15 +183,15 @@ export class StateDraft implements StateReader {
       after = this.codec.contents.intern(this.discipline.append(this.codec.contents.value(before), message));
       byMessage.set(message, after);
     }
-    this.w[at] = after;
-    this.events?.push(this.eventsMade.transfer("send", c, message));
+    this.put(at, after);
+    this.emit(this.eventsMade.transfer("send", c, message));
   }
 
   /** Log the receipt of the message at `index` of channel `c`, and take it off unless it is `kept` (duplicated). */
   receive(c: number, index: number, kept: boolean): Message {
     const message = this.messageAt(c, index);
     if (!kept) this.remove(c, index);
-    this.events?.push(this.eventsMade.transfer(kept ? "receive-kept" : "receive", c, message));
+    this.emit(this.eventsMade.transfer(kept ? "receive-kept" : "receive", c, message));
     return message;
   }
 
@@ -159,7 +199,7 @@ export class StateDraft implements StateReader {
   lose(c: number, index: number): void {
     const message = this.messageAt(c, index);
     this.remove(c, index);
-    this.events?.push(this.eventsMade.transfer("lose", c, message));
+    this.emit(this.eventsMade.transfer("lose", c, message));
   }
 
   /** Where the first message with the content of `message` lies in channel `c` (−1 if none). */
@@ -190,7 +230,7 @@ export class StateDraft implements StateReader {
       after = this.codec.contents.intern(removeAt(this.codec.contents.value(before), index));
       byIndex[index] = after;
     }
-    this.w[at] = after;
+    this.put(at, after);
   }
 
   private recordedAt(p: number, k: number): number {
@@ -201,9 +241,35 @@ export class StateDraft implements StateReader {
     return this.codec.records + k * this.codec.channelCount + c;
   }
 
+  /** Word i as the step sees it; a word of the source read before any write is recorded. */
   private word(i: number): number {
-    return this.w[i] as number;
+    const v = this.w[i] as number;
+    if (this.recording && this.touched[i] === 0) {
+      this.touched[i] = 1;
+      this.readWords.push(i, v);
+    }
+    return v;
   }
+
+  private put(i: number, v: number): void {
+    if (!this.recording) throw new RangeError("a state being read is not drafted: nothing may be written");
+    this.w[i] = v;
+    const t = this.touched[i] as number;
+    if ((t & 2) === 0) {
+      this.touched[i] = t | 2;
+      this.writtenWords.push(i);
+    }
+  }
+
+  private emit(event: ModelEvent): void {
+    this.emitted.push(event);
+  }
+}
+
+/** A node of the trie of event lists: the list of the events on the path to it. */
+interface EventList {
+  readonly list: readonly ModelEvent[];
+  readonly next: Map<ModelEvent, EventList>;
 }
 
 type TransferKind = "send" | "receive" | "receive-kept" | "lose";
@@ -214,7 +280,25 @@ type TransferKind = "send" | "receive" | "receive-kept" | "lose";
  * search allocates no events per step.
  */
 class EventCatalogue {
+  /** Lists of events by their sequence: a trie on the (made-once) events. */
+  private readonly lists: EventList = { list: Object.freeze([]), next: new Map() };
   private readonly records: ModelEvent[][] = [];
+
+  /** The one frozen list of the events `events`, in order (equal sequences give the same list). */
+  list(events: readonly ModelEvent[]): readonly ModelEvent[] {
+    let node = this.lists;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as ModelEvent;
+      let next = node.next.get(event);
+      if (next === undefined) {
+        next = { list: Object.freeze(events.slice(0, i + 1)), next: new Map() };
+        node.next.set(event, next);
+      }
+      node = next;
+    }
+    return node.list;
+  }
+
   private readonly transfers = new Map<TransferKind, Map<Message, ModelEvent>[]>();
 
   record(process: number, instance: number): ModelEvent {

@@ -21,6 +21,7 @@ import { appMessage, messageKey } from "./message.js";
 import { effectiveCommands, instancesStarted, type Script, type ScriptCommand } from "./script.js";
 import { emptySnapshot } from "./snapshot.js";
 import { channelName, processName, type Topology } from "./topology.js";
+import { TransitionCache } from "./transition-cache.js";
 import type { GlobalState, Message, ModelEvent, Step, Transition } from "./types.js";
 
 /** Relaxations of the lecture's reliable channels (semantics.md): each adds steps of its own. */
@@ -73,6 +74,10 @@ export class Model {
   private readonly performed = new Map<number, Effect>();
   private readonly received = new Map<number, Effect>();
   private readonly codes = new Map<string, number>();
+  /** The steps this model made (interned): the ones the transition cache learns. */
+  private readonly ownSteps = new WeakSet<Step>();
+  /** What each of its steps does, learned from the rules (transition-cache.ts). */
+  private readonly effects = new TransitionCache();
   /** Labels of the steps met (steps are interned, so mostly the same few objects). */
   private readonly labels = new WeakMap<Step, string>();
 
@@ -99,6 +104,7 @@ export class Model {
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
     this.scriptSteps = this.commands.map((_, command): Step => ({ kind: "script", command }));
+    for (const step of [...this.initiations.flat(), ...this.scriptSteps]) this.ownSteps.add(step);
     this.appSteps = Array.from({ length: topology.processes }, () => []);
     this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
@@ -125,7 +131,7 @@ export class Model {
    */
   enabled(w: Words, out: Step[]): void {
     const { topology, algorithm } = this.spec;
-    const reader = this.draft.begin(w, undefined);
+    const reader = this.draft.read(w);
     for (let k = 0; k < this.instances; k++) {
       if (k > 0 && !this.initiated(w, k - 1)) break;
       const steps = this.initiations[k] ?? [];
@@ -145,12 +151,28 @@ export class Model {
 
   /**
    * Writes the state after `step` from the packed state `w` to `out` (which may be `w` itself), and
-   * appends the events the step emitted to `events` when given.
+   * returns the events the step emitted (one frozen list per sequence of events). A step met before
+   * on the same values of the words its rules read is applied from the transition cache, without
+   * running them.
    */
-  apply(w: Words, step: Step, out: Words, events?: ModelEvent[]): void {
+  apply(w: Words, step: Step, out: Words): readonly ModelEvent[] {
+    const cached = this.effects.find(step, w);
+    if (out !== w) out.set(w);
+    if (cached !== undefined) {
+      const writes = cached.writes;
+      for (let i = 0; i < writes.length; i += 2) out[writes[i] as number] = writes[i + 1] as number;
+      return cached.events;
+    }
+    this.runRules(this.draft.begin(out), step);
+    const { reads, writes, events } = this.draft.drafted();
+    // Only the model's own step objects are cached: a step read from a trace file is applied once.
+    if (this.ownSteps.has(step)) this.effects.learn(step, reads, writes, events, () => this.label(step));
+    return events;
+  }
+
+  /** The rules of `step`, run on the draft: the algorithm's handlers, the workload's, the channels'. */
+  private runRules(draft: StateDraft, step: Step): void {
     const { topology, algorithm } = this.spec;
-    if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
-    const draft = this.draft.begin(out, events);
     switch (step.kind) {
       case "initiate":
         algorithm.initiate(draft, step.process, step.instance);
@@ -172,7 +194,7 @@ export class Model {
         break;
       }
       case "app": {
-        const effect = this.perform(out, step);
+        const effect = this.perform(draft.procId(step.process), step);
         draft.setProcId(step.process, effect.state);
         this.sendAll(draft, step.process, effect.sends);
         break;
@@ -191,7 +213,7 @@ export class Model {
         } else {
           algorithm.onAppArrival(draft, step.channel, step.message.payload, step.message.tag);
           draft.receive(step.channel, index, kept);
-          const effect = this.receive(out, step.channel, step.message.payload);
+          const effect = this.receive(draft.procId(to), step.channel, step.message.payload);
           draft.setProcId(to, effect.state);
           this.sendAll(draft, to, effect.sends);
         }
@@ -220,8 +242,7 @@ export class Model {
   /** The state after `step`, and the events it emitted. Pure: `state` is not modified. */
   next(state: GlobalState, step: Step): Transition {
     const out = new Int32Array(this.codec.width);
-    const events: ModelEvent[] = [];
-    this.apply(this.codec.encode(state), step, out, events);
+    const events = this.apply(this.codec.encode(state), step, out);
     return { state: this.codec.decode(out, 0, true), events };
   }
 
@@ -240,6 +261,7 @@ export class Model {
       steps = workload
         .actions(this.codec.apps.value(id), p, topology)
         .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
+      for (const step of steps) this.ownSteps.add(step);
       byState[id] = steps;
     }
     return steps;
@@ -261,14 +283,14 @@ export class Model {
         if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
         return offered;
       });
+      for (const step of steps) this.ownSteps.add(step);
       byContents[id] = steps;
     }
     return steps;
   }
 
-  /** The workload's effect of application step `step` on Pp's state in `w` (memoized: it is pure). */
-  private perform(w: Words, step: Step & { kind: "app" }): Effect {
-    const id = w[this.codec.app + step.process] as number;
+  /** The workload's effect of application step `step` on Pp's state `id` (memoized: it is pure). */
+  private perform(id: number, step: Step & { kind: "app" }): Effect {
     const n = this.codec.processes;
     const key = ((id * n + step.process) * n + step.to) * ACTIONS + this.code(step.action);
     let effect = this.performed.get(key);
@@ -281,10 +303,9 @@ export class Model {
     return effect;
   }
 
-  /** The workload's effect of receiving `payload` on channel c, on its receiver's state in `w`. */
-  private receive(w: Words, c: number, payload: string): Effect {
+  /** The workload's effect of receiving `payload` on channel c, on its receiver's state `id`. */
+  private receive(id: number, c: number, payload: string): Effect {
     const { from, to } = this.topology.channel(c);
-    const id = w[this.codec.app + to] as number;
     const key = (id * this.codec.channelCount + c) * ACTIONS + this.code(payload);
     let effect = this.received.get(key);
     if (effect === undefined) {
