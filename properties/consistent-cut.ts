@@ -13,7 +13,7 @@
  * violates the property if any does. A lost message leaves flight; a duplicated one is received
  * and stays in flight.
  */
-import { carryOn, type MonitorOutcome, type SafetyProperty } from "../src/engine/property.js";
+import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -33,10 +33,26 @@ interface Watch {
   readonly late: readonly (readonly string[])[];
   /** Why the cut already holds a receive without its send, if it does. */
   readonly orphan: string | null;
+  /** The processes that have recorded for the instance, one bit each (read off the model state, so no runs are told apart by it). */
+  readonly recorded: number;
+}
+
+type Outcomes = readonly MonitorOutcome<CutMonitor>[];
+
+/**
+ * A watch as the monitor keeps it: one object per distinct watch, with what steps do to it —
+ * memoized by the step's event list (the model hands back one list per sequence of events), and
+ * for a step that completes the snapshot, by the snapshot state it completes (one object per
+ * state in a search).
+ */
+interface CanonicalWatch extends Watch {
+  readonly key: string;
+  readonly next: Map<readonly ModelEvent[], Outcomes>;
+  readonly ends: Map<readonly ModelEvent[], WeakMap<SnapshotState, Outcomes>>;
 }
 
 /** Before anyone records every message is pre; after S_end nothing more can be judged. */
-type CutMonitor = "idle" | "done" | Watch;
+type CutMonitor = "idle" | "done" | CanonicalWatch;
 
 const IDLE = [{ ok: true, monitor: "idle" }] as const;
 const DONE = [{ ok: true, monitor: "done" }] as const;
@@ -47,102 +63,68 @@ export const consistentCut: SafetyProperty = {
   description:
     "the recorded cut respects happens-before: no receive without its send, and each channel holds exactly the messages that cross the cut",
   monitor(model: Model, instance: number) {
-    const several = model.instances > 1;
     const ordered = model.spec.discipline.ordered;
     const describe = (payload: string) => model.spec.workload.describePayload(payload);
-    // What a step does to a watch depends only on the watch, who had recorded, and the step's
-    // events: memoized on those by identity (watches are canonical here and events are interned by
-    // the model), for steps that do not complete the snapshot; a completing one also reads the
-    // recorded channel states.
-    const canonical = new Map<string, Watch>();
-    const canonicalOf = (w: Watch): Watch => {
+    const canonical = new Map<string, CanonicalWatch>();
+    const canonicalOf = (w: Watch): CanonicalWatch => {
       const key = watchKey(w);
-      const known = canonical.get(key);
-      if (known !== undefined) return known;
-      canonical.set(key, w);
-      return w;
+      let known = canonical.get(key);
+      if (known === undefined) {
+        known = { ...w, key, next: new Map(), ends: new Map() };
+        canonical.set(key, known);
+      }
+      return known;
     };
-    const followed = new Map<Watch, Map<number, EventTrie>>();
-    const stay: (watch: Watch) => readonly MonitorOutcome<CutMonitor>[] = carryOn<Watch>();
+    const judge = (w: CanonicalWatch, events: readonly ModelEvent[], end: SnapshotState): Outcomes =>
+      follow(w, events, model, instance, ordered, describe).map((after) => {
+        const reason = after.orphan ?? channelMismatch(after, end, model, ordered);
+        return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
+      });
     return {
+      // Between S_start and S_end a watch follows the step's events, and nothing else.
+      eventDriven: true,
       initial: (): CutMonitor => "idle",
-      key: (m: CutMonitor) => (typeof m === "string" ? m : watchKey(m)),
-      advance(m: CutMonitor, observed) {
+      key: (m: CutMonitor) => (typeof m === "string" ? m : m.key),
+      advance(m: CutMonitor, observed): Outcomes {
         if (m === "done") return DONE;
-        const all = observed.events;
-        // Only this instance's recordings place its cut.
-        const events = several ? all.filter((e) => e.kind !== "record" || e.instance === instance) : all;
-        if (m === "idle" && !events.some((e) => e.kind === "record") && !observed.started(instance)) {
-          return IDLE;
+        // The monitor leaves "idle" at the step that starts the instance: none had recorded before it.
+        if (m === "idle" && !observed.started(instance)) return IDLE;
+        const watch = m === "idle" ? canonicalOf(watchFrom(observed.from, ordered)) : m;
+        const { events } = observed;
+        if (!observed.completes(instance)) {
+          let outcomes = watch.next.get(events);
+          if (outcomes === undefined) {
+            outcomes = follow(watch, events, model, instance, ordered, describe).map((w) => ({
+              ok: true as const,
+              monitor: canonicalOf(w),
+            }));
+            watch.next.set(events, outcomes);
+          }
+          return outcomes;
         }
-        const start = m === "idle" ? canonicalOf(watchFrom(observed.from, ordered)) : m;
-        const judged = events.some((e) => e.kind === "record" || e.message.kind === "app");
-        const completes = observed.completes(instance);
-        if (!judged && !completes) return stay(start);
-        const before = observed.before(instance);
-        if (!completes) {
-          let byRecorded = followed.get(start);
-          if (byRecorded === undefined) {
-            byRecorded = new Map();
-            followed.set(start, byRecorded);
-          }
-          const recorded = recordedMask(before);
-          let node = byRecorded.get(recorded);
-          if (node === undefined) {
-            node = { next: new Map() };
-            byRecorded.set(recorded, node);
-          }
-          for (const e of all) {
-            let next = node.next.get(e);
-            if (next === undefined) {
-              next = { next: new Map() };
-              node.next.set(e, next);
-            }
-            node = next;
-          }
-          node.outcomes ??= follow(start, before, events, model, ordered, describe).map((w) => ({
-            ok: true as const,
-            monitor: canonicalOf(w),
-          }));
-          return node.outcomes;
+        const end = observed.after(instance);
+        let byEnd = watch.ends.get(events);
+        if (byEnd === undefined) {
+          byEnd = new WeakMap();
+          watch.ends.set(events, byEnd);
         }
-        return follow(start, before, events, model, ordered, describe).map((w) => {
-          const reason = w.orphan ?? channelMismatch(w, observed.after(instance), model, ordered);
-          return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
-        });
+        let outcomes = byEnd.get(end);
+        if (outcomes === undefined) {
+          outcomes = judge(watch, events, end);
+          byEnd.set(end, outcomes);
+        }
+        return outcomes;
       },
     };
   },
 };
 
-/** A step's events, one at a time, to what following them from one watch gives. */
-interface EventTrie {
-  readonly next: Map<ModelEvent, EventTrie>;
-  outcomes?: readonly MonitorOutcome<CutMonitor>[];
-}
-
-/** Which processes have recorded, one bit each. */
-function recordedMask(snapshot: SnapshotState): number {
-  let mask = 0;
-  for (let p = 0; p < snapshot.recorded.length; p++) if (snapshot.recorded[p] !== null) mask |= 1 << p;
-  return mask;
-}
-
-const keys = new WeakMap<Watch, string>();
-
-/** The watch's canonical key, computed once per watch (the search asks for it on every step). */
 function watchKey(w: Watch): string {
-  let key = keys.get(w);
-  if (key === undefined) {
-    const inflight = w.inflight
-      .map((c) => c.map((t) => t.content + (t.post ? "+" : "-")).join(","))
-      .join(" ");
-    key = `${inflight}/${w.late.map((c) => c.join(",")).join(" ")}/${w.orphan ?? ""}`;
-    keys.set(w, key);
-  }
-  return key;
+  const inflight = w.inflight.map((c) => c.map((t) => t.content + (t.post ? "+" : "-")).join(",")).join(" ");
+  return `${inflight}/${w.late.map((c) => c.join(",")).join(" ")}/${w.orphan ?? ""}/${w.recorded}`;
 }
 
+/** The watch of a state in which no process has recorded: every in-flight message is pre. */
 function watchFrom(state: GlobalState, ordered: boolean): Watch {
   return {
     inflight: state.channels.map((c) => {
@@ -153,30 +135,36 @@ function watchFrom(state: GlobalState, ordered: boolean): Watch {
     }),
     late: state.channels.map(() => []),
     orphan: null,
+    recorded: 0,
   };
 }
 
 /** Applies the step's events in order; one result per way of matching deliveries to sends. */
 function follow(
   start: Watch,
-  from: SnapshotState,
   events: readonly ModelEvent[],
   model: Model,
+  instance: number,
   ordered: boolean,
   describe: (payload: string) => string,
 ): Watch[] {
-  const recorded = new Set(from.recorded.flatMap((r, p) => (r === null ? [] : [p])));
+  let recorded = start.recorded;
   let branches: Watch[] = [start];
   for (const e of events) {
     if (e.kind === "record") {
-      recorded.add(e.process);
+      // Only this instance's recordings place its cut.
+      if (e.instance === instance) {
+        recorded |= 1 << e.process;
+        branches = branches.map((w) => ({ inflight: w.inflight, late: w.late, orphan: w.orphan, recorded }));
+      }
       continue;
     }
     if (e.message.kind !== "app") continue;
     const { payload } = e.message;
     const { from: sender, to: receiver } = model.topology.channel(e.channel);
+    const has = (p: number) => (recorded & (1 << p)) !== 0;
     if (e.kind === "send") {
-      const tagged = { payload, content: messageKey(e.message), post: recorded.has(sender) };
+      const tagged = { payload, content: messageKey(e.message), post: has(sender) };
       branches = branches.map((w) =>
         withChannel(w, e.channel, insert(channelOf(w, e.channel), tagged, ordered), null, null),
       );
@@ -188,10 +176,10 @@ function follow(
         const rest = channelOf(w, e.channel).filter((_, k) => k !== i);
         if (e.kind === "lose") return withChannel(w, e.channel, rest, null, null);
         const orphan =
-          taken.post && !recorded.has(receiver)
+          taken.post && !has(receiver)
             ? `${processName(sender)}'s ${describe(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
             : null;
-        const late = !taken.post && recorded.has(receiver) ? payload : null;
+        const late = !taken.post && has(receiver) ? payload : null;
         // A duplicated delivery leaves its copy in flight, tagged as it was.
         return withChannel(w, e.channel, e.kept ? channelOf(w, e.channel) : rest, late, orphan);
       }),
@@ -215,6 +203,7 @@ function withChannel(
     inflight: w.inflight.map((x, i) => (i === c ? inflight : x)),
     late: late === null ? w.late : w.late.map((x, i) => (i === c ? [...x, late] : x)),
     orphan: w.orphan ?? orphan,
+    recorded: w.recorded,
   };
 }
 

@@ -107,7 +107,8 @@ export function* searchingHashed(
   const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
   const checkpoints = new Checkpoints(budget, options.progress, options.signal);
   const width = model.width;
-  const m = monitors.length;
+  // With monitors, a node is a model state and a combination of monitor states (product.ts).
+  const m = monitors.length === 0 ? 0 : 1;
   const nodeWidth = width + m;
   // A frontier entry: the node's words, then (for the first node of its model state) the state's
   // orbit size, else 0.
@@ -137,7 +138,7 @@ export function* searchingHashed(
     models = m === 0 ? nodes : hashedSet(options.store, budget, limits.maxStates);
     node.set(model.codec.encode(model.initial));
     const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
-    product.initial(model.initial, node, width);
+    if (m > 0) node[width] = product.initial(model.initial);
     node[nodeWidth] = 1;
     hashState(nodeU, 0, width, hash);
     models.insert(hash[0] as number, hash[1] as number);
@@ -197,12 +198,12 @@ export function* searchingHashed(
             continue;
           }
           observed.observe(step, to, events);
-          const nexts = product.advance(level, base + width, observed);
+          const nexts = product.advance(level[base + width] as number, observed);
           for (const { monitor, reason } of product.violations)
             found[monitor] ??= { reason, depth: depth + 1 };
           for (const combination of nexts) {
             generated++;
-            for (let j = 0; j < m; j++) node[width + j] = combination[j] as number;
+            node[width] = combination;
             hashState(nodeU, 0, nodeWidth, hash);
             if (!nodes.insert(hash[0] as number, hash[1] as number)) continue;
             node[nodeWidth] = newModel ? weight : 0;

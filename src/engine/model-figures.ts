@@ -5,6 +5,7 @@
  * in progress (counted as each distinct state is stored), deadlocks (counted as it is visited: a
  * state a limit kept unvisited is not judged).
  */
+import { someInProgress } from "../model/codec.js";
 import type { Model } from "../model/model.js";
 
 export interface ModelFigures {
@@ -25,7 +26,12 @@ export class FigureTally {
   private inProgress = 0;
   private deadlocks = 0;
 
-  constructor(private readonly model: Model) {}
+  /** The progress (StateCodec.progress) of a state in which every instance is complete. */
+  private readonly everyComplete: number;
+
+  constructor(private readonly model: Model) {
+    this.everyComplete = 4 ** model.instances - 1;
+  }
 
   /**
    * A new distinct state, at `words[offset..]`, at shortest distance `depth`; under symmetry it
@@ -33,17 +39,13 @@ export class FigureTally {
    * whether some snapshot instance is in progress in it.
    */
   stored(words: ArrayLike<number>, offset: number, depth: number, weight = 1): boolean {
-    const { codec, instances } = this.model;
+    const progress = this.model.codec.progress(words, offset);
     this.distinct += weight;
     if (depth > this.maxDepth) this.maxDepth = depth;
-    if (codec.complete(words, offset)) this.completeSnapshots += weight;
-    for (let k = 0; k < instances; k++) {
-      if (!codec.instanceComplete(words, offset, k) && codec.instanceStarted(words, offset, k)) {
-        this.inProgress += weight;
-        return true;
-      }
-    }
-    return false;
+    if (progress === this.everyComplete) this.completeSnapshots += weight;
+    if (!someInProgress(progress)) return false;
+    this.inProgress += weight;
+    return true;
   }
 
   /**

@@ -1,11 +1,15 @@
 /**
- * The monitors' half of the product the search explores: each safety monitor's state is interned
- * to one word, so a search node is the model state followed by one word per monitor; a monitor
- * whose property already has its shortest violation is retired (one word meaning "judges nothing
- * more"), so the search stops telling apart runs that differ only for it. Both stores — exact and
- * hashed — advance monitors through this one class, on the same packed observation of each step.
+ * The monitors' half of the product the search explores. Each safety monitor's state is interned to
+ * a word, and the tuple of every monitor's word to one combination id, so a search node is a model
+ * state and a combination. A monitor whose property already has its shortest violation is retired
+ * (one word meaning "judges nothing more"), so the search stops telling apart runs that differ only
+ * for it. When every monitor is event-driven (Monitor.eventDriven), a step that neither starts nor
+ * completes a snapshot instance leads a combination to the same place for the same event list, so
+ * the product advances it once per (combination, event list) and reuses that: most steps cost one
+ * lookup, whatever the monitors. Both stores — exact and hashed — advance monitors through this one
+ * class, on the same packed observation of each step.
  */
-import type { Words } from "../model/codec.js";
+import { isComplete, isStarted, type Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
 import { appProjection, recordedGlobalState, viewOf } from "../model/snapshot.js";
@@ -15,86 +19,104 @@ import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
 export const RETIRED = -1;
-const RETIRED_ONLY: readonly number[] = [RETIRED];
+
+/** A violation of one monitor on one step: which monitor, and why. */
+export interface MonitorViolation {
+  readonly monitor: number;
+  readonly reason: string;
+}
+
+/** Where a step leads a combination: the combinations (one, almost always) and the violations. */
+interface Advance {
+  readonly next: readonly number[];
+  readonly violations: readonly MonitorViolation[];
+}
 
 export class MonitorProduct {
   private readonly interners: readonly Interner<unknown>[];
-  /** The next words when every monitor has one outcome (almost always): reused, never kept. */
-  private readonly unique: Int32Array;
-  private readonly uniqueOnly: readonly Int32Array[];
-  /** The violations of the last step advanced over: which monitor, and why. */
-  readonly violations: { monitor: number; reason: string }[] = [];
+  /** The combinations met, as tuples of monitor words, by id. */
+  private readonly combinations = new Interner<readonly number[]>((words) => words.join(","));
+  /** Per combination, when every monitor is event-driven: where each list of events (by id) leads it. */
+  private readonly byEvents: (Map<number, Advance> | undefined)[] = [];
+  private readonly eventDriven: boolean;
+  /** The violations of the last step advanced over. */
+  violations: readonly MonitorViolation[] = [];
 
   constructor(readonly monitors: readonly Monitor<unknown>[]) {
     this.interners = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
-    this.unique = new Int32Array(monitors.length);
-    this.uniqueOnly = [this.unique];
+    this.eventDriven = monitors.every((monitor) => monitor.eventDriven === true);
   }
 
   get size(): number {
     return this.monitors.length;
   }
 
-  /** A number above every word monitor j has had so far (RETIRED aside). */
-  bound(j: number): number {
-    return (this.interners[j] as Interner<unknown>).size;
+  /** A number above every combination id met so far. */
+  get bound(): number {
+    return this.combinations.size;
   }
 
-  /** Writes each monitor's word for the initial state `state` to `out[offset..]`. */
-  initial(state: GlobalState, out: Int32Array, offset: number): void {
-    this.monitors.forEach((monitor, j) => {
-      out[offset + j] = (this.interners[j] as Interner<unknown>).intern(monitor.initial(state));
-    });
+  /** The combination of every monitor's initial state in `state`. */
+  initial(state: GlobalState): number {
+    const words = this.monitors.map((monitor, j) =>
+      (this.interners[j] as Interner<unknown>).intern(monitor.initial(state)),
+    );
+    return this.combinations.intern(words);
+  }
+
+  /** The monitor words of combination `id` (RETIRED for a retired monitor). */
+  words(id: number): readonly number[] {
+    return this.combinations.value(id);
   }
 
   /**
-   * Advances every monitor whose word is at `words[offset + j]` over `observed`, and returns every
-   * way the monitors' next words may be — one way, almost always; several when the step is
-   * ambiguous to a monitor. A retired monitor stays RETIRED, and so does one the step violates,
-   * which is then listed in `violations`. What is returned is reused by the next call.
+   * Advances every monitor of combination `from` over `observed`, and returns every combination the
+   * monitors may be in after it — one, almost always; several when the step is ambiguous to a
+   * monitor — with the violations of the step in `violations`. A retired monitor stays RETIRED, and
+   * so does one the step violates.
    */
-  advance(words: ArrayLike<number>, offset: number, observed: ObservedStep): readonly ArrayLike<number>[] {
-    let choices: (readonly number[])[] | undefined;
-    clear(this.violations);
-    const m = this.monitors.length;
-    for (let j = 0; j < m; j++) {
-      const word = words[offset + j] as number;
+  advance(from: number, observed: PackedObservation): readonly number[] {
+    if (!this.eventDriven || observed.startsOrEnds()) return this.advanced(from, observed).next;
+    let known = this.byEvents[from];
+    if (known === undefined) {
+      known = new Map();
+      this.byEvents[from] = known;
+    }
+    let advance = known.get(observed.eventsId);
+    if (advance === undefined) {
+      advance = this.advanced(from, observed);
+      known.set(observed.eventsId, advance);
+    }
+    this.violations = advance.violations;
+    return advance.next;
+  }
+
+  /** Every monitor of combination `from` advanced over `observed`. */
+  private advanced(from: number, observed: ObservedStep): Advance {
+    const words = this.combinations.value(from);
+    const violations: MonitorViolation[] = [];
+    let choices: number[][] = [[]];
+    this.monitors.forEach((monitor, j) => {
+      const word = words[j] as number;
       if (word === RETIRED) {
-        this.unique[j] = RETIRED;
-        choices?.push(RETIRED_ONLY);
-        continue;
+        for (const choice of choices) choice.push(RETIRED);
+        return;
       }
-      const current = (this.interners[j] as Interner<unknown>).value(word);
-      const outcomes = (this.monitors[j] as Monitor<unknown>).advance(current, observed);
-      if (outcomes.length === 1 && choices === undefined) {
-        this.unique[j] = this.wordAfter(j, word, current, outcomes[0] as MonitorOutcome<unknown>);
-        continue;
-      }
-      choices ??= Array.from(this.unique.subarray(0, j), (w) => [w]);
-      const next: number[] = [];
-      for (const outcome of outcomes) next.push(this.wordAfter(j, word, current, outcome));
-      choices.push(next);
-    }
-    return choices === undefined ? this.uniqueOnly : combinations(choices);
+      const interner = this.interners[j] as Interner<unknown>;
+      const current = interner.value(word);
+      const next = monitor.advance(current, observed).map((outcome: MonitorOutcome<unknown>) => {
+        if (!outcome.ok) {
+          violations.push({ monitor: j, reason: outcome.reason });
+          return RETIRED;
+        }
+        return outcome.monitor === current ? word : interner.intern(outcome.monitor);
+      });
+      choices = choices.flatMap((choice) => next.map((w) => [...choice, w]));
+    });
+    this.violations = violations;
+    const ids = new Set(choices.map((choice) => this.combinations.intern(choice)));
+    return { next: [...ids], violations };
   }
-
-  /** Monitor j's word after `outcome`, from `word` (whose value is `current`). */
-  private wordAfter(j: number, word: number, current: unknown, outcome: MonitorOutcome<unknown>): number {
-    if (!outcome.ok) {
-      this.violations.push({ monitor: j, reason: outcome.reason });
-      return RETIRED;
-    }
-    // A monitor that keeps its state hands back the very value: no key to compute.
-    if (outcome.monitor === current) return word;
-    return (this.interners[j] as Interner<unknown>).intern(outcome.monitor);
-  }
-}
-
-/** Every way of picking one word per monitor. */
-function combinations(choices: readonly (readonly number[])[]): (readonly number[])[] {
-  let result: number[][] = [[]];
-  for (const options of choices) result = result.flatMap((prefix) => options.map((o) => [...prefix, o]));
-  return result;
 }
 
 /**
@@ -104,7 +126,8 @@ function combinations(choices: readonly (readonly number[])[]): (readonly number
  */
 export class PackedObservation implements ObservedStep {
   step: Step = { kind: "script", command: 0 };
-  events: readonly ModelEvent[] = [];
+  /** The id of the step's list of events (Model.apply). */
+  eventsId = 0;
   private source: Words = new Int32Array(0);
   private target: Words = new Int32Array(0);
   private fromState: GlobalState | undefined;
@@ -114,37 +137,46 @@ export class PackedObservation implements ObservedStep {
   /** app(S) and S* by the words they are read from, each made once (ObservedStep). */
   private readonly applications = new Map<string, GlobalState>();
   private readonly recordings = new Map<string, GlobalState>();
+  /** Snapshot states after a step, by the words they are read from (ObservedStep.after). */
+  private readonly snapshots = new Map<string, SnapshotState>();
   /** Application states by their own encoding: different words may read as one state (a tag dropped). */
   private readonly applicationStates = new Map<string, GlobalState>();
   /** Each instance's snapshot state in the source, decoded once for every transition out of it. */
   private readonly sourceSnapshots: (SnapshotState | undefined)[] = [];
 
-  /** Per instance, is it complete in the source, in the target: 1, 0, or −1 not yet read. */
-  private readonly sourceComplete: Int8Array;
-  private readonly targetComplete: Int8Array;
+  /** The progress of the instances (StateCodec.progress) in the source, and in the target (−1: not read yet). */
+  private sourceProgress = 0;
+  private targetProgress = -1;
 
-  constructor(private readonly model: Model) {
-    this.sourceComplete = new Int8Array(model.instances).fill(-1);
-    this.targetComplete = new Int8Array(model.instances).fill(-1);
-  }
+  constructor(private readonly model: Model) {}
 
   /** The next transitions leave `source`. */
   leave(source: Words): void {
     this.source = source;
     this.fromState = undefined;
     clear(this.sourceSnapshots);
-    this.sourceComplete.fill(-1);
+    this.sourceProgress = this.model.codec.progress(source, 0);
   }
 
-  /** The transition by `step` to `target`, emitting `events` (overwritten by the next one). */
-  observe(step: Step, target: Words, events: readonly ModelEvent[]): void {
+  /** The transition by `step` to `target`, emitting the list of events `eventsId` (overwritten by the next one). */
+  observe(step: Step, target: Words, eventsId: number): void {
     this.step = step;
-    this.events = events;
+    this.eventsId = eventsId;
     this.target = target;
     this.toState = undefined;
     this.toApplication = undefined;
-    clear(this.recordedStates);
-    this.targetComplete.fill(-1);
+    if (this.recordedStates.length > 0) clear(this.recordedStates);
+    this.targetProgress = -1;
+  }
+
+  get events(): readonly ModelEvent[] {
+    return this.model.eventsOf(this.eventsId);
+  }
+
+  /** The progress of the instances after the step. */
+  private progressAfter(): number {
+    if (this.targetProgress < 0) this.targetProgress = this.model.codec.progress(this.target, 0);
+    return this.targetProgress;
   }
 
   get from(): GlobalState {
@@ -167,15 +199,23 @@ export class PackedObservation implements ObservedStep {
   }
 
   after(k: number): SnapshotState {
-    return this.model.codec.snapshotAt(this.target, 0, k);
+    const { codec } = this.model;
+    // One object per snapshot state, read from instance k's recorded states and channel records.
+    const key = `${k}:${wordsKey(this.target, codec.recorded + k * codec.processes, codec.processes)}:${wordsKey(this.target, codec.records + k * codec.channelCount, codec.channelCount)}`;
+    let snapshot = this.snapshots.get(key);
+    if (snapshot === undefined) {
+      snapshot = codec.snapshotAt(this.target, 0, k);
+      this.snapshots.set(key, snapshot);
+    }
+    return snapshot;
   }
 
   started(k: number): boolean {
-    return this.model.initiated(this.target, k);
+    return isStarted(this.progressAfter(), k);
   }
 
   initiates(k: number): boolean {
-    return !this.model.initiated(this.source, k) && this.model.initiated(this.target, k);
+    return !isStarted(this.sourceProgress, k) && this.started(k);
   }
 
   recorded(k: number): GlobalState {
@@ -219,21 +259,13 @@ export class PackedObservation implements ObservedStep {
     return state;
   }
 
+  /** The step starts or completes some snapshot instance (progress only ever grows). */
+  startsOrEnds(): boolean {
+    return this.progressAfter() !== this.sourceProgress;
+  }
+
   completes(k: number): boolean {
-    const { codec } = this.model;
-    // Every start-to-end monitor asks, on every transition: each side is read once.
-    let before = this.sourceComplete[k] as number;
-    if (before < 0) {
-      before = codec.instanceComplete(this.source, 0, k) ? 1 : 0;
-      this.sourceComplete[k] = before;
-    }
-    if (before === 1) return false;
-    let after = this.targetComplete[k] as number;
-    if (after < 0) {
-      after = codec.instanceComplete(this.target, 0, k) ? 1 : 0;
-      this.targetComplete[k] = after;
-    }
-    return after === 1;
+    return !isComplete(this.sourceProgress, k) && isComplete(this.progressAfter(), k);
   }
 }
 

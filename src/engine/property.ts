@@ -34,7 +34,10 @@ export interface ObservedStep {
   readonly events: readonly ModelEvent[];
   /** Instance k's snapshot state before the step. */
   before(k: number): SnapshotState;
-  /** Instance k's snapshot state after the step. */
+  /**
+   * Instance k's snapshot state after the step. In a search, equal snapshot states are the same
+   * object, so a monitor may memoize on it.
+   */
   after(k: number): SnapshotState;
   /** Instance k has started (some process recorded) after the step. */
   started(k: number): boolean;
@@ -106,6 +109,13 @@ export interface Monitor<M> {
   /** Canonical key: equal keys mean the monitor will judge every continuation alike. */
   key(monitor: M): string;
   advance(monitor: M, observed: ObservedStep): readonly MonitorOutcome<M>[];
+  /**
+   * The monitor vouches that on a step that neither starts nor completes a snapshot instance,
+   * `advance` depends on its state and the step's events (`observed.events`) alone: the search then
+   * advances it once per state and list of events (the model hands back one list per sequence)
+   * and reuses the outcome for every such step.
+   */
+  readonly eventDriven?: boolean;
 }
 
 /** The limits and progress reporting of the check a property prepares for. */

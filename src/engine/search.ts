@@ -109,23 +109,20 @@ export function* searching(
   const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
   const checkpoints = new Checkpoints(budget, options.progress, options.signal);
   const width = model.width;
-  const m = monitors.length;
-  const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
   const product = new MonitorProduct(monitors);
-  /** Monitor words are kept plus one: a retired monitor's word is −1. */
-  const monitorBounds = (out: Float64Array, at: number) => {
-    for (let j = 0; j < m; j++) out[at + j] = product.bound(j) + 1;
-  };
-  // A model state's row carries the monitor words of its first product node, so the common case —
-  // one node per model state — costs one probe. Its other nodes, if any, are (model id, monitor
-  // words) rows of `extra`. Nodes are named by references: a model id for a first node, −2 − its
-  // id in `extra` for another.
+  // With monitors, a node is a model state and a combination of monitor states (product.ts).
+  const m = monitors.length === 0 ? 0 : 1;
+  const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
+  // A model state's row carries the combination of its first product node, so the common case —
+  // one node per model state — costs one probe. Its other nodes, if any, are (model id,
+  // combination) rows of `extra`. Nodes are named by references: a model id for a first node, −2 −
+  // its id in `extra` for another.
   const models = store(
     width,
     m,
     (out) => {
       model.fieldBounds(out);
-      monitorBounds(out, width);
+      if (m > 0) out[width] = product.bound;
     },
     budget,
     expected,
@@ -134,11 +131,11 @@ export function* searching(
     m === 0
       ? undefined
       : store(
-          1 + m,
+          2,
           0,
           (out) => {
             out[0] = 2 ** 31;
-            monitorBounds(out, 1);
+            out[1] = product.bound;
           },
           budget,
           0,
@@ -151,7 +148,7 @@ export function* searching(
   const violations: (FoundViolation | undefined)[] = monitors.map(() => undefined);
   let stop: StopReason = "exhausted";
 
-  // A row: the state's words, then the monitor words of the node. Under symmetry the successor's
+  // A row: the state's words, then the node's combination. Under symmetry the successor's
   // representative is stored; monitors still see `to` itself.
   const { symmetry } = options;
   const row = new Int32Array(width + m);
@@ -159,11 +156,10 @@ export function* searching(
   const to = symmetry === undefined ? stored : new Int32Array(width);
   /** Under symmetry: the size of each stored state's orbit, by id. */
   const orbits = new IntColumn(1);
-  /** The node being expanded: its model state's words and its monitor words. */
+  /** The node being expanded: its model state's words and its combination. */
   const fromRow = new Int32Array(width + m);
   const from = fromRow.subarray(0, width);
-  const fromMonitors = new Int32Array(m);
-  const nodeRow = new Int32Array(1 + m);
+  const nodeRow = new Int32Array(2);
   const scratchRow = new Int32Array(width + m);
   const steps: Step[] = [];
   const { reduction } = options;
@@ -187,16 +183,15 @@ export function* searching(
     (ref >= 0 ? models.step[ref] : extra?.step[-2 - ref]) as number;
 
   /**
-   * Another node of model state `target`, with monitor words `words` (not kept plus one), reached
-   * from node `parent` by its k-th step: queued at `depth` unless it is the first node or met before.
+   * Another node of model state `target`, with `combination`, reached from node `parent` by its
+   * k-th step: queued at `depth` unless it is the first node or met before.
    */
-  const otherNode = (target: number, words: ArrayLike<number>, parent: number, k: number, depth: number) => {
+  const otherNode = (target: number, combination: number, parent: number, k: number, depth: number) => {
+    if (extra === undefined) return;
     models.read(target, scratchRow);
-    let first = true;
-    for (let j = 0; j < m; j++) if (scratchRow[width + j] !== (words[j] as number) + 1) first = false;
-    if (first || extra === undefined) return;
+    if (scratchRow[width] === combination) return;
     nodeRow[0] = target;
-    for (let j = 0; j < m; j++) nodeRow[1 + j] = (words[j] as number) + 1;
+    nodeRow[1] = combination;
     const id = extra.insert(nodeRow);
     if (id < 0) return;
     extra.parent[id] = parent;
@@ -209,8 +204,7 @@ export function* searching(
   const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
   orbits.push(initialOrbit);
   if (m > 0) {
-    product.initial(model.initial, row, width);
-    for (let j = 0; j < m; j++) row[width + j] = (row[width + j] as number) + 1;
+    row[width] = product.initial(model.initial);
     queue.push(0);
     queueDepth.push(0);
     firstParent.push(-1);
@@ -238,8 +232,7 @@ export function* searching(
       const ref = m === 0 ? head : queue.get(head);
       const state = modelOf(ref);
       models.read(state, fromRow);
-      if (ref >= 0) for (let j = 0; j < m; j++) fromMonitors[j] = (fromRow[width + j] as number) - 1;
-      else for (let j = 0; j < m; j++) fromMonitors[j] = (nodeRow[1 + j] as number) - 1;
+      const combination = ref >= 0 ? (fromRow[width] as number) : (nodeRow[1] as number);
       const depth = m === 0 ? space.depth(state) : queueDepth.get(head);
       const firstVisit = !space.visited(state);
       clear(steps);
@@ -269,10 +262,10 @@ export function* searching(
           stored.set(to);
           fixing = symmetry.canonicalize(stored, 0);
         }
-        let nexts: readonly ArrayLike<number>[] = NO_MONITORS;
+        let nexts: readonly number[] = NO_MONITORS;
         if (m > 0) {
           observed.observe(step, to, events);
-          nexts = product.advance(fromMonitors, 0, observed);
+          nexts = product.advance(combination, observed);
           for (const { monitor, reason } of product.violations) {
             const reached = to.slice();
             violations[monitor] ??= { ...runTo(ref, step, reached), reason };
@@ -283,8 +276,7 @@ export function* searching(
               run: () => ({ ...runTo(ref, step, reached), reason }),
             });
           }
-          const first = nexts[0] as ArrayLike<number>;
-          for (let j = 0; j < m; j++) row[width + j] = (first[j] as number) + 1;
+          row[width] = nexts[0] as number;
         }
         let target: number;
         let others = 0;
@@ -316,8 +308,7 @@ export function* searching(
           }
         }
         targets.push(target);
-        for (let c = others; c < nexts.length; c++)
-          otherNode(target, nexts[c] as ArrayLike<number>, ref, k, depth + 1);
+        for (let c = others; c < nexts.length; c++) otherNode(target, nexts[c] as number, ref, k, depth + 1);
       }
       if (firstVisit) {
         space.addExpansion(state, steps, targets, taken);
@@ -354,8 +345,8 @@ export function* searching(
   };
 }
 
-/** The next monitor words when there are no monitors: one empty combination. */
-const NO_MONITORS: readonly ArrayLike<number>[] = [[]];
+/** The next combinations when there are no monitors: one, unused. */
+const NO_MONITORS: readonly number[] = [0];
 
 /**
  * An exact store presized for `expected` states, or as small as it goes when the budget refuses

@@ -68,6 +68,8 @@ export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): M
     return phase;
   };
   return {
+    // Between S_start and S_end the carried value stays: only starting and completing steps matter.
+    eventDriven: true,
     initial: () => "idle",
     key: (m) => (typeof m === "string" ? m : `@${judge.key(m.carried)}`),
     advance(m, observed) {

@@ -29,6 +29,8 @@ export class StateCodec {
   readonly apps = new Interner<AppState>((s) => s.join(","));
   readonly channelRecords = new Interner<ChannelRecord>((r) => (r.closed ? "x" : "o") + r.messages.join(","));
   readonly contents = new Interner<readonly Message[]>((c) => c.map(messageKey).join(","));
+  /** Per channel record id: 2 closed, 1 open, 0 not read yet. */
+  private closedRecords = new Uint8Array(64);
   /** The words of states already encoded, or decoded with `remember`, by identity of the state. */
   private readonly encoded = new WeakMap<GlobalState, Words>();
 
@@ -101,28 +103,63 @@ export class StateCodec {
     for (let i = this.channels; i < this.width; i++) out[i] = contents;
   }
 
+  /**
+   * The progress of every snapshot instance in the words at `w[offset..]`, as bits: bit 2k is set
+   * when instance k has started (some process recorded), bit 2k + 1 when it is complete (every
+   * process recorded, every record closed). Bits are only ever set by steps, never cleared, so two
+   * states' progress differs exactly where a run between them starts or completes an instance.
+   */
+  progress(w: ArrayLike<number>, offset: number): number {
+    let progress = 0;
+    for (let k = 0; k < this.instances; k++) {
+      const recorded = offset + this.recorded + k * this.processes;
+      let some = false;
+      let every = true;
+      for (let p = 0; p < this.processes; p++) {
+        if (w[recorded + p] === 0) every = false;
+        else some = true;
+      }
+      if (!some) continue;
+      progress |= 1 << (2 * k);
+      if (!every) continue;
+      const records = offset + this.records + k * this.channelCount;
+      let closed = true;
+      for (let c = 0; c < this.channelCount && closed; c++) closed = this.closed(w[records + c] as number);
+      if (closed) progress |= 2 << (2 * k);
+    }
+    return progress;
+  }
+
   /** Every snapshot instance of the words at `w[offset..]` is complete. */
   complete(w: ArrayLike<number>, offset: number): boolean {
-    for (let k = 0; k < this.instances; k++) if (!this.instanceComplete(w, offset, k)) return false;
+    const progress = this.progress(w, offset);
+    for (let k = 0; k < this.instances; k++) if (!isComplete(progress, k)) return false;
     return true;
   }
 
   /** Instance k of the words at `w[offset..]` has started: some process has recorded. */
   instanceStarted(w: ArrayLike<number>, offset: number, k: number): boolean {
-    const recorded = offset + this.recorded + k * this.processes;
-    for (let p = 0; p < this.processes; p++) if (w[recorded + p] !== 0) return true;
-    return false;
+    return isStarted(this.progress(w, offset), k);
   }
 
   /** Instance k of the words at `w[offset..]` is complete: every process recorded, every record closed. */
   instanceComplete(w: ArrayLike<number>, offset: number, k: number): boolean {
-    const recorded = offset + this.recorded + k * this.processes;
-    for (let p = 0; p < this.processes; p++) if (w[recorded + p] === 0) return false;
-    const records = offset + this.records + k * this.channelCount;
-    for (let c = 0; c < this.channelCount; c++) {
-      if (!this.channelRecords.value(w[records + c] as number).closed) return false;
+    return isComplete(this.progress(w, offset), k);
+  }
+
+  /** Is channel record `id` closed? (Read once per record.) */
+  private closed(id: number): boolean {
+    if (id >= this.closedRecords.length) {
+      const grown = new Uint8Array(Math.max(2 * this.closedRecords.length, id + 1));
+      grown.set(this.closedRecords);
+      this.closedRecords = grown;
     }
-    return true;
+    let known = this.closedRecords[id] as number;
+    if (known === 0) {
+      known = this.channelRecords.value(id).closed ? 2 : 1;
+      this.closedRecords[id] = known;
+    }
+    return known === 2;
   }
 
   /** The snapshot state of instance `k` in the words at `w[offset..]`. */
@@ -139,4 +176,20 @@ export class StateCodec {
       records.push(this.channelRecords.value(w[from + c] as number));
     return { recorded, records };
   }
+}
+
+/** Has instance k started, in a progress of StateCodec.progress? */
+export function isStarted(progress: number, k: number): boolean {
+  return (progress & (1 << (2 * k))) !== 0;
+}
+
+/** Is instance k complete, in a progress of StateCodec.progress? */
+export function isComplete(progress: number, k: number): boolean {
+  return (progress & (2 << (2 * k))) !== 0;
+}
+
+/** Is some instance in progress (started, not complete), in a progress of StateCodec.progress? */
+export function someInProgress(progress: number): boolean {
+  // Each instance's pair of bits is 01 exactly while it is in progress.
+  return (progress & ~(progress >>> 1) & 0x55555555) !== 0;
 }

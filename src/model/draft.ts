@@ -73,9 +73,9 @@ export class StateDraft implements StateReader {
   /**
    * The step drafted since `begin`: the source words its handlers read, as (index, value) pairs in
    * the order first read; the words it wrote, as (index, value) pairs with their final values; and
-   * the events it emitted (one frozen list per sequence of events).
+   * the id of the list of events it emitted (one id, and one frozen list, per sequence of events).
    */
-  drafted(): { reads: readonly number[]; writes: Int32Array; events: readonly ModelEvent[] } {
+  drafted(): { reads: readonly number[]; writes: Int32Array; events: number } {
     this.recording = false;
     const writes = new Int32Array(2 * this.writtenWords.length);
     this.writtenWords.forEach((i, j) => {
@@ -83,6 +83,11 @@ export class StateDraft implements StateReader {
       writes[2 * j + 1] = this.w[i] as number;
     });
     return { reads: [...this.readWords], writes, events: this.eventsMade.list(this.emitted) };
+  }
+
+  /** The events of list `id` (a list `drafted` named). */
+  events(id: number): readonly ModelEvent[] {
+    return this.eventsMade.events(id);
   }
 
   get instances(): number {
@@ -266,9 +271,9 @@ export class StateDraft implements StateReader {
   }
 }
 
-/** A node of the trie of event lists: the list of the events on the path to it. */
+/** A node of the trie of event lists: the id of the list of the events on the path to it. */
 interface EventList {
-  readonly list: readonly ModelEvent[];
+  readonly id: number;
   readonly next: Map<ModelEvent, EventList>;
 }
 
@@ -281,22 +286,32 @@ type TransferKind = "send" | "receive" | "receive-kept" | "lose";
  */
 class EventCatalogue {
   /** Lists of events by their sequence: a trie on the (made-once) events. */
-  private readonly lists: EventList = { list: Object.freeze([]), next: new Map() };
+  private readonly lists: EventList = { id: 0, next: new Map() };
+  /** The lists by id. */
+  private readonly byId: (readonly ModelEvent[])[] = [Object.freeze([])];
   private readonly records: ModelEvent[][] = [];
 
-  /** The one frozen list of the events `events`, in order (equal sequences give the same list). */
-  list(events: readonly ModelEvent[]): readonly ModelEvent[] {
+  /** The id of the list of the events `events`, in order (equal sequences, and only they, have one id). */
+  list(events: readonly ModelEvent[]): number {
     let node = this.lists;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as ModelEvent;
       let next = node.next.get(event);
       if (next === undefined) {
-        next = { list: Object.freeze(events.slice(0, i + 1)), next: new Map() };
+        next = { id: this.byId.length, next: new Map() };
+        this.byId.push(Object.freeze(events.slice(0, i + 1)));
         node.next.set(event, next);
       }
       node = next;
     }
-    return node.list;
+    return node.id;
+  }
+
+  /** The (frozen) list of events `id`. */
+  events(id: number): readonly ModelEvent[] {
+    const list = this.byId[id];
+    if (list === undefined) throw new RangeError(`no list of events ${id}`);
+    return list;
   }
 
   private readonly transfers = new Map<TransferKind, Map<Message, ModelEvent>[]>();

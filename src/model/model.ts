@@ -151,11 +151,11 @@ export class Model {
 
   /**
    * Writes the state after `step` from the packed state `w` to `out` (which may be `w` itself), and
-   * returns the events the step emitted (one frozen list per sequence of events). A step met before
-   * on the same values of the words its rules read is applied from the transition cache, without
-   * running them.
+   * returns the id of the list of events the step emitted (`eventsOf`; one id per sequence of
+   * events). A step met before on the same values of the words its rules read is applied from the
+   * transition cache, without running them.
    */
-  apply(w: Words, step: Step, out: Words): readonly ModelEvent[] {
+  apply(w: Words, step: Step, out: Words): number {
     const cached = this.effects.find(step, w);
     if (out !== w) out.set(w);
     if (cached !== undefined) {
@@ -168,6 +168,11 @@ export class Model {
     // Only the model's own step objects are cached: a step read from a trace file is applied once.
     if (this.ownSteps.has(step)) this.effects.learn(step, reads, writes, events, () => this.label(step));
     return events;
+  }
+
+  /** The events of the list `apply` named `id`, in the order the step emitted them. */
+  eventsOf(id: number): readonly ModelEvent[] {
+    return this.draft.events(id);
   }
 
   /** The rules of `step`, run on the draft: the algorithm's handlers, the workload's, the channels'. */
@@ -242,7 +247,7 @@ export class Model {
   /** The state after `step`, and the events it emitted. Pure: `state` is not modified. */
   next(state: GlobalState, step: Step): Transition {
     const out = new Int32Array(this.codec.width);
-    const events = this.apply(this.codec.encode(state), step, out);
+    const events = this.eventsOf(this.apply(this.codec.encode(state), step, out));
     return { state: this.codec.decode(out, 0, true), events };
   }
 

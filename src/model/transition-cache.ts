@@ -6,12 +6,13 @@
  * determined by the values read before. So each step has a decision tree: a branch names the next
  * word the rules read and leads on by its value; a leaf holds the effect. Applying a cached step is
  * a walk of a few words and a copy with a few words patched — no handler runs, nothing is
- * allocated — and equal effects hand back the same event list, which monitors memoize on. This is
+ * allocated — and it names the list of events emitted by an id (one per sequence of events), on
+ * which the monitors' product memoizes. This is
  * LTSmin's caching of transition groups on their read dependencies, with the dependencies found by
  * watching the rules run rather than declared next to them.
  */
 import type { Words } from "./codec.js";
-import type { ModelEvent, Step } from "./types.js";
+import type { Step } from "./types.js";
 
 /** A node of a step's tree: a branch on word `index` (then `next` by its value), or a leaf (index −1). */
 export class CachedEffect {
@@ -22,13 +23,12 @@ export class CachedEffect {
     readonly next: (CachedEffect | undefined)[],
     /** At a leaf: the words written, as (index, value) pairs. */
     readonly writes: Int32Array,
-    /** At a leaf: the events emitted. */
-    readonly events: readonly ModelEvent[],
+    /** At a leaf: the id of the list of events emitted. */
+    readonly events: number,
   ) {}
 }
 
 const NO_WRITES = new Int32Array(0);
-const NO_EVENTS: readonly ModelEvent[] = Object.freeze([]);
 
 /** Leaves kept at the most; past it the cache starts again (a space whose local states never repeat). */
 const MAX_LEAVES = 1 << 22;
@@ -53,7 +53,7 @@ export class TransitionCache {
     step: Step,
     reads: readonly number[],
     writes: Int32Array,
-    events: readonly ModelEvent[],
+    events: number,
     describe: () => string,
   ): void {
     if (this.leaves >= MAX_LEAVES) {
@@ -62,7 +62,7 @@ export class TransitionCache {
     }
     const leaf = new CachedEffect(-1, [], writes, events);
     const nodeFor = (i: number) =>
-      i < reads.length ? new CachedEffect(reads[i] as number, [], NO_WRITES, NO_EVENTS) : leaf;
+      i < reads.length ? new CachedEffect(reads[i] as number, [], NO_WRITES, -1) : leaf;
     let node: CachedEffect | undefined = this.roots.get(step);
     if (node === undefined) {
       node = nodeFor(0);

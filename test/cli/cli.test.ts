@@ -93,10 +93,11 @@ describe("snapcheck explore", () => {
   });
 
   it("stops cleanly at a memory budget: partial statistics, exit 3", () => {
+    // Its space holds tens of millions of states: far more than 200 MiB keeps.
     const r = snapcheck(
       "explore",
       "--balances",
-      "1,1,1",
+      "1,1,1,1",
       "--max-memory",
       "200",
       "--properties",
