@@ -42,7 +42,7 @@ export class ExactSet {
     /** Leading words of a row that are its key (all of them by default). */
     readonly keyWords = words,
   ) {
-    this.capacity = Math.max(65536, expected);
+    this.capacity = Math.max(1024, expected);
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");

@@ -16,6 +16,7 @@ import { appProjection, recordedGlobalState, viewOf } from "../model/snapshot.js
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { clear } from "./clear.js";
 import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
+import { WordIds } from "./word-ids.js";
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
 export const RETIRED = -1;
@@ -34,17 +35,25 @@ interface Advance {
 
 export class MonitorProduct {
   private readonly interners: readonly Interner<unknown>[];
-  /** The combinations met, as tuples of monitor words, by id. */
-  private readonly combinations = new Interner<readonly number[]>((words) => words.join(","));
+  /** The combinations met, as tuples of monitor words plus one, and each one's words, by id. */
+  private readonly combinationIds: WordIds;
+  private readonly combinationWords: (readonly number[])[] = [];
   /** Per combination, when every monitor is event-driven: where each list of events (by id) leads it. */
   private readonly byEvents: (Map<number, Advance> | undefined)[] = [];
   private readonly eventDriven: boolean;
+  /** One-element lists of combinations, by id: what a step leads to, almost always. */
+  private readonly single: (readonly number[])[] = [];
+  private readonly tuple: Uint32Array;
+  private readonly nextWords: number[];
   /** The violations of the last step advanced over. */
-  violations: readonly MonitorViolation[] = [];
+  violations: readonly MonitorViolation[] = NO_VIOLATIONS;
 
   constructor(readonly monitors: readonly Monitor<unknown>[]) {
     this.interners = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
     this.eventDriven = monitors.every((monitor) => monitor.eventDriven === true);
+    this.combinationIds = new WordIds(monitors.length);
+    this.tuple = new Uint32Array(monitors.length);
+    this.nextWords = monitors.map(() => RETIRED);
   }
 
   get size(): number {
@@ -53,20 +62,23 @@ export class MonitorProduct {
 
   /** A number above every combination id met so far. */
   get bound(): number {
-    return this.combinations.size;
+    return this.combinationIds.size;
   }
 
   /** The combination of every monitor's initial state in `state`. */
   initial(state: GlobalState): number {
-    const words = this.monitors.map((monitor, j) =>
-      (this.interners[j] as Interner<unknown>).intern(monitor.initial(state)),
+    return this.combinationOf(
+      this.monitors.map((monitor, j) =>
+        (this.interners[j] as Interner<unknown>).intern(monitor.initial(state)),
+      ),
     );
-    return this.combinations.intern(words);
   }
 
   /** The monitor words of combination `id` (RETIRED for a retired monitor). */
   words(id: number): readonly number[] {
-    return this.combinations.value(id);
+    const words = this.combinationWords[id];
+    if (words === undefined) throw new RangeError(`no combination ${id}`);
+    return words;
   }
 
   /**
@@ -76,7 +88,7 @@ export class MonitorProduct {
    * so does one the step violates.
    */
   advance(from: number, observed: PackedObservation): readonly number[] {
-    if (!this.eventDriven || observed.startsOrEnds()) return this.advanced(from, observed).next;
+    if (!this.eventDriven || observed.startsOrEnds()) return this.advanced(from, observed);
     let known = this.byEvents[from];
     if (known === undefined) {
       known = new Map();
@@ -84,16 +96,43 @@ export class MonitorProduct {
     }
     let advance = known.get(observed.eventsId);
     if (advance === undefined) {
-      advance = this.advanced(from, observed);
+      advance = { next: this.advanced(from, observed), violations: this.violations };
       known.set(observed.eventsId, advance);
     }
     this.violations = advance.violations;
     return advance.next;
   }
 
-  /** Every monitor of combination `from` advanced over `observed`. */
-  private advanced(from: number, observed: ObservedStep): Advance {
-    const words = this.combinations.value(from);
+  /** Every monitor of combination `from` advanced over `observed` (violations in `violations`). */
+  private advanced(from: number, observed: ObservedStep): readonly number[] {
+    const words = this.words(from);
+    const next = this.nextWords;
+    let violations: MonitorViolation[] | undefined;
+    // One outcome per monitor, almost always: the next words, without a list of choices.
+    for (let j = 0; j < words.length; j++) {
+      const word = words[j] as number;
+      if (word === RETIRED) {
+        next[j] = RETIRED;
+        continue;
+      }
+      const interner = this.interners[j] as Interner<unknown>;
+      const current = interner.value(word);
+      const outcomes = (this.monitors[j] as Monitor<unknown>).advance(current, observed);
+      if (outcomes.length !== 1) return this.branching(words, observed);
+      const outcome = outcomes[0] as MonitorOutcome<unknown>;
+      if (outcome.ok) next[j] = outcome.monitor === current ? word : interner.intern(outcome.monitor);
+      else {
+        violations ??= [];
+        violations.push({ monitor: j, reason: outcome.reason });
+        next[j] = RETIRED;
+      }
+    }
+    this.violations = violations ?? NO_VIOLATIONS;
+    return this.singleOf(this.combinationOf(next));
+  }
+
+  /** `advanced` where some monitor has several outcomes: every way of picking one per monitor. */
+  private branching(words: readonly number[], observed: ObservedStep): readonly number[] {
     const violations: MonitorViolation[] = [];
     let choices: number[][] = [[]];
     this.monitors.forEach((monitor, j) => {
@@ -114,10 +153,28 @@ export class MonitorProduct {
       choices = choices.flatMap((choice) => next.map((w) => [...choice, w]));
     });
     this.violations = violations;
-    const ids = new Set(choices.map((choice) => this.combinations.intern(choice)));
-    return { next: [...ids], violations };
+    return [...new Set(choices.map((choice) => this.combinationOf(choice)))];
+  }
+
+  /** The id of the combination of monitor words `words`. */
+  private combinationOf(words: readonly number[]): number {
+    for (let j = 0; j < words.length; j++) this.tuple[j] = (words[j] as number) + 1;
+    const id = this.combinationIds.id(this.tuple);
+    if (this.combinationIds.added) this.combinationWords.push(words.slice());
+    return id;
+  }
+
+  private singleOf(id: number): readonly number[] {
+    let single = this.single[id];
+    if (single === undefined) {
+      single = [id];
+      this.single[id] = single;
+    }
+    return single;
   }
 }
+
+const NO_VIOLATIONS: readonly MonitorViolation[] = [];
 
 /**
  * The steps out of one state as monitors see them, over packed words: states are decoded only
@@ -134,11 +191,20 @@ export class PackedObservation implements ObservedStep {
   private toState: GlobalState | undefined;
   private toApplication: GlobalState | undefined;
   private readonly recordedStates: (GlobalState | undefined)[] = [];
-  /** app(S) and S* by the words they are read from, each made once (ObservedStep). */
-  private readonly applications = new Map<string, GlobalState>();
-  private readonly recordings = new Map<string, GlobalState>();
-  /** Snapshot states after a step, by the words they are read from (ObservedStep.after). */
-  private readonly snapshots = new Map<string, SnapshotState>();
+  /**
+   * app(S), S* and instance snapshot states, each made once, by the words they are read from
+   * (ObservedStep): app(S) from the script position, the application states and the channels'
+   * contents; S* of instance k from k, the script position, k's recorded states and its records;
+   * k's snapshot state from k, its recorded states and its records.
+   */
+  private readonly applicationIds: WordIds;
+  private readonly applications: GlobalState[] = [];
+  private readonly recordingIds: WordIds;
+  private readonly recordings: GlobalState[] = [];
+  private readonly snapshotIds: WordIds;
+  private readonly snapshots: SnapshotState[] = [];
+  /** The words of one key. */
+  private readonly key: Uint32Array;
   /** Application states by their own encoding: different words may read as one state (a tag dropped). */
   private readonly applicationStates = new Map<string, GlobalState>();
   /** Each instance's snapshot state in the source, decoded once for every transition out of it. */
@@ -148,7 +214,13 @@ export class PackedObservation implements ObservedStep {
   private sourceProgress = 0;
   private targetProgress = -1;
 
-  constructor(private readonly model: Model) {}
+  constructor(private readonly model: Model) {
+    const { processes, channelCount } = model.codec;
+    this.applicationIds = new WordIds(1 + processes + channelCount);
+    this.recordingIds = new WordIds(2 + processes + channelCount);
+    this.snapshotIds = new WordIds(1 + processes + channelCount);
+    this.key = new Uint32Array(2 + processes + channelCount);
+  }
 
   /** The next transitions leave `source`. */
   leave(source: Words): void {
@@ -199,15 +271,22 @@ export class PackedObservation implements ObservedStep {
   }
 
   after(k: number): SnapshotState {
+    this.instanceKey(k, 0);
+    const id = this.snapshotIds.id(this.key);
+    if (this.snapshotIds.added) this.snapshots.push(this.model.codec.snapshotAt(this.target, 0, k));
+    return this.snapshots[id] as SnapshotState;
+  }
+
+  /** Writes to `key`, after `before` leading words, the words instance k's snapshot state is read from. */
+  private instanceKey(k: number, before: number): void {
     const { codec } = this.model;
-    // One object per snapshot state, read from instance k's recorded states and channel records.
-    const key = `${k}:${wordsKey(this.target, codec.recorded + k * codec.processes, codec.processes)}:${wordsKey(this.target, codec.records + k * codec.channelCount, codec.channelCount)}`;
-    let snapshot = this.snapshots.get(key);
-    if (snapshot === undefined) {
-      snapshot = codec.snapshotAt(this.target, 0, k);
-      this.snapshots.set(key, snapshot);
-    }
-    return snapshot;
+    const key = this.key;
+    let at = before;
+    key[at++] = k;
+    const recorded = codec.recorded + k * codec.processes;
+    for (let p = 0; p < codec.processes; p++) key[at++] = this.target[recorded + p] as number;
+    const records = codec.records + k * codec.channelCount;
+    for (let c = 0; c < codec.channelCount; c++) key[at++] = this.target[records + c] as number;
   }
 
   started(k: number): boolean {
@@ -221,14 +300,14 @@ export class PackedObservation implements ObservedStep {
   recorded(k: number): GlobalState {
     let recorded = this.recordedStates[k];
     if (recorded === undefined) {
-      const { codec } = this.model;
-      // S* is read from the script position, instance k's recorded states and its channel records.
-      const key = `${k}:${this.target[0]}:${wordsKey(this.target, codec.recorded + k * codec.processes, codec.processes)}:${wordsKey(this.target, codec.records + k * codec.channelCount, codec.channelCount)}`;
-      recorded = this.recordings.get(key);
-      if (recorded === undefined) {
-        recorded = this.canonical(recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline));
-        this.recordings.set(key, recorded);
-      }
+      this.key[0] = this.target[0] as number;
+      this.instanceKey(k, 1);
+      const id = this.recordingIds.id(this.key);
+      if (this.recordingIds.added)
+        this.recordings.push(
+          this.canonical(recordedGlobalState(viewOf(this.to, k), this.model.spec.discipline)),
+        );
+      recorded = this.recordings[id] as GlobalState;
       this.recordedStates[k] = recorded;
     }
     return recorded;
@@ -237,14 +316,15 @@ export class PackedObservation implements ObservedStep {
   application(): GlobalState {
     if (this.toApplication === undefined) {
       const { codec } = this.model;
-      // app(S) is read from the script position, the application states and the channels' contents.
-      const key = `${this.target[0]}:${wordsKey(this.target, codec.app, codec.processes)}:${wordsKey(this.target, codec.channels, codec.channelCount)}`;
-      let application = this.applications.get(key);
-      if (application === undefined) {
-        application = this.canonical(appProjection(this.to, this.model.spec.discipline));
-        this.applications.set(key, application);
-      }
-      this.toApplication = application;
+      const key = this.key;
+      key[0] = this.target[0] as number;
+      for (let p = 0; p < codec.processes; p++) key[1 + p] = this.target[codec.app + p] as number;
+      for (let c = 0; c < codec.channelCount; c++)
+        key[1 + codec.processes + c] = this.target[codec.channels + c] as number;
+      const id = this.applicationIds.id(key);
+      if (this.applicationIds.added)
+        this.applications.push(this.canonical(appProjection(this.to, this.model.spec.discipline)));
+      this.toApplication = this.applications[id] as GlobalState;
     }
     return this.toApplication;
   }
