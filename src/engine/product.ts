@@ -38,8 +38,13 @@ export class MonitorProduct {
   /** The combinations met, as tuples of monitor words plus one, and each one's words, by id. */
   private readonly combinationIds: WordIds;
   private readonly combinationWords: (readonly number[])[] = [];
-  /** Per combination, when every monitor is event-driven: where each list of events (by id) leads it. */
-  private readonly byEvents: (Map<number, Advance> | undefined)[] = [];
+  /**
+   * When every monitor is event-driven: where a list of events leads a combination, by the id of
+   * the pair (combination, id of the list of events).
+   */
+  private readonly pairIds = new WordIds(2);
+  private readonly pair = new Uint32Array(2);
+  private readonly byPair: Advance[] = [];
   private readonly eventDriven: boolean;
   /** One-element lists of combinations, by id: what a step leads to, almost always. */
   private readonly single: (readonly number[])[] = [];
@@ -89,16 +94,12 @@ export class MonitorProduct {
    */
   advance(from: number, observed: PackedObservation): readonly number[] {
     if (!this.eventDriven || observed.startsOrEnds()) return this.advanced(from, observed);
-    let known = this.byEvents[from];
-    if (known === undefined) {
-      known = new Map();
-      this.byEvents[from] = known;
-    }
-    let advance = known.get(observed.eventsId);
-    if (advance === undefined) {
-      advance = { next: this.advanced(from, observed), violations: this.violations };
-      known.set(observed.eventsId, advance);
-    }
+    this.pair[0] = from;
+    this.pair[1] = observed.eventsId;
+    const id = this.pairIds.id(this.pair);
+    if (this.pairIds.added)
+      this.byPair.push({ next: this.advanced(from, observed), violations: this.violations });
+    const advance = this.byPair[id] as Advance;
     this.violations = advance.violations;
     return advance.next;
   }
