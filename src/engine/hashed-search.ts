@@ -215,12 +215,12 @@ export function* searchingHashed(
         if (++expanded % CHECK_EVERY !== 0) continue;
         yield;
         const queued = frontier.length - i - 1 + frontier.queued;
-        const halt = checkpoints.check(() => ({
+        const halt = checkpoints.check({
           phase: "explore",
           states: (models as HashedSet).count,
           queue: queued,
           depth,
-        }));
+        });
         if (halt !== undefined) {
           stop = halt;
           break levels;

@@ -49,14 +49,18 @@ export class Checkpoints {
     return (performance.now() - this.started) / 1000;
   }
 
-  /** Why the search must stop now, if it must; else reports progress about once a second. */
-  check(report: () => Omit<ProgressReport, "seconds">): StopReason | undefined {
+  /**
+   * Why the search must stop now, if it must; else reports progress about once a second. (The
+   * report is a value, not a function: a closure over a search loop's variables would cost the
+   * loop an allocation per iteration.)
+   */
+  check(report: Omit<ProgressReport, "seconds">): StopReason | undefined {
     if (this.budget.inUse() > this.budget.limit || getHeapStatistics().used_heap_size > this.heapCeiling)
       return "max-memory";
     if (this.signal?.aborted === true) return "signal";
     if (this.progress !== undefined && performance.now() >= this.nextReport) {
       this.nextReport = performance.now() + 1000;
-      this.progress({ ...report(), seconds: this.seconds });
+      this.progress({ ...report, seconds: this.seconds });
     }
     return undefined;
   }

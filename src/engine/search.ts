@@ -97,12 +97,12 @@ export function* searching(
       const depth = search.expand(head);
       if (head % CHECK_EVERY !== 0) continue;
       yield;
-      const halt = checkpoints.check(() => ({
+      const halt = checkpoints.check({
         phase: "explore",
         states: search.states,
         queue: search.queued - head - 1,
         depth,
-      }));
+      });
       if (halt !== undefined) {
         search.stop = halt;
         break;

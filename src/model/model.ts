@@ -78,6 +78,8 @@ export class Model {
   private readonly ownSteps = new WeakSet<Step>();
   /** What each of its steps does, learned from the rules (transition-cache.ts). */
   private readonly effects = new TransitionCache();
+  /** `label`, made once (the transition cache names a step with it when its rules misbehave). */
+  private readonly labelOfStep = (step: Step) => this.label(step);
   /** Labels of the steps met (steps are interned, so mostly the same few objects). */
   private readonly labels = new WeakMap<Step, string>();
 
@@ -166,7 +168,7 @@ export class Model {
     this.runRules(this.draft.begin(out), step);
     const { reads, writes, events } = this.draft.drafted();
     // Only the model's own step objects are cached: a step read from a trace file is applied once.
-    if (this.ownSteps.has(step)) this.effects.learn(step, reads, writes, events, () => this.label(step));
+    if (this.ownSteps.has(step)) this.effects.learn(step, reads, writes, events, this.labelOfStep);
     return events;
   }
 
@@ -256,19 +258,23 @@ export class Model {
     return this.codec.instanceStarted(w, 0, k);
   }
 
+  // The lookups below run for every state; what they intern is made in separate methods, whose
+  // closures would otherwise cost these an allocation per call.
+
   /** The application steps Pp can take in `w` (interned per app state). */
   private appStepsOf(w: Words, p: number): readonly Step[] {
     const id = w[this.codec.app + p] as number;
     const byState = this.appSteps[p] as (readonly Step[] | undefined)[];
-    let steps = byState[id];
-    if (steps === undefined) {
-      const { workload, topology } = this.spec;
-      steps = workload
-        .actions(this.codec.apps.value(id), p, topology)
-        .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
-      for (const step of steps) this.ownSteps.add(step);
-      byState[id] = steps;
-    }
+    return byState[id] ?? this.internAppSteps(p, id);
+  }
+
+  private internAppSteps(p: number, id: number): readonly Step[] {
+    const { workload, topology } = this.spec;
+    const steps = workload
+      .actions(this.codec.apps.value(id), p, topology)
+      .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
+    for (const step of steps) this.ownSteps.add(step);
+    (this.appSteps[p] as (readonly Step[] | undefined)[])[id] = steps;
     return steps;
   }
 
@@ -276,21 +282,22 @@ export class Model {
   private deliveryStepsOf(w: Words, c: number): readonly Step[] {
     const id = w[this.codec.channels + c] as number;
     const byContents = this.deliverySteps[c] as (readonly Step[] | undefined)[];
-    let steps = byContents[id];
-    if (steps === undefined) {
-      const { discipline, faults } = this.spec;
-      const contents = this.codec.contents.value(id);
-      steps = discipline.deliverable(contents).flatMap((i) => {
-        const message = contents[i];
-        if (message === undefined) return [];
-        const offered: Step[] = [{ kind: "deliver", channel: c, message }];
-        if (faults.lossy) offered.push({ kind: "drop", channel: c, message });
-        if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
-        return offered;
-      });
-      for (const step of steps) this.ownSteps.add(step);
-      byContents[id] = steps;
-    }
+    return byContents[id] ?? this.internDeliverySteps(c, id);
+  }
+
+  private internDeliverySteps(c: number, id: number): readonly Step[] {
+    const { discipline, faults } = this.spec;
+    const contents = this.codec.contents.value(id);
+    const steps = discipline.deliverable(contents).flatMap((i) => {
+      const message = contents[i];
+      if (message === undefined) return [];
+      const offered: Step[] = [{ kind: "deliver", channel: c, message }];
+      if (faults.lossy) offered.push({ kind: "drop", channel: c, message });
+      if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
+      return offered;
+    });
+    for (const step of steps) this.ownSteps.add(step);
+    (this.deliverySteps[c] as (readonly Step[] | undefined)[])[id] = steps;
     return steps;
   }
 

@@ -46,15 +46,15 @@ export class TransitionCache {
 
   /**
    * Learns the effect of `step` from one run of the rules: they read `reads` ((index, value) pairs
-   * in the order first read), wrote `writes` and emitted `events`. `describe` names the step if the
-   * rules turn out not to be a function of what they read.
+   * in the order first read), wrote `writes` and emitted the list `events`. `describe` names the
+   * step if the rules turn out not to be a function of what they read.
    */
   learn(
     step: Step,
     reads: readonly number[],
     writes: Int32Array,
     events: number,
-    describe: () => string,
+    describe: (step: Step) => string,
   ): void {
     if (this.leaves >= MAX_LEAVES) {
       this.roots.clear();
@@ -70,7 +70,7 @@ export class TransitionCache {
     }
     for (let i = 0; ; i += 2) {
       const expected = i < reads.length ? (reads[i] as number) : -1;
-      if (node.index !== expected) throw new RangeError(impure(describe()));
+      if (node.index !== expected) throw new RangeError(impure(describe(step)));
       if (expected < 0) break;
       const value = reads[i + 1] as number;
       let next: CachedEffect | undefined = node.next[value];
@@ -80,7 +80,7 @@ export class TransitionCache {
       }
       node = next;
     }
-    if (node !== leaf) throw new RangeError(impure(describe()));
+    if (node !== leaf) throw new RangeError(impure(describe(step)));
     this.leaves++;
   }
 }
