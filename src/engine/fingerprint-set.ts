@@ -1,19 +1,28 @@
 /**
  * Fingerprint deduplication (TLC's approach): a state is remembered only by its 64-bit hash, kept
- * in an open-addressing table (linear probing) of two Uint32 words per slot; the all-zero pair
- * marks an empty slot. 8 bytes per slot, so 10.7–21 bytes per state at the load factors it runs
- * at. The table need not be a power of two (a slot is chosen by scaling the hash's low lane into
- * [0, size), Lemire's "fastrange"), so a run told how many states to expect gets a table of just
- * the right size: 145 million states fit in 1.6 GB instead of the next power of two's 2 GB. Two states with equal fingerprints are taken for one: the second is never
- * explored (probability estimated by the search). The table doubles at 3/4 full; when the budget
- * refuses the doubling it keeps filling up to 15/16 (slower probes, but the run goes on), and only
- * then throws OutOfMemoryBudget.
+ * in an open-addressing table (linear probing) of two Uint32 words per slot — three when the table
+ * carries a payload beside each fingerprint (the search keeps there a model state's first product
+ * node's combination of monitor states, so one probe serves both); the all-zero pair marks an
+ * empty slot. The table need not be a power of two (a slot is chosen by scaling the hash's low lane
+ * into [0, size), Lemire's "fastrange"), so a run told how many states to expect (`--max-states`)
+ * gets a table of just the right size. Two states with equal fingerprints are taken for one: the
+ * second is never explored (probability estimated by the search). The table doubles at 85% full;
+ * when the budget refuses the doubling it keeps filling up to 95% (slower probes, but the run goes
+ * on), and only then throws OutOfMemoryBudget.
  */
 import { allocateOrStop, type MemoryBudget, OutOfMemoryBudget } from "./budget.js";
+
+/** What `insert` returns for a fingerprint it had not met. */
+export const NEW = -1;
+
+/** The table holds at most this fraction of its slots, while it may grow. */
+const MAX_LOAD = 0.85;
 
 export class FingerprintSet {
   count = 0;
   private table: Uint32Array;
+  /** Words per slot: the fingerprint's two, and the payload's. */
+  private readonly stride: number;
   /** Slots in the table. */
   private size: number;
   private growAt: number;
@@ -21,10 +30,13 @@ export class FingerprintSet {
   constructor(
     private readonly budget: MemoryBudget,
     expected: number,
+    /** Keep a payload (a non-negative 32-bit integer) beside each fingerprint. */
+    payload = false,
   ) {
-    this.size = Math.max(1024, Math.ceil((expected * 4) / 3) + 1);
-    this.table = allocateOrStop(budget, Uint32Array, this.size * 2, "the fingerprint table");
-    this.growAt = Math.floor(this.size * 0.75);
+    this.stride = payload ? 3 : 2;
+    this.size = Math.max(1024, Math.ceil(expected / MAX_LOAD) + 1);
+    this.table = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the fingerprint table");
+    this.growAt = Math.floor(this.size * MAX_LOAD);
   }
 
   /** Bytes held by the table. */
@@ -32,65 +44,71 @@ export class FingerprintSet {
     return this.table.byteLength;
   }
 
-  /** Remembers fingerprint (h1, h2); true if it was not there before. */
-  insert(h1: number, h2: number): boolean {
+  /**
+   * Remembers fingerprint (h1, h2) with `payload`, and returns NEW; if it was remembered already,
+   * returns the payload it was remembered with (0 in a table without payloads).
+   */
+  insert(h1: number, h2: number, payload = 0): number {
     const lo = h1 >>> 0;
     const hi = lo === 0 && h2 === 0 ? 1 : h2 >>> 0;
     const t = this.table;
+    const stride = this.stride;
     let s = slotOf(lo, this.size);
     for (;;) {
-      const a = t[2 * s] as number;
-      const b = t[2 * s + 1] as number;
+      const a = t[stride * s] as number;
+      const b = t[stride * s + 1] as number;
       if (a === 0 && b === 0) break;
-      if (a === lo && b === hi) return false;
+      if (a === lo && b === hi) return stride === 3 ? (t[stride * s + 2] as number) : 0;
       s = s + 1 === this.size ? 0 : s + 1;
     }
     if (this.count >= this.growAt) {
       this.grow();
-      return this.insert(h1, h2);
+      return this.insert(h1, h2, payload);
     }
-    t[2 * s] = lo;
-    t[2 * s + 1] = hi;
+    t[stride * s] = lo;
+    t[stride * s + 1] = hi;
+    if (stride === 3) t[stride * s + 2] = payload;
     this.count++;
-    return true;
+    return NEW;
   }
 
-  /** Is fingerprint (h1, h2) remembered? */
-  has(h1: number, h2: number): boolean {
+  /** The payload fingerprint (h1, h2) was remembered with (0 without payloads), or NEW if it was not. */
+  find(h1: number, h2: number): number {
     const lo = h1 >>> 0;
     const hi = lo === 0 && h2 === 0 ? 1 : h2 >>> 0;
     const t = this.table;
+    const stride = this.stride;
     for (let s = slotOf(lo, this.size); ; s = s + 1 === this.size ? 0 : s + 1) {
-      const a = t[2 * s] as number;
-      const b = t[2 * s + 1] as number;
-      if (a === 0 && b === 0) return false;
-      if (a === lo && b === hi) return true;
+      const a = t[stride * s] as number;
+      const b = t[stride * s + 1] as number;
+      if (a === 0 && b === 0) return NEW;
+      if (a === lo && b === hi) return stride === 3 ? (t[stride * s + 2] as number) : 0;
     }
   }
 
   private grow(): void {
-    const full = Math.floor((this.size * 15) / 16);
+    const full = Math.floor(this.size * 0.95);
     const size = this.size * 2;
-    const table = this.budget.allocate(Uint32Array, size * 2);
+    const stride = this.stride;
+    const table = this.budget.allocate(Uint32Array, size * stride);
     if (table === undefined) {
       if (this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
       this.growAt = full;
       return;
     }
     const old = this.table;
-    for (let o = 0; o < old.length; o += 2) {
+    for (let o = 0; o < old.length; o += stride) {
       const lo = old[o] as number;
       const hi = old[o + 1] as number;
       if (lo === 0 && hi === 0) continue;
       let s = slotOf(lo, size);
-      while (table[2 * s] !== 0 || table[2 * s + 1] !== 0) s = s + 1 === size ? 0 : s + 1;
-      table[2 * s] = lo;
-      table[2 * s + 1] = hi;
+      while (table[stride * s] !== 0 || table[stride * s + 1] !== 0) s = s + 1 === size ? 0 : s + 1;
+      for (let i = 0; i < stride; i++) table[stride * s + i] = old[o + i] as number;
     }
     this.budget.release(old);
     this.table = table;
     this.size = size;
-    this.growAt = Math.floor(size * 0.75);
+    this.growAt = Math.floor(size * MAX_LOAD);
   }
 }
 

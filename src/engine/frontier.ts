@@ -1,24 +1,36 @@
 /**
- * The BFS frontier of the fingerprint and bitstate modes, which keep no state store: the packed
- * states of the level being expanded and of the next level, in two flat Uint32Arrays that swap at
- * each level (so a state's depth is its level, and the frontier costs 4 bytes per word of the two
- * widest consecutive levels). The next level's buffer doubles through the memory budget.
+ * The BFS frontier of the fingerprint and bitstate modes, which keep no state store: the rows of
+ * the level being expanded and of the next level, bit-packed (packing.ts) in two flat Uint32Arrays
+ * that swap at each level, so a node's depth is its level and the frontier costs a few bytes per
+ * node of the two widest consecutive levels. A row holding a value its field cannot hold lays both
+ * levels out again, wider, keeping their order. The next level's buffer doubles through the
+ * memory budget.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
+import { Packing, widthsFor } from "./packing.js";
 
 export class Frontier {
-  /** The level being expanded: `length` states of `words` words each. */
-  current: Uint32Array;
+  /** Rows in the level being expanded. */
   length = 0;
+  private packing: Packing;
+  private current: Uint32Array;
   private next: Uint32Array;
   private nextLength = 0;
+  private readonly row: Int32Array;
+  private readonly bound: Float64Array;
 
   constructor(
-    readonly words: number,
+    /** Fields per row. */
+    readonly fields: number,
+    /** Writes to out[f] a number above every value field f may hold now. */
+    private readonly bounds: (out: Float64Array) => void,
     private readonly budget: MemoryBudget,
   ) {
-    this.current = allocateOrStop(budget, Uint32Array, 1024 * words, "the frontier");
-    this.next = allocateOrStop(budget, Uint32Array, 1024 * words, "the frontier");
+    this.row = new Int32Array(fields);
+    this.bound = new Float64Array(fields);
+    this.packing = this.layout();
+    this.current = allocateOrStop(budget, Uint32Array, 1024 * fields, "the frontier");
+    this.next = allocateOrStop(budget, Uint32Array, 1024 * fields, "the frontier");
   }
 
   /** Bytes held by both levels. */
@@ -26,23 +38,22 @@ export class Frontier {
     return this.current.byteLength + this.next.byteLength;
   }
 
-  /** States queued for the next level. */
+  /** Rows queued for the next level. */
   get queued(): number {
     return this.nextLength;
   }
 
-  /** Appends the state at `src[offset..]` to the next level; may throw OutOfMemoryBudget. */
-  push(src: Uint32Array, offset: number): void {
-    const ws = this.words;
-    let base = this.nextLength * ws;
-    if (base + ws > this.next.length) {
-      const bigger = allocateOrStop(this.budget, Uint32Array, this.next.length * 2, "the frontier");
-      bigger.set(this.next);
-      this.budget.release(this.next);
-      this.next = bigger;
-      base = this.nextLength * ws;
-    }
-    for (let i = 0; i < ws; i++) this.next[base + i] = src[offset + i] as number;
+  /** Writes row i of the level being expanded to `out`. */
+  read(i: number, out: Int32Array): void {
+    this.packing.unpack(this.current, i * this.packing.words, out);
+  }
+
+  /** Appends the row `row` to the next level; may throw OutOfMemoryBudget. */
+  push(row: ArrayLike<number>): void {
+    const words = this.packing.words;
+    if ((this.nextLength + 1) * words > this.next.length)
+      this.next = this.grown(this.next, this.next.length * 2);
+    while (!this.packing.pack(row, this.next, this.nextLength * this.packing.words)) this.relayout(row);
     this.nextLength++;
   }
 
@@ -53,5 +64,45 @@ export class Frontier {
     this.length = this.nextLength;
     this.next = done;
     this.nextLength = 0;
+  }
+
+  /** A layout for the current bounds and the row `row`, no field narrower than before. */
+  private layout(row?: ArrayLike<number>): Packing {
+    this.bounds(this.bound);
+    if (row !== undefined)
+      for (let f = 0; f < this.fields; f++)
+        this.bound[f] = Math.max(this.bound[f] as number, (row[f] as number) + 1);
+    const before = this.packing?.widths ?? [];
+    return new Packing(widthsFor(this.bound).map((width, f) => Math.max(width, before[f] ?? 0)));
+  }
+
+  /** Lays both levels out again in a layout that holds `row`, keeping their order. */
+  private relayout(row: ArrayLike<number>): void {
+    const old = this.packing;
+    const packing = this.layout(row);
+    const repack = (level: Uint32Array, rows: number): Uint32Array => {
+      const out = allocateOrStop(
+        this.budget,
+        Uint32Array,
+        Math.max(1024, rows + 1) * packing.words,
+        "the frontier",
+      );
+      for (let i = 0; i < rows; i++) {
+        old.unpack(level, i * old.words, this.row);
+        packing.pack(this.row, out, i * packing.words);
+      }
+      this.budget.release(level);
+      return out;
+    };
+    this.current = repack(this.current, this.length);
+    this.next = repack(this.next, this.nextLength);
+    this.packing = packing;
+  }
+
+  private grown(level: Uint32Array, length: number): Uint32Array {
+    const bigger = allocateOrStop(this.budget, Uint32Array, length, "the frontier");
+    bigger.set(level);
+    this.budget.release(level);
+    return bigger;
   }
 }

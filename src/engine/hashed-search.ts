@@ -18,7 +18,7 @@ import { BitstateSet } from "./bitstate-set.js";
 import { MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { clear } from "./clear.js";
 import { Coverage } from "./coverage.js";
-import { FingerprintSet } from "./fingerprint-set.js";
+import { FingerprintSet, NEW } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
@@ -88,192 +88,322 @@ export interface HashedSearchResult extends SearchOutcome {
   readonly unrebuilt: readonly UnrebuiltViolation[];
 }
 
-/** A set of hashes: true from `insert` when the hash was not there. */
-interface HashedSet {
-  readonly count: number;
-  insert(h1: number, h2: number): boolean;
-  has(h1: number, h2: number): boolean;
-}
-
 /** The hashed search, pausing every CHECK_EVERY nodes (pacing.ts runs it). */
 export function* searchingHashed(
   model: Model,
   monitors: readonly Monitor<unknown>[],
   options: HashedSearchOptions,
 ): Generator<void, HashedSearchResult> {
-  const { limits, reduction, symmetry } = options;
-  const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
-  const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
-  const budget = new MemoryBudget(memoryLimit(limits.maxMemoryMiB));
+  const budget = new MemoryBudget(memoryLimit(options.limits.maxMemoryMiB));
   const checkpoints = new Checkpoints(budget, options.progress, options.signal);
-  const width = model.width;
-  // With monitors, a node is a model state and a combination of monitor states (product.ts).
-  const m = monitors.length === 0 ? 0 : 1;
-  const nodeWidth = width + m;
-  // A frontier entry: the node's words, then (for the first node of its model state) the state's
-  // orbit size, else 0.
-  const entry = nodeWidth + 1;
-  const product = new MonitorProduct(monitors);
-  const tally = new FigureTally(model);
-  const coverage = new Coverage(model);
-  const observed = new PackedObservation(model);
-  const found: ({ reason: string; depth: number } | undefined)[] = monitors.map(() => undefined);
-  let stop: StopReason = "exhausted";
-  let generated = 0;
-
-  const hash = new Int32Array(2);
-  const to = new Int32Array(width);
-  const node = new Int32Array(entry);
-  const nodeU = new Uint32Array(node.buffer);
-  const steps: Step[] = [];
-  let chosen = new Uint8Array(64);
-  let frontier: Frontier | undefined;
-  let nodes: HashedSet | undefined;
-  let models: HashedSet | undefined;
-  let depth = 0;
-
+  const search = new HashedSearch(model, monitors, options, budget);
   try {
-    frontier = new Frontier(entry, budget);
-    nodes = hashedSet(options.store, budget, limits.maxStates);
-    models = m === 0 ? nodes : hashedSet(options.store, budget, limits.maxStates);
-    node.set(model.codec.encode(model.initial));
-    const initialOrbit = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
-    if (m > 0) node[width] = product.initial(model.initial);
-    node[nodeWidth] = 1;
-    hashState(nodeU, 0, width, hash);
-    models.insert(hash[0] as number, hash[1] as number);
-    if (m > 0) {
-      hashState(nodeU, 0, nodeWidth, hash);
-      nodes.insert(hash[0] as number, hash[1] as number);
-    }
-    tally.stored(nodeU, 0, 0, initialOrbit);
-    frontier.push(nodeU, 0);
-    frontier.advance();
+    search.start();
     let expanded = 0;
-    levels: for (; frontier.length > 0; depth++) {
-      const level = new Int32Array(frontier.current.buffer, 0, frontier.length * entry);
-      for (let i = 0; i < frontier.length; i++) {
-        const base = i * entry;
-        const from = level.subarray(base, base + width);
-        // The first node of its model state carries the state's orbit size (1 without symmetry).
-        const orbit = level[base + nodeWidth] as number;
-        const first = orbit > 0;
-        clear(steps);
-        model.enabled(from, steps);
-        if (depth >= maxDepth) {
-          if (steps.length > 0) stop = "max-depth";
-          if (first) tally.visited(steps.length, 0, orbit);
-          continue;
-        }
-        if (reduction !== undefined) {
-          if (chosen.length < steps.length) chosen = new Uint8Array(2 * steps.length);
-          reduction.choose(from, steps, chosen);
-        }
-        observed.leave(from);
-        let explored = 0;
-        for (let k = 0; k < steps.length; k++) {
-          if (reduction !== undefined && chosen[k] === 0) continue;
-          explored++;
-          const step = steps[k] as Step;
-          if (first) coverage.count(step, orbit);
-          const events = model.apply(from, step, to);
-          // The node stores the successor's representative; monitors see `to` itself.
-          node.set(to);
-          const weight = symmetry?.orbitSize(symmetry.canonicalize(node, 0)) ?? 1;
-          hashState(nodeU, 0, width, hash);
-          let newModel = !models.has(hash[0] as number, hash[1] as number);
-          if (newModel) {
-            if (models.count >= maxStates) {
-              stop = "max-states";
-              continue;
-            }
-            models.insert(hash[0] as number, hash[1] as number);
-            tally.stored(nodeU, 0, depth + 1, weight);
-          }
-          if (m === 0) {
-            generated++;
-            if (!newModel) continue;
-            node[nodeWidth] = weight;
-            frontier.push(nodeU, 0);
-            continue;
-          }
-          observed.observe(step, to, events);
-          const nexts = product.advance(level[base + width] as number, observed);
-          for (const { monitor, reason } of product.violations)
-            found[monitor] ??= { reason, depth: depth + 1 };
-          for (const combination of nexts) {
-            generated++;
-            node[width] = combination;
-            hashState(nodeU, 0, nodeWidth, hash);
-            if (!nodes.insert(hash[0] as number, hash[1] as number)) continue;
-            node[nodeWidth] = newModel ? weight : 0;
-            newModel = false;
-            frontier.push(nodeU, 0);
-          }
-        }
-        if (first) tally.visited(steps.length, explored, orbit);
+    levels: for (; search.level > 0; search.nextLevel()) {
+      for (let i = 0; i < search.level; i++) {
+        search.expand(i);
         if (++expanded % CHECK_EVERY !== 0) continue;
         yield;
-        const queued = frontier.length - i - 1 + frontier.queued;
         const halt = checkpoints.check({
           phase: "explore",
-          states: (models as HashedSet).count,
-          queue: queued,
-          depth,
+          states: search.states,
+          queue: search.level - i - 1 + search.queued,
+          depth: search.depth,
         });
         if (halt !== undefined) {
-          stop = halt;
+          search.stop = halt;
           break levels;
         }
       }
-      frontier.advance();
     }
   } catch (error) {
     if (!(error instanceof OutOfMemoryBudget)) throw error;
-    stop = "max-memory";
+    search.stop = "max-memory";
   }
-  const storeFigures = figuresOf(options.store, nodes, generated, budget.peak);
-  const stored = models?.count ?? 0;
-  frontier = undefined;
-  models = undefined;
-  nodes = undefined;
-  const { violations, unrebuilt } = rebuildRuns(model, monitors, found, options);
-  return {
-    figures: tally.figures(),
-    violations,
-    unrebuilt,
-    stop,
-    nodes: storeFigures.stored,
-    stored,
-    coverage: coverage.rows(),
-    store: storeFigures.figures,
-  };
+  const searched = search.result(budget.peak);
+  const { violations, unrebuilt } = rebuildRuns(model, monitors, search.found, options);
+  return { ...searched, violations, unrebuilt };
 }
 
-function hashedSet(store: HashedStore, budget: MemoryBudget, expected: number | undefined): HashedSet {
-  if (store.mode === "fingerprint") return new FingerprintSet(budget, Math.min(expected ?? 0, 2 ** 27));
-  return new BitstateSet(budget, store.log2Bits ?? 28, store.hashes ?? 3);
-}
+/**
+ * The hashed search by levels. A frontier row is a node: the model state's words (its
+ * representative's under symmetry), its combination of monitor states (with monitors), and, for
+ * the first node of its model state, the state's orbit size (1 without symmetry), else 0. With
+ * fingerprints, a model state's fingerprint carries its first node's combination, so the common
+ * case costs one probe, and its other nodes are fingerprints of (words, combination) in `extra`;
+ * bitstate keeps model states and nodes in two bit arrays.
+ */
+class HashedSearch {
+  stop: StopReason = "exhausted";
+  depth = 0;
+  /** Per monitor: the reason and depth of its first violation. */
+  readonly found: ({ reason: string; depth: number } | undefined)[];
+  private readonly width: number;
+  /** Fields of a row after the words: the combination (with monitors), then the orbit size. */
+  private readonly m: number;
+  private readonly maxDepth: number;
+  private readonly maxStates: number;
+  private readonly product: MonitorProduct;
+  private readonly tally: FigureTally;
+  private readonly coverage: Coverage;
+  private readonly observed: PackedObservation;
+  private readonly symmetry: ProcessSymmetry | undefined;
+  private readonly reduction: StepReduction | undefined;
+  private frontier: Frontier | undefined;
+  private fingerprints: FingerprintSet | undefined;
+  private extra: FingerprintSet | undefined;
+  private modelBits: BitstateSet | undefined;
+  private nodeBits: BitstateSet | undefined;
+  private generated = 0;
+  private readonly hash = new Int32Array(2);
+  private readonly row: Int32Array;
+  private readonly rowU: Uint32Array;
+  private readonly stored: Int32Array;
+  private readonly to: Int32Array;
+  private readonly fromRow: Int32Array;
+  private readonly from: Int32Array;
+  private readonly steps: Step[] = [];
+  private chosen = new Uint8Array(64);
 
-function figuresOf(
-  store: HashedStore,
-  nodes: HashedSet | undefined,
-  generated: number,
-  peakBytes: number,
-): { figures: StoreFigures; stored: number } {
-  const stored = nodes?.count ?? 0;
-  if (nodes instanceof BitstateSet) {
-    const bitstate = {
-      bits: nodes.size,
-      hashes: nodes.hashes,
-      hashFactor: stored === 0 ? nodes.size : nodes.size / stored,
-      fill: nodes.fill(),
-      expectedMissed: nodes.expectedMissed,
+  constructor(
+    private readonly model: Model,
+    monitors: readonly Monitor<unknown>[],
+    private readonly options: HashedSearchOptions,
+    private readonly budget: MemoryBudget,
+  ) {
+    const { limits } = options;
+    this.width = model.width;
+    this.m = monitors.length === 0 ? 0 : 1;
+    this.maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
+    this.maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
+    this.found = monitors.map(() => undefined);
+    this.symmetry = options.symmetry;
+    this.reduction = options.reduction;
+    this.product = new MonitorProduct(monitors);
+    const { width, m } = this;
+    this.row = new Int32Array(width + m + 1);
+    this.rowU = new Uint32Array(this.row.buffer);
+    this.stored = this.row.subarray(0, width);
+    this.to = this.symmetry === undefined ? this.stored : new Int32Array(width);
+    this.fromRow = new Int32Array(width + m + 1);
+    this.from = this.fromRow.subarray(0, width);
+    this.tally = new FigureTally(model);
+    this.coverage = new Coverage(model);
+    this.observed = new PackedObservation(model);
+  }
+
+  /** Allocates the tables (through the budget) and queues the initial state. */
+  start(): void {
+    const { model, symmetry, stored, width, m, product, budget } = this;
+    const { limits, store } = this.options;
+    const expected = Math.min(limits.maxStates ?? 0, 2 ** 28);
+    if (store.mode === "fingerprint") {
+      this.fingerprints = new FingerprintSet(budget, expected, m > 0);
+      if (m > 0) this.extra = new FingerprintSet(budget, 0);
+    } else {
+      this.modelBits = new BitstateSet(budget, store.log2Bits ?? 28, store.hashes ?? 3);
+      if (m > 0) this.nodeBits = new BitstateSet(budget, store.log2Bits ?? 28, store.hashes ?? 3);
+    }
+    const largestOrbit = symmetry?.order ?? 1;
+    this.frontier = new Frontier(
+      width + m + 1,
+      (out) => {
+        model.fieldBounds(out);
+        if (m > 0) out[width] = product.bound;
+        out[width + m] = largestOrbit + 1;
+      },
+      budget,
+    );
+    stored.set(model.codec.encode(model.initial));
+    const orbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
+    const combination = m > 0 ? product.initial(model.initial) : 0;
+    hashState(this.rowU, 0, width, this.hash);
+    const h1 = this.hash[0] as number;
+    const h2 = this.hash[1] as number;
+    if (this.fingerprints !== undefined) this.fingerprints.insert(h1, h2, combination);
+    else {
+      this.modelBits?.insert(h1, h2);
+      if (m > 0) this.newNode(combination);
+    }
+    this.tally.stored(stored, 0, 0, orbit);
+    this.push(combination, orbit);
+    this.frontier.advance();
+  }
+
+  /** Rows in the level being expanded. */
+  get level(): number {
+    return this.frontier?.length ?? 0;
+  }
+
+  /** Rows queued for the next level. */
+  get queued(): number {
+    return this.frontier?.queued ?? 0;
+  }
+
+  /** Model states stored so far. */
+  get states(): number {
+    return (this.fingerprints ?? this.modelBits)?.count ?? 0;
+  }
+
+  nextLevel(): void {
+    this.frontier?.advance();
+    this.depth++;
+  }
+
+  /** Expands row i of the level. */
+  expand(i: number): void {
+    const { model, width, m, from, steps, reduction } = this;
+    this.frontier?.read(i, this.fromRow);
+    // The first node of its model state carries the state's orbit size (1 without symmetry).
+    const orbit = this.fromRow[width + m] as number;
+    const first = orbit > 0;
+    const combination = this.fromRow[width] as number;
+    clear(steps);
+    model.enabled(from, steps);
+    if (this.depth >= this.maxDepth) {
+      if (steps.length > 0) this.stop = "max-depth";
+      if (first) this.tally.visited(steps.length, 0, orbit);
+      return;
+    }
+    if (reduction !== undefined) {
+      if (this.chosen.length < steps.length) this.chosen = new Uint8Array(2 * steps.length);
+      reduction.choose(from, steps, this.chosen);
+    }
+    if (m > 0) this.observed.leave(from);
+    let explored = 0;
+    for (let k = 0; k < steps.length; k++) {
+      if (reduction !== undefined && this.chosen[k] === 0) continue;
+      explored++;
+      if (first) this.coverage.count(steps[k] as Step, orbit);
+      this.successor(steps[k] as Step, combination);
+    }
+    if (first) this.tally.visited(steps.length, explored, orbit);
+  }
+
+  /** The successor by `step` of the node being expanded (whose combination is `combination`). */
+  private successor(step: Step, combination: number): void {
+    const { model, width, m, to, stored, hash, symmetry } = this;
+    const events = model.apply(this.from, step, to);
+    // The row stores the successor's representative; monitors see `to` itself.
+    let weight = 1;
+    if (symmetry !== undefined) {
+      stored.set(to);
+      weight = symmetry.orbitSize(symmetry.canonicalize(stored, 0));
+    }
+    let nexts = NO_MONITORS;
+    if (m > 0) {
+      this.observed.observe(step, to, events);
+      nexts = this.product.advance(combination, this.observed);
+      for (const { monitor, reason } of this.product.violations)
+        this.found[monitor] ??= { reason, depth: this.depth + 1 };
+    }
+    hashState(this.rowU, 0, width, hash);
+    const known = this.visitModel(hash[0] as number, hash[1] as number, nexts[0] as number);
+    if (known === LIMITED) {
+      this.stop = "max-states";
+      return;
+    }
+    if (known === NEW) this.tally.stored(stored, 0, this.depth + 1, weight);
+    if (m === 0) {
+      // Without monitors a node is its model state.
+      this.generated++;
+      if (known === NEW) this.push(0, weight);
+      return;
+    }
+    for (let c = 0; c < nexts.length; c++) {
+      const next = nexts[c] as number;
+      this.generated++;
+      if (c === 0 && known === NEW) {
+        // A bit array keeps nodes apart from model states: the first node goes in too.
+        if (this.nodeBits !== undefined) this.newNode(next);
+        this.push(next, weight);
+      }
+      // A node the model state's record names needs nothing more.
+      else if (next !== known && this.newNode(next)) this.push(next, 0);
+    }
+  }
+
+  /**
+   * Remembers the model state of hash (h1, h2), its first node having combination `first`:
+   * returns NEW if it is new, LIMITED if it is new but the limit on states keeps it out, else the
+   * combination its first node had (UNKNOWN_FIRST in a bit array).
+   */
+  private visitModel(h1: number, h2: number, first: number): number {
+    const room = this.states < this.maxStates;
+    if (this.fingerprints !== undefined) {
+      if (room) return this.fingerprints.insert(h1, h2, first);
+      const known = this.fingerprints.find(h1, h2);
+      return known === NEW ? LIMITED : known;
+    }
+    const bits = this.modelBits as BitstateSet;
+    if (bits.has(h1, h2)) return UNKNOWN_FIRST;
+    if (!room) return LIMITED;
+    bits.insert(h1, h2);
+    return NEW;
+  }
+
+  /** Is the node (the row's words, `combination`) new? Remembers it. */
+  private newNode(combination: number): boolean {
+    const { row, width, hash } = this;
+    row[width] = combination;
+    hashState(this.rowU, 0, width + 1, hash);
+    if (this.extra !== undefined) return this.extra.insert(hash[0] as number, hash[1] as number) === NEW;
+    return (this.nodeBits as BitstateSet).insert(hash[0] as number, hash[1] as number);
+  }
+
+  /** Queues the row's words with `combination`, and the orbit size of a first node (else 0). */
+  private push(combination: number, orbit: number): void {
+    if (this.m > 0) this.row[this.width] = combination;
+    this.row[this.width + this.m] = orbit;
+    this.frontier?.push(this.row);
+  }
+
+  /** The search's figures and its store's; the tables are let go. */
+  result(peakBytes: number): Omit<HashedSearchResult, "violations" | "unrebuilt"> {
+    const mode = this.options.store.mode;
+    const nodes = this.states + (this.extra?.count ?? 0);
+    const bits = this.nodeBits ?? this.modelBits;
+    const result = {
+      figures: this.tally.figures(),
+      stop: this.stop,
+      nodes: this.nodeBits?.count ?? nodes,
+      stored: this.states,
+      coverage: this.coverage.rows(),
+      store:
+        bits === undefined
+          ? {
+              mode,
+              peakBytes,
+              collisionProbability: (nodes * Math.max(0, this.generated + 1 - nodes)) / 2 ** 64,
+            }
+          : { mode, peakBytes, bitstate: bitstateFigures(bits) },
     };
-    return { figures: { mode: store.mode, peakBytes, bitstate }, stored };
+    this.frontier = undefined;
+    this.fingerprints = undefined;
+    this.extra = undefined;
+    this.modelBits = undefined;
+    this.nodeBits = undefined;
+    return result;
   }
-  const collisionProbability = (stored * Math.max(0, generated + 1 - stored)) / 2 ** 64;
-  return { figures: { mode: store.mode, peakBytes, collisionProbability }, stored };
+}
+
+/** The next combinations when there are no monitors: one, unused. */
+const NO_MONITORS: readonly number[] = [0];
+/** A new model state the limit on states keeps out. */
+const LIMITED = -2;
+/** A known model state whose first node's combination is not recorded (a bit array). */
+const UNKNOWN_FIRST = -3;
+
+/** SPIN's figures of a bit array. */
+function bitstateFigures(bits: BitstateSet): NonNullable<StoreFigures["bitstate"]> {
+  return {
+    bits: bits.size,
+    hashes: bits.hashes,
+    hashFactor: bits.count === 0 ? bits.size : bits.size / bits.count,
+    fill: bits.fill(),
+    expectedMissed: bits.expectedMissed,
+  };
 }
 
 /**
