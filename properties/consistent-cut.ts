@@ -12,8 +12,13 @@
  * take any in-flight copy of x, pre or post. The monitor follows every possibility; the run
  * violates the property if any does. A lost message leaves flight; a duplicated one is received
  * and stays in flight.
+ *
+ * The monitor's state (a watch) is kept as one interned list per channel — its tagged in-flight
+ * messages, its late ones — so that following a step costs a lookup per event and naming the new
+ * watch a lookup on the lists' ids, whatever the messages.
  */
 import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
+import { WordIds } from "../src/engine/word-ids.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -26,14 +31,72 @@ interface Tagged {
   readonly post: boolean;
 }
 
+/** A list of one channel, interned: what is appended to it and taken from it is memoized on it. */
+class List<T> {
+  readonly appended = new Map<string, List<T>>();
+  readonly without: (List<T> | undefined)[] = [];
+
+  constructor(
+    readonly id: number,
+    readonly items: readonly T[],
+  ) {}
+}
+
+/** Interned lists of one kind, by the keys of their items. */
+class Lists<T> {
+  private readonly byKey = new Map<string, List<T>>();
+  readonly empty: List<T>;
+
+  constructor(
+    private readonly keyOf: (item: T) => string,
+    /** Where an item goes: at the end (an ordered channel), or in sorted place. */
+    private readonly place?: (a: T, b: T) => number,
+  ) {
+    this.empty = this.of([]);
+  }
+
+  of(items: readonly T[]): List<T> {
+    const key = items.map(this.keyOf).join("\u0000");
+    let list = this.byKey.get(key);
+    if (list === undefined) {
+      list = new List(this.byKey.size, items);
+      this.byKey.set(key, list);
+    }
+    return list;
+  }
+
+  append(list: List<T>, item: T): List<T> {
+    const key = this.keyOf(item);
+    let next = list.appended.get(key);
+    if (next === undefined) {
+      const items = [...list.items, item];
+      next = this.of(this.place === undefined ? items : items.sort(this.place));
+      list.appended.set(key, next);
+    }
+    return next;
+  }
+
+  remove(list: List<T>, index: number): List<T> {
+    let next = list.without[index];
+    if (next === undefined) {
+      next = this.of(list.items.filter((_, i) => i !== index));
+      list.without[index] = next;
+    }
+    return next;
+  }
+}
+
 interface Watch {
   /** Per channel, its in-flight application messages, tagged (channel order, or sorted). */
-  readonly inflight: readonly (readonly Tagged[])[];
+  readonly inflight: readonly List<Tagged>[];
   /** Per channel, the pre messages it delivered after its receiver recorded. */
-  readonly late: readonly (readonly string[])[];
+  readonly late: readonly List<string>[];
   /** Why the cut already holds a receive without its send, if it does. */
   readonly orphan: string | null;
-  /** The processes that have recorded for the instance, one bit each (read off the model state, so no runs are told apart by it). */
+  /**
+   * The processes that have recorded for the instance, one bit each (read off the model state, so
+   * no runs are told apart by it).
+   */
   readonly recorded: number;
 }
 
@@ -63,23 +126,7 @@ export const consistentCut: SafetyProperty = {
   description:
     "the recorded cut respects happens-before: no receive without its send, and each channel holds exactly the messages that cross the cut",
   monitor(model: Model, instance: number) {
-    const ordered = model.spec.discipline.ordered;
-    const describe = (payload: string) => model.spec.workload.describePayload(payload);
-    const canonical = new Map<string, CanonicalWatch>();
-    const canonicalOf = (w: Watch): CanonicalWatch => {
-      const key = watchKey(w);
-      let known = canonical.get(key);
-      if (known === undefined) {
-        known = { ...w, key, next: new Map(), ends: new Map() };
-        canonical.set(key, known);
-      }
-      return known;
-    };
-    const judge = (w: CanonicalWatch, events: readonly ModelEvent[], end: SnapshotState): Outcomes =>
-      follow(w, events, model, instance, ordered, describe).map((after) => {
-        const reason = after.orphan ?? channelMismatch(after, end, model, ordered);
-        return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
-      });
+    const cut = new CutFollower(model, instance);
     return {
       // Between S_start and S_end a watch follows the step's events, and nothing else.
       eventDriven: true,
@@ -89,15 +136,12 @@ export const consistentCut: SafetyProperty = {
         if (m === "done") return DONE;
         // The monitor leaves "idle" at the step that starts the instance: none had recorded before it.
         if (m === "idle" && !observed.started(instance)) return IDLE;
-        const watch = m === "idle" ? canonicalOf(watchFrom(observed.from, ordered)) : m;
+        const watch = m === "idle" ? cut.startingFrom(observed.from) : m;
         const { events } = observed;
         if (!observed.completes(instance)) {
           let outcomes = watch.next.get(events);
           if (outcomes === undefined) {
-            outcomes = follow(watch, events, model, instance, ordered, describe).map((w) => ({
-              ok: true as const,
-              monitor: canonicalOf(w),
-            }));
+            outcomes = cut.follow(watch, events).map((w) => ({ ok: true as const, monitor: w }));
             watch.next.set(events, outcomes);
           }
           return outcomes;
@@ -110,7 +154,10 @@ export const consistentCut: SafetyProperty = {
         }
         let outcomes = byEnd.get(end);
         if (outcomes === undefined) {
-          outcomes = judge(watch, events, end);
+          outcomes = cut.follow(watch, events).map((w) => {
+            const reason = w.orphan ?? cut.channelMismatch(w, end);
+            return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
+          });
           byEnd.set(end, outcomes);
         }
         return outcomes;
@@ -119,128 +166,176 @@ export const consistentCut: SafetyProperty = {
   },
 };
 
-function watchKey(w: Watch): string {
-  const inflight = w.inflight.map((c) => c.map((t) => t.content + (t.post ? "+" : "-")).join(",")).join(" ");
-  return `${inflight}/${w.late.map((c) => c.join(",")).join(" ")}/${w.orphan ?? ""}/${w.recorded}`;
-}
+/** The watches of one snapshot instance of one model, and how a step's events change them. */
+class CutFollower {
+  private readonly ordered: boolean;
+  private readonly tagged: Lists<Tagged>;
+  private readonly late = new Lists<string>((payload) => payload);
+  private readonly watches = new Map<number, CanonicalWatch>();
+  private readonly orphans: (string | null)[] = [null];
+  private readonly names: WordIds;
+  private readonly key: Uint32Array;
 
-/** The watch of a state in which no process has recorded: every in-flight message is pre. */
-function watchFrom(state: GlobalState, ordered: boolean): Watch {
-  return {
-    inflight: state.channels.map((c) => {
-      const tagged = c.flatMap((m) =>
-        m.kind === "app" ? [{ payload: m.payload, content: messageKey(m), post: false }] : [],
-      );
-      return ordered ? tagged : tagged.sort(compareTagged);
-    }),
-    late: state.channels.map(() => []),
-    orphan: null,
-    recorded: 0,
-  };
-}
-
-/** Applies the step's events in order; one result per way of matching deliveries to sends. */
-function follow(
-  start: Watch,
-  events: readonly ModelEvent[],
-  model: Model,
-  instance: number,
-  ordered: boolean,
-  describe: (payload: string) => string,
-): Watch[] {
-  let recorded = start.recorded;
-  let branches: Watch[] = [start];
-  for (const e of events) {
-    if (e.kind === "record") {
-      // Only this instance's recordings place its cut.
-      if (e.instance === instance) {
-        recorded |= 1 << e.process;
-        branches = branches.map((w) => ({ inflight: w.inflight, late: w.late, orphan: w.orphan, recorded }));
-      }
-      continue;
-    }
-    if (e.message.kind !== "app") continue;
-    const { payload } = e.message;
-    const { from: sender, to: receiver } = model.topology.channel(e.channel);
-    const has = (p: number) => (recorded & (1 << p)) !== 0;
-    if (e.kind === "send") {
-      const tagged = { payload, content: messageKey(e.message), post: has(sender) };
-      branches = branches.map((w) =>
-        withChannel(w, e.channel, insert(channelOf(w, e.channel), tagged, ordered), null, null),
-      );
-      continue;
-    }
-    branches = branches.flatMap((w) =>
-      candidates(channelOf(w, e.channel), messageKey(e.message), ordered).map((i) => {
-        const taken = channelOf(w, e.channel)[i] as Tagged;
-        const rest = channelOf(w, e.channel).filter((_, k) => k !== i);
-        if (e.kind === "lose") return withChannel(w, e.channel, rest, null, null);
-        const orphan =
-          taken.post && !has(receiver)
-            ? `${processName(sender)}'s ${describe(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
-            : null;
-        const late = !taken.post && has(receiver) ? payload : null;
-        // A duplicated delivery leaves its copy in flight, tagged as it was.
-        return withChannel(w, e.channel, e.kept ? channelOf(w, e.channel) : rest, late, orphan);
-      }),
+  constructor(
+    private readonly model: Model,
+    private readonly instance: number,
+  ) {
+    this.ordered = model.spec.discipline.ordered;
+    this.tagged = new Lists<Tagged>(
+      (t) => t.content + (t.post ? "+" : "-"),
+      this.ordered ? undefined : compareTagged,
     );
+    const channels = model.topology.channels.length;
+    this.names = new WordIds(2 * channels + 2);
+    this.key = new Uint32Array(2 * channels + 2);
   }
-  return branches;
+
+  /** The watch of a state in which no process has recorded: every in-flight message is pre. */
+  startingFrom(state: GlobalState): CanonicalWatch {
+    return this.canonical({
+      inflight: state.channels.map((c) => {
+        const tagged = c.flatMap((m) =>
+          m.kind === "app" ? [{ payload: m.payload, content: messageKey(m), post: false }] : [],
+        );
+        return this.tagged.of(this.ordered ? tagged : tagged.sort(compareTagged));
+      }),
+      late: state.channels.map(() => this.late.empty),
+      orphan: null,
+      recorded: 0,
+    });
+  }
+
+  /** Applies the step's events in order; one result per way of matching deliveries to sends. */
+  follow(start: Watch, events: readonly ModelEvent[]): CanonicalWatch[] {
+    let recorded = start.recorded;
+    let branches: Watch[] = [start];
+    for (const e of events) {
+      if (e.kind === "record") {
+        // Only this instance's recordings place its cut.
+        if (e.instance === this.instance) {
+          recorded |= 1 << e.process;
+          const mask = recorded;
+          branches = branches.map((w) => ({
+            inflight: w.inflight,
+            late: w.late,
+            orphan: w.orphan,
+            recorded: mask,
+          }));
+        }
+        continue;
+      }
+      if (e.message.kind !== "app") continue;
+      const { payload } = e.message;
+      const { from: sender, to: receiver } = this.model.topology.channel(e.channel);
+      const has = (p: number) => (recorded & (1 << p)) !== 0;
+      const content = messageKey(e.message);
+      if (e.kind === "send") {
+        const tagged = { payload, content, post: has(sender) };
+        branches = branches.map((w) =>
+          withChannel(w, e.channel, this.tagged.append(inflightOf(w, e.channel), tagged)),
+        );
+        continue;
+      }
+      branches = branches.flatMap((w) => {
+        const inflight = inflightOf(w, e.channel);
+        return this.candidates(inflight.items, content).map((i) => {
+          const taken = inflight.items[i] as Tagged;
+          // A duplicated delivery leaves its copy in flight, tagged as it was.
+          const rest = e.kind === "receive" && e.kept ? inflight : this.tagged.remove(inflight, i);
+          if (e.kind === "lose") return withChannel(w, e.channel, rest);
+          const orphan =
+            taken.post && !has(receiver)
+              ? `${processName(sender)}'s ${this.model.spec.workload.describePayload(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
+              : null;
+          const late =
+            !taken.post && has(receiver) ? this.late.append(lateOf(w, e.channel), payload) : undefined;
+          return withChannel(w, e.channel, rest, late, orphan);
+        });
+      });
+    }
+    return branches.map((w) => this.canonical(w));
+  }
+
+  /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
+  channelMismatch(w: Watch, end: SnapshotState): string | null {
+    for (const [c, record] of end.records.entries()) {
+      const crossing = [
+        ...lateOf(w, c).items,
+        ...inflightOf(w, c).items.flatMap((t) => (t.post ? [] : [t.payload])),
+      ];
+      const recorded = [...record.messages];
+      const same = this.ordered
+        ? sameSequence(recorded, crossing)
+        : sameSequence([...recorded].sort(), [...crossing].sort());
+      if (!same) {
+        const { from, to } = this.model.topology.channel(c);
+        return `${channelName({ from, to })} was recorded as ⟨${recorded.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
+      }
+    }
+    return null;
+  }
+
+  /** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
+  private candidates(inflight: readonly Tagged[], content: string): number[] {
+    if (this.ordered) {
+      if (inflight[0]?.content !== content)
+        throw new RangeError(`delivered ${content} is not the oldest message`);
+      return [0];
+    }
+    const pre = inflight.findIndex((t) => t.content === content && !t.post);
+    const post = inflight.findIndex((t) => t.content === content && t.post);
+    return [pre, post].filter((i) => i >= 0);
+  }
+
+  /** The one object of the watch `w`, named by its lists' ids. */
+  private canonical(w: Watch): CanonicalWatch {
+    const channels = w.inflight.length;
+    const key = this.key;
+    for (let c = 0; c < channels; c++) {
+      key[c] = inflightOf(w, c).id;
+      key[channels + c] = lateOf(w, c).id;
+    }
+    let orphan = this.orphans.indexOf(w.orphan);
+    if (orphan < 0) orphan = this.orphans.push(w.orphan) - 1;
+    key[2 * channels] = orphan;
+    key[2 * channels + 1] = w.recorded;
+    const id = this.names.id(key);
+    let watch = this.watches.get(id);
+    if (watch === undefined) {
+      const { inflight, late, orphan, recorded } = w;
+      watch = { inflight, late, orphan, recorded, key: String(id), next: new Map(), ends: new Map() };
+      this.watches.set(id, watch);
+    }
+    return watch;
+  }
 }
 
-function channelOf(w: Watch, c: number): readonly Tagged[] {
-  return w.inflight[c] ?? [];
+function inflightOf(w: Watch, c: number): List<Tagged> {
+  return w.inflight[c] as List<Tagged>;
 }
 
+function lateOf(w: Watch, c: number): List<string> {
+  return w.late[c] as List<string>;
+}
+
+/** The watch with channel c's in-flight list (and late list, and orphan, when given) replaced. */
 function withChannel(
   w: Watch,
   c: number,
-  inflight: readonly Tagged[],
-  late: string | null,
-  orphan: string | null,
+  inflight: List<Tagged>,
+  late?: List<string>,
+  orphan: string | null = null,
 ): Watch {
   return {
     inflight: w.inflight.map((x, i) => (i === c ? inflight : x)),
-    late: late === null ? w.late : w.late.map((x, i) => (i === c ? [...x, late] : x)),
+    late: late === undefined ? w.late : w.late.map((x, i) => (i === c ? late : x)),
     orphan: w.orphan ?? orphan,
     recorded: w.recorded,
   };
 }
 
-/** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
-function candidates(inflight: readonly Tagged[], content: string, ordered: boolean): number[] {
-  if (ordered) {
-    if (inflight[0]?.content !== content)
-      throw new RangeError(`delivered ${content} is not the oldest message`);
-    return [0];
-  }
-  const pre = inflight.findIndex((t) => t.content === content && !t.post);
-  const post = inflight.findIndex((t) => t.content === content && t.post);
-  return [pre, post].filter((i) => i >= 0);
-}
-
-function insert(inflight: readonly Tagged[], t: Tagged, ordered: boolean): readonly Tagged[] {
-  return ordered ? [...inflight, t] : [...inflight, t].sort(compareTagged);
-}
-
 function compareTagged(a: Tagged, b: Tagged): number {
   return a.content < b.content ? -1 : a.content > b.content ? 1 : Number(a.post) - Number(b.post);
-}
-
-/** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
-function channelMismatch(w: Watch, end: SnapshotState, model: Model, ordered: boolean): string | null {
-  for (const [c, record] of end.records.entries()) {
-    const crossing = [...(w.late[c] ?? []), ...channelOf(w, c).flatMap((t) => (t.post ? [] : [t.payload]))];
-    const recorded = [...record.messages];
-    const same = ordered
-      ? sameSequence(recorded, crossing)
-      : sameSequence([...recorded].sort(), [...crossing].sort());
-    if (!same) {
-      const { from, to } = model.topology.channel(c);
-      return `${channelName({ from, to })} was recorded as ⟨${recorded.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
-    }
-  }
-  return null;
 }
 
 function sameSequence(a: readonly string[], b: readonly string[]): boolean {

@@ -15,6 +15,7 @@ import type { Model } from "../model/model.js";
 import { appProjection, recordedGlobalState, viewOf } from "../model/snapshot.js";
 import type { GlobalState, ModelEvent, SnapshotState, Step } from "../model/types.js";
 import { clear } from "./clear.js";
+import { PairMap } from "./pair-map.js";
 import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
 import { WordIds } from "./word-ids.js";
 
@@ -39,12 +40,12 @@ export class MonitorProduct {
   private readonly combinationIds: WordIds;
   private readonly combinationWords: (readonly number[])[] = [];
   /**
-   * When every monitor is event-driven: where a list of events leads a combination, by the id of
-   * the pair (combination, id of the list of events).
+   * When every monitor is event-driven: where a list of events leads a combination, by the pair
+   * (combination, id of the list of events) — the one combination it leads to, or, for a step with
+   * several or with violations, −2 − its index in `advances`.
    */
-  private readonly pairIds = new WordIds(2);
-  private readonly pair = new Uint32Array(2);
-  private readonly byPair: Advance[] = [];
+  private readonly byPair = new PairMap();
+  private readonly advances: Advance[] = [];
   private readonly eventDriven: boolean;
   /** One-element lists of combinations, by id: what a step leads to, almost always. */
   private readonly single: (readonly number[])[] = [];
@@ -94,12 +95,18 @@ export class MonitorProduct {
    */
   advance(from: number, observed: PackedObservation): readonly number[] {
     if (!this.eventDriven || observed.startsOrEnds()) return this.advanced(from, observed);
-    this.pair[0] = from;
-    this.pair[1] = observed.eventsId;
-    const id = this.pairIds.id(this.pair);
-    if (this.pairIds.added)
-      this.byPair.push({ next: this.advanced(from, observed), violations: this.violations });
-    const advance = this.byPair[id] as Advance;
+    let known = this.byPair.get(from, observed.eventsId);
+    if (known === -1) {
+      const next = this.advanced(from, observed);
+      if (next.length === 1 && this.violations.length === 0) known = next[0] as number;
+      else known = -2 - (this.advances.push({ next, violations: this.violations }) - 1);
+      this.byPair.set(from, observed.eventsId, known);
+    }
+    if (known >= 0) {
+      this.violations = NO_VIOLATIONS;
+      return this.singleOf(known);
+    }
+    const advance = this.advances[-2 - known] as Advance;
     this.violations = advance.violations;
     return advance.next;
   }
