@@ -4,7 +4,7 @@
  * path to any row is rebuilt by following parents. A row is its key (the first `keyWords` words:
  * what tells rows apart) followed by a payload the row carries along (the search keeps there the
  * monitor words of a model state's first product node). An open-addressing index (linear probing,
- * at most 70% full, any size: the slot is the hash scaled into [0, size), as in
+ * at most 80% full, any size: the slot is the hash scaled into [0, size), as in
  * fingerprint-set.ts) maps a key's hash to its id; each slot holds the id and a copy of the row, so
  * a lookup — and the payload check after it — touches one cache line instead of two (index, then
  * store): lookups are the engine's main cost, and mostly cache misses. Cost: 4 bytes per word of
@@ -14,7 +14,12 @@ import { allocateOrStop, type MemoryBudget } from "./budget.js";
 import { hashState } from "./hash.js";
 
 /** The index holds at most this fraction of its slots (linear probing stays short below it). */
-const MAX_LOAD = 0.7;
+const MAX_LOAD = 0.8;
+/**
+ * The index grows by half when full: it is the search's main cache miss, so it should stay as
+ * small as the load allows (doubling would leave it, right after a growth, twice the size needed).
+ */
+const INDEX_GROWTH = 1.5;
 
 export class ExactSet {
   /** Row `id` occupies states[id * words .. (id + 1) * words). */
@@ -46,7 +51,7 @@ export class ExactSet {
     this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
     this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
     this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
-    this.size = Math.ceil(this.capacity / MAX_LOAD) + 1;
+    this.size = Math.ceil(Math.max(1024, expected) / MAX_LOAD) + 1;
     this.stride = words + 1;
     this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
   }
@@ -80,8 +85,9 @@ export class ExactSet {
       this.samePayload = same;
       return -met;
     }
-    if (this.count === this.capacity) {
-      this.growStore();
+    if (this.count === this.capacity) this.growStore();
+    if (this.count + 1 > this.size * MAX_LOAD) {
+      this.rehash(this.size * INDEX_GROWTH);
       return this.insert(src, offset, h);
     }
     const ws = this.words;
@@ -126,7 +132,7 @@ export class ExactSet {
     }
   }
 
-  /** Doubles the store (and, to stay at most 70% full, the index); may throw OutOfMemoryBudget. */
+  /** Doubles the store; may throw OutOfMemoryBudget. */
   private growStore(): void {
     const capacity = this.capacity * 2;
     const states = allocateOrStop(this.budget, Uint32Array, capacity * this.words, "the state store");
@@ -142,10 +148,6 @@ export class ExactSet {
     this.budget.release(this.step);
     this.step = step;
     this.capacity = capacity;
-    // Rehashing costs a cache miss per row: while the index is small, grow it four-fold.
-    const size = this.size;
-    if (capacity > size * MAX_LOAD)
-      this.rehash(size < 2 ** 21 ? Math.max(size * 4, capacity / MAX_LOAD) : capacity / MAX_LOAD);
   }
 
   private rehash(slots: number): void {
