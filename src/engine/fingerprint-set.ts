@@ -1,9 +1,9 @@
 /**
  * Fingerprint deduplication (TLC's approach): a state is remembered only by its 64-bit hash, kept
- * in an open-addressing table (linear probing) of two Uint32 words per slot — three when the table
- * carries a payload beside each fingerprint (the search keeps there a model state's first product
- * node's combination of monitor states, so one probe serves both); the all-zero pair marks an
- * empty slot. The table need not be a power of two (a slot is chosen by scaling the hash's low lane
+ * in an open-addressing table (linear probing) of two Uint32 words per slot, and, when the table
+ * carries a payload beside each fingerprint, a 16-bit one (32-bit once a payload needs it) in a
+ * parallel array — the search keeps there a model state's first product node's combination of
+ * monitor states, so one probe serves both; the all-zero pair marks an empty slot. The table need not be a power of two (a slot is chosen by scaling the hash's low lane
  * into [0, size), Lemire's "fastrange"), so a run told how many states to expect (`--max-states`)
  * gets a table of just the right size. Two states with equal fingerprints are taken for one: the
  * second is never explored (probability estimated by the search). The table doubles at 85% full;
@@ -20,9 +20,9 @@ const MAX_LOAD = 0.85;
 
 export class FingerprintSet {
   count = 0;
+  /** Slot s holds the fingerprint (table[2s], table[2s + 1]) and the payload payloads[s]. */
   private table: Uint32Array;
-  /** Words per slot: the fingerprint's two, and the payload's. */
-  private readonly stride: number;
+  private payloads: Uint16Array | Uint32Array | undefined;
   /** Slots in the table. */
   private size: number;
   private growAt: number;
@@ -33,15 +33,15 @@ export class FingerprintSet {
     /** Keep a payload (a non-negative 32-bit integer) beside each fingerprint. */
     payload = false,
   ) {
-    this.stride = payload ? 3 : 2;
     this.size = Math.max(1024, Math.ceil(expected / MAX_LOAD) + 1);
-    this.table = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the fingerprint table");
+    this.table = allocateOrStop(budget, Uint32Array, this.size * 2, "the fingerprint table");
+    if (payload) this.payloads = allocateOrStop(budget, Uint16Array, this.size, "the fingerprint table");
     this.growAt = Math.floor(this.size * MAX_LOAD);
   }
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.table.byteLength;
+    return this.table.byteLength + (this.payloads?.byteLength ?? 0);
   }
 
   /**
@@ -52,22 +52,21 @@ export class FingerprintSet {
     const lo = h1 >>> 0;
     const hi = lo === 0 && h2 === 0 ? 1 : h2 >>> 0;
     const t = this.table;
-    const stride = this.stride;
     let s = slotOf(lo, this.size);
     for (;;) {
-      const a = t[stride * s] as number;
-      const b = t[stride * s + 1] as number;
+      const a = t[2 * s] as number;
+      const b = t[2 * s + 1] as number;
       if (a === 0 && b === 0) break;
-      if (a === lo && b === hi) return stride === 3 ? (t[stride * s + 2] as number) : 0;
+      if (a === lo && b === hi) return (this.payloads?.[s] as number | undefined) ?? 0;
       s = s + 1 === this.size ? 0 : s + 1;
     }
-    if (this.count >= this.growAt) {
-      this.grow();
+    if (this.count >= this.growAt || (payload > 0xffff && this.payloads instanceof Uint16Array)) {
+      this.grow(payload > 0xffff);
       return this.insert(h1, h2, payload);
     }
-    t[stride * s] = lo;
-    t[stride * s + 1] = hi;
-    if (stride === 3) t[stride * s + 2] = payload;
+    t[2 * s] = lo;
+    t[2 * s + 1] = hi;
+    if (this.payloads !== undefined) this.payloads[s] = payload;
     this.count++;
     return NEW;
   }
@@ -77,36 +76,51 @@ export class FingerprintSet {
     const lo = h1 >>> 0;
     const hi = lo === 0 && h2 === 0 ? 1 : h2 >>> 0;
     const t = this.table;
-    const stride = this.stride;
     for (let s = slotOf(lo, this.size); ; s = s + 1 === this.size ? 0 : s + 1) {
-      const a = t[stride * s] as number;
-      const b = t[stride * s + 1] as number;
+      const a = t[2 * s] as number;
+      const b = t[2 * s + 1] as number;
       if (a === 0 && b === 0) return NEW;
-      if (a === lo && b === hi) return stride === 3 ? (t[stride * s + 2] as number) : 0;
+      if (a === lo && b === hi) return (this.payloads?.[s] as number | undefined) ?? 0;
     }
   }
 
-  private grow(): void {
-    const full = Math.floor(this.size * 0.95);
-    const size = this.size * 2;
-    const stride = this.stride;
-    const table = this.budget.allocate(Uint32Array, size * stride);
-    if (table === undefined) {
-      if (this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
+  /**
+   * Doubles the table — or, for `widen` (a payload above 16 bits), keeps its size and widens the
+   * payloads — and puts every fingerprint back.
+   */
+  private grow(widen = false): void {
+    const size = widen ? this.size : this.size * 2;
+    const table = this.budget.allocate(Uint32Array, size * 2);
+    const wide = widen || this.payloads instanceof Uint32Array;
+    const payloads =
+      this.payloads === undefined
+        ? undefined
+        : wide
+          ? this.budget.allocate(Uint32Array, size)
+          : this.budget.allocate(Uint16Array, size);
+    if (table === undefined || (this.payloads !== undefined && payloads === undefined)) {
+      if (table !== undefined) this.budget.release(table);
+      const full = Math.floor(this.size * 0.95);
+      if (widen || this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
       this.growAt = full;
       return;
     }
     const old = this.table;
-    for (let o = 0; o < old.length; o += stride) {
-      const lo = old[o] as number;
-      const hi = old[o + 1] as number;
+    const oldPayloads = this.payloads;
+    for (let o = 0; o < old.length / 2; o++) {
+      const lo = old[2 * o] as number;
+      const hi = old[2 * o + 1] as number;
       if (lo === 0 && hi === 0) continue;
       let s = slotOf(lo, size);
-      while (table[stride * s] !== 0 || table[stride * s + 1] !== 0) s = s + 1 === size ? 0 : s + 1;
-      for (let i = 0; i < stride; i++) table[stride * s + i] = old[o + i] as number;
+      while (table[2 * s] !== 0 || table[2 * s + 1] !== 0) s = s + 1 === size ? 0 : s + 1;
+      table[2 * s] = lo;
+      table[2 * s + 1] = hi;
+      if (payloads !== undefined) payloads[s] = oldPayloads?.[o] as number;
     }
     this.budget.release(old);
+    if (oldPayloads !== undefined) this.budget.release(oldPayloads);
     this.table = table;
+    this.payloads = payloads;
     this.size = size;
     this.growAt = Math.floor(size * MAX_LOAD);
   }
