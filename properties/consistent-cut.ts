@@ -17,6 +17,8 @@
  * messages, its late ones — so that following a step costs a lookup per event and naming the new
  * watch a lookup on the lists' ids, whatever the messages.
  */
+
+import { PairMap } from "../src/engine/pair-map.js";
 import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
 import { WordIds } from "../src/engine/word-ids.js";
 import { messageKey } from "../src/model/message.js";
@@ -102,16 +104,12 @@ interface Watch {
 
 type Outcomes = readonly MonitorOutcome<CutMonitor>[];
 
-/**
- * A watch as the monitor keeps it: one object per distinct watch, with what steps do to it —
- * memoized by the step's event list (the model hands back one list per sequence of events), and
- * for a step that completes the snapshot, by the snapshot state it completes (one object per
- * state in a search).
- */
+/** A watch as the monitor keeps it: one object per distinct watch, named by a number. */
 interface CanonicalWatch extends Watch {
+  readonly id: number;
   readonly key: string;
-  readonly next: Map<readonly ModelEvent[], Outcomes>;
-  readonly ends: Map<readonly ModelEvent[], WeakMap<SnapshotState, Outcomes>>;
+  /** The outcome "carry on in this watch", made once. */
+  readonly stay: Outcomes;
 }
 
 /** Before anyone records every message is pre; after S_end nothing more can be judged. */
@@ -137,41 +135,31 @@ export const consistentCut: SafetyProperty = {
         // The monitor leaves "idle" at the step that starts the instance: none had recorded before it.
         if (m === "idle" && !observed.started(instance)) return IDLE;
         const watch = m === "idle" ? cut.startingFrom(observed.from) : m;
-        const { events } = observed;
-        if (!observed.completes(instance)) {
-          let outcomes = watch.next.get(events);
-          if (outcomes === undefined) {
-            outcomes = cut.follow(watch, events).map((w) => ({ ok: true as const, monitor: w }));
-            watch.next.set(events, outcomes);
-          }
-          return outcomes;
-        }
-        const end = observed.after(instance);
-        let byEnd = watch.ends.get(events);
-        if (byEnd === undefined) {
-          byEnd = new WeakMap();
-          watch.ends.set(events, byEnd);
-        }
-        let outcomes = byEnd.get(end);
-        if (outcomes === undefined) {
-          outcomes = cut.follow(watch, events).map((w) => {
-            const reason = w.orphan ?? cut.channelMismatch(w, end);
-            return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
-          });
-          byEnd.set(end, outcomes);
-        }
-        return outcomes;
+        if (!observed.completes(instance)) return cut.after(watch, observed.events);
+        return cut.judged(watch, observed.events, observed.after(instance));
       },
     };
   },
 };
 
-/** The watches of one snapshot instance of one model, and how a step's events change them. */
+/**
+ * The watches of one snapshot instance of one model, and how a step's events change them —
+ * memoized compactly, since a large space meets millions of watches: by (watch, list of events),
+ * and for a step that completes the snapshot, by the snapshot state it completes too (one object
+ * per state in a search).
+ */
 class CutFollower {
   private readonly ordered: boolean;
   private readonly tagged: Lists<Tagged>;
   private readonly late = new Lists<string>((payload) => payload);
-  private readonly watches = new Map<number, CanonicalWatch>();
+  private readonly watches: CanonicalWatch[] = [];
+  /** Each list of events met, by index; what it does to a watch, by (watch id, its index). */
+  private readonly eventLists = new Map<readonly ModelEvent[], number>();
+  private readonly followed = new PairMap();
+  private readonly outcomes: Outcomes[] = [];
+  /** For steps that complete the snapshot: by (watch id, list index), an index in `ends`. */
+  private readonly ending = new PairMap();
+  private readonly ends: WeakMap<SnapshotState, Outcomes>[] = [];
   private readonly orphans: (string | null)[] = [null];
   private readonly names: WordIds;
   private readonly key: Uint32Array;
@@ -205,8 +193,51 @@ class CutFollower {
     });
   }
 
+  /** Where a step that does not complete the snapshot leads the watch. */
+  after(watch: CanonicalWatch, events: readonly ModelEvent[]): Outcomes {
+    const list = this.listIndex(events);
+    const known = this.followed.get(watch.id, list);
+    if (known >= 0) return this.outcomes[known] as Outcomes;
+    const next = this.follow(watch, events);
+    const outcomes =
+      next.length === 1
+        ? (next[0] as CanonicalWatch).stay
+        : next.map((w) => w.stay[0] as MonitorOutcome<CutMonitor>);
+    this.followed.set(watch.id, list, this.outcomes.push(outcomes) - 1);
+    return outcomes;
+  }
+
+  /** The verdict on a step that completes the snapshot, recording `end`. */
+  judged(watch: CanonicalWatch, events: readonly ModelEvent[], end: SnapshotState): Outcomes {
+    const list = this.listIndex(events);
+    let index = this.ending.get(watch.id, list);
+    if (index < 0) {
+      index = this.ends.push(new WeakMap()) - 1;
+      this.ending.set(watch.id, list, index);
+    }
+    const byEnd = this.ends[index] as WeakMap<SnapshotState, Outcomes>;
+    let outcomes = byEnd.get(end);
+    if (outcomes === undefined) {
+      outcomes = this.follow(watch, events).map((w) => {
+        const reason = w.orphan ?? this.channelMismatch(w, end);
+        return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
+      });
+      byEnd.set(end, outcomes);
+    }
+    return outcomes;
+  }
+
+  private listIndex(events: readonly ModelEvent[]): number {
+    let index = this.eventLists.get(events);
+    if (index === undefined) {
+      index = this.eventLists.size;
+      this.eventLists.set(events, index);
+    }
+    return index;
+  }
+
   /** Applies the step's events in order; one result per way of matching deliveries to sends. */
-  follow(start: Watch, events: readonly ModelEvent[]): CanonicalWatch[] {
+  private follow(start: Watch, events: readonly ModelEvent[]): CanonicalWatch[] {
     let recorded = start.recorded;
     let branches: Watch[] = [start];
     for (const e of events) {
@@ -257,7 +288,7 @@ class CutFollower {
   }
 
   /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
-  channelMismatch(w: Watch, end: SnapshotState): string | null {
+  private channelMismatch(w: Watch, end: SnapshotState): string | null {
     for (const [c, record] of end.records.entries()) {
       const crossing = [
         ...lateOf(w, c).items,
@@ -300,11 +331,13 @@ class CutFollower {
     key[2 * channels] = orphan;
     key[2 * channels + 1] = w.recorded;
     const id = this.names.id(key);
-    let watch = this.watches.get(id);
+    let watch = this.watches[id];
     if (watch === undefined) {
       const { inflight, late, orphan, recorded } = w;
-      watch = { inflight, late, orphan, recorded, key: String(id), next: new Map(), ends: new Map() };
-      this.watches.set(id, watch);
+      const stay: MonitorOutcome<CutMonitor>[] = [];
+      watch = { inflight, late, orphan, recorded, id, key: String(id), stay };
+      stay.push({ ok: true, monitor: watch });
+      this.watches[id] = watch;
     }
     return watch;
   }

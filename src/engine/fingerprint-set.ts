@@ -60,8 +60,10 @@ export class FingerprintSet {
       if (a === lo && b === hi) return (this.payloads?.[s] as number | undefined) ?? 0;
       s = s + 1 === this.size ? 0 : s + 1;
     }
-    if (this.count >= this.growAt || (payload > 0xffff && this.payloads instanceof Uint16Array)) {
-      this.grow(payload > 0xffff);
+    const full = this.count >= this.growAt;
+    const narrow = payload > 0xffff && this.payloads instanceof Uint16Array;
+    if (full || narrow) {
+      this.grow(full, narrow);
       return this.insert(h1, h2, payload);
     }
     t[2 * s] = lo;
@@ -84,12 +86,9 @@ export class FingerprintSet {
     }
   }
 
-  /**
-   * Doubles the table — or, for `widen` (a payload above 16 bits), keeps its size and widens the
-   * payloads — and puts every fingerprint back.
-   */
-  private grow(widen = false): void {
-    const size = widen ? this.size : this.size * 2;
+  /** Doubles the table, or widens its payloads to 32 bits, or both, and puts every fingerprint back. */
+  private grow(double: boolean, widen: boolean): void {
+    const size = double ? this.size * 2 : this.size;
     const table = this.budget.allocate(Uint32Array, size * 2);
     const wide = widen || this.payloads instanceof Uint32Array;
     const payloads =
@@ -101,7 +100,7 @@ export class FingerprintSet {
     if (table === undefined || (this.payloads !== undefined && payloads === undefined)) {
       if (table !== undefined) this.budget.release(table);
       const full = Math.floor(this.size * 0.95);
-      if (widen || this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
+      if (widen || !double || this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
       this.growAt = full;
       return;
     }

@@ -34,6 +34,18 @@ describe("the fingerprint table", () => {
     );
   });
 
+  it("grows and widens at once when a wide payload comes as the table fills up", () => {
+    const set = new FingerprintSet(new MemoryBudget(), 0, true);
+    const bytes = set.bytes;
+    // The smallest table, 1,024 slots, is full at 870 fingerprints.
+    for (let h = 1; h <= 870; h++) set.insert(h, 7, 1);
+    expect(set.bytes).toBe(bytes);
+    expect(set.insert(871, 7, 0x10000)).toBe(NEW);
+    expect(set.bytes).toBe((2 * bytes * 12) / 10);
+    expect(set.find(871, 7)).toBe(0x10000);
+    expect(set.find(1, 7)).toBe(1);
+  });
+
   it("costs ten bytes a slot while payloads fit in 16 bits, twelve after", () => {
     const set = new FingerprintSet(new MemoryBudget(), 1000, true);
     const slots = set.bytes / 10;
