@@ -1,12 +1,17 @@
 /**
  * Plug-ins by path: a user's algorithm, workload and property modules, loaded from the command line
- * and run on the same engine as the built-ins; modules of the wrong shape, missing or not compiling
- * refused with exit 2 and one line naming the file.
+ * and run on the same engine as the built-ins, at its speed (the transition cache serves a module
+ * not imported by src/ as it serves the built-ins); modules of the wrong shape, missing or not
+ * compiling refused with exit 2 and one line naming the file.
  */
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { SnapshotAlgorithm } from "../../src/algorithms/algorithm.js";
+import { check } from "../../src/engine/check.js";
+import { loadPlugins } from "../../src/plugins/load.js";
 import { tmp } from "../support/cli.js";
+import { modelOf } from "../support/models.js";
 import { runInProcess } from "../support/run-cli.js";
 
 const FIXTURES = "./test/plugins/fixtures";
@@ -99,6 +104,33 @@ describe("plug-in modules on the command line", () => {
     const r = await runInProcess("explore", "--config", config, "--out", tmp());
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/conservation\s+VIOLATED/);
+  });
+});
+
+describe("a plug-in on the engine", () => {
+  it("runs at the built-in's speed: its handlers run once per local situation, the transition cache serves the rest", async () => {
+    const { algorithms } = await loadPlugins({ algorithm: MINE });
+    const mine = algorithms.get(MINE) as SnapshotAlgorithm;
+    let runs = 0;
+    const counted =
+      <A extends unknown[]>(handler: (...args: A) => void) =>
+      (...args: A) => {
+        runs++;
+        handler(...args);
+      };
+    const watched: SnapshotAlgorithm = {
+      ...mine,
+      initiate: counted(mine.initiate),
+      onMarker: counted(mine.onMarker),
+      onAppArrival: counted(mine.onAppArrival),
+    };
+    const { stats } = check(modelOf({ balances: [1, 1, 0], algorithm: watched }), [], {
+      limits: { maxStates: 100_000 },
+    });
+    expect(stats).toMatchObject({ distinctStates: 45_075, transitions: 178_295 });
+    // Every initiation, marker and message delivery is a transition; the handlers ran for under 1% of them.
+    expect(runs).toBeGreaterThan(0);
+    expect(runs * 100).toBeLessThan(stats.transitions);
   });
 });
 
