@@ -21,13 +21,23 @@ export const conservation: SafetyProperty = {
   symmetric: true,
   description:
     "S* holds what the system conserves (bank: the total money), between its amounts at S_start and S_end",
-  monitor: (model: Model, instance: number) =>
-    startEndMonitor<Totals>(instance, {
+  monitor: (model: Model, instance: number) => {
+    // A search hands over one object per application state and S*: their totals are read once.
+    const known = new WeakMap<GlobalState, Totals>();
+    const totalsOf = (state: GlobalState) => {
+      let counted = known.get(state);
+      if (counted === undefined) {
+        counted = totals(model, state);
+        known.set(state, counted);
+      }
+      return counted;
+    };
+    return startEndMonitor<Totals>(instance, {
       atStart: (start) => totals(model, start),
       key: (start) => JSON.stringify(start),
       atEnd(start, endState, recordedState) {
-        const end = totals(model, endState);
-        const recorded = totals(model, recordedState);
+        const end = totalsOf(endState);
+        const recorded = totalsOf(recordedState);
         for (const [quantity, atStart] of Object.entries(start)) {
           const got = recorded[quantity] ?? 0;
           const atEnd = end[quantity] ?? 0;
@@ -42,7 +52,8 @@ export const conservation: SafetyProperty = {
         }
         return undefined;
       },
-    }),
+    });
+  },
 };
 
 function totals(model: Model, state: GlobalState): Record<string, number> {

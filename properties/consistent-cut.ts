@@ -24,7 +24,7 @@ import { WordIds } from "../src/engine/word-ids.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
-import type { GlobalState, ModelEvent, SnapshotState } from "../src/model/types.js";
+import type { ChannelRecord, GlobalState, ModelEvent, SnapshotState } from "../src/model/types.js";
 
 interface Tagged {
   readonly payload: string;
@@ -160,6 +160,10 @@ class CutFollower {
   /** For steps that complete the snapshot: by (watch id, list index), an index in `ends`. */
   private readonly ending = new PairMap();
   private readonly ends: WeakMap<SnapshotState, Outcomes>[] = [];
+  /** Crossing messages and records, named by one number per sequence (or multiset) of payloads. */
+  private readonly crossingKeys = new PairMap();
+  private readonly recordKeys = new WeakMap<ChannelRecord, number>();
+  private readonly sequences = new Map<string, number>();
   private readonly orphans: (string | null)[] = [null];
   private readonly names: WordIds;
   private readonly key: Uint32Array;
@@ -289,21 +293,53 @@ class CutFollower {
 
   /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
   private channelMismatch(w: Watch, end: SnapshotState): string | null {
-    for (const [c, record] of end.records.entries()) {
-      const crossing = [
-        ...lateOf(w, c).items,
-        ...inflightOf(w, c).items.flatMap((t) => (t.post ? [] : [t.payload])),
-      ];
-      const recorded = [...record.messages];
-      const same = this.ordered
-        ? sameSequence(recorded, crossing)
-        : sameSequence([...recorded].sort(), [...crossing].sort());
-      if (!same) {
-        const { from, to } = this.model.topology.channel(c);
-        return `${channelName({ from, to })} was recorded as ⟨${recorded.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
-      }
+    for (let c = 0; c < end.records.length; c++) {
+      const record = end.records[c] as ChannelRecord;
+      if (this.crossingKey(lateOf(w, c), inflightOf(w, c)) === this.recordKey(record)) continue;
+      const crossing = this.crossing(lateOf(w, c), inflightOf(w, c));
+      const { from, to } = this.model.topology.channel(c);
+      return `${channelName({ from, to })} was recorded as ⟨${record.messages.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
     }
     return null;
+  }
+
+  /** The messages crossing the cut on a channel: its late ones, then its pre ones in flight. */
+  private crossing(late: List<string>, inflight: List<Tagged>): string[] {
+    return [...late.items, ...inflight.items.flatMap((t) => (t.post ? [] : [t.payload]))];
+  }
+
+  /**
+   * The crossing messages as one string to compare a record's with — in order on an ordered
+   * channel, sorted otherwise — made once per pair of lists.
+   */
+  private crossingKey(late: List<string>, inflight: List<Tagged>): number {
+    let key = this.crossingKeys.get(late.id, inflight.id);
+    if (key < 0) {
+      key = this.keyIds(this.crossing(late, inflight));
+      this.crossingKeys.set(late.id, inflight.id, key);
+    }
+    return key;
+  }
+
+  /** A record's messages as crossingKey names them, once per record. */
+  private recordKey(record: ChannelRecord): number {
+    let key = this.recordKeys.get(record);
+    if (key === undefined) {
+      key = this.keyIds(record.messages);
+      this.recordKeys.set(record, key);
+    }
+    return key;
+  }
+
+  /** One number per sequence of payloads (per multiset on an unordered channel). */
+  private keyIds(payloads: readonly string[]): number {
+    const key = (this.ordered ? [...payloads] : [...payloads].sort()).join("\u0000");
+    let id = this.sequences.get(key);
+    if (id === undefined) {
+      id = this.sequences.size;
+      this.sequences.set(key, id);
+    }
+    return id;
   }
 
   /** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
@@ -369,8 +405,4 @@ function withChannel(
 
 function compareTagged(a: Tagged, b: Tagged): number {
   return a.content < b.content ? -1 : a.content > b.content ? 1 : Number(a.post) - Number(b.post);
-}
-
-function sameSequence(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -72,23 +72,27 @@ function fairCycle(
   const graph = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
   const { component, count } = stronglyConnectedComponents(graph, include);
   const { members, first } = membersOf(component, count);
-  // Components in order of their shallowest state, so the lasso found has a short stem.
-  const order = Int32Array.from({ length: count }, (_, c) => c).sort(
-    (a, b) => (members[first[a] as number] as number) - (members[first[b] as number] as number),
-  );
   const fairness = new Fairness(space.deliveryLabels.length);
-  for (const c of order) {
-    const states = members.subarray(first[c] as number, first[c + 1] as number);
-    const inside = (id: number) => component[id] === c;
+  let current = -1;
+  const inside = (id: number) => component[id] === current;
+  // Components in order of their shallowest state (states are numbered breadth-first), so the
+  // lasso found has a short stem: each is met at its first member.
+  for (let id = 0; id < space.size; id++) {
+    const c = component[id] as number;
+    if (c < 0 || members[first[c] as number] !== id) continue;
+    current = c;
+    const from = first[c] as number;
+    const to = first[c + 1] as number;
     // Most components are one state without a self-loop: told from the edge targets alone.
-    if (!states.some((id) => hasEdgeInside(space, id, inside))) continue;
-    if (!fairness.everyConstantDeliveryTaken(space, states, inside)) continue; // every cycle here starves one
-    const entry = states[0] as number;
-    const cycle = fairLoop(space, model, entry, inside);
-    const stem = space.pathTo(entry);
+    let cyclic = false;
+    for (let i = from; i < to && !cyclic; i++) cyclic = hasEdgeInside(space, members[i] as number, inside);
+    if (!cyclic) continue;
+    if (!fairness.everyConstantDeliveryTaken(space, members.subarray(from, to), inside)) continue; // every cycle here starves one
+    const cycle = fairLoop(space, model, id, inside);
+    const stem = space.pathTo(id);
     return {
-      reason: `the run can cycle forever, fairly, while ${missing(space.state(entry), model)}`,
-      instance: stuckInstance(space.state(entry)),
+      reason: `the run can cycle forever, fairly, while ${missing(space.state(id), model)}`,
+      instance: stuckInstance(space.state(id)),
       path: [...stem, ...cycle.slice(1)],
       loop: stem.length - 1,
     };
@@ -102,15 +106,19 @@ function fairCycle(
  */
 function membersOf(component: Int32Array, count: number): { members: Int32Array; first: Int32Array } {
   const first = new Int32Array(count + 1);
-  for (const c of component) if (c >= 0) first[c + 1] = (first[c + 1] as number) + 1;
+  for (let id = 0; id < component.length; id++) {
+    const c = component[id] as number;
+    if (c >= 0) first[c + 1] = (first[c + 1] as number) + 1;
+  }
   for (let c = 0; c < count; c++) first[c + 1] = (first[c + 1] as number) + (first[c] as number);
   const members = new Int32Array(first[count] as number);
   const next = first.slice(0, count);
-  component.forEach((c, id) => {
-    if (c < 0) return;
+  for (let id = 0; id < component.length; id++) {
+    const c = component[id] as number;
+    if (c < 0) continue;
     members[next[c] as number] = id;
     next[c] = (next[c] as number) + 1;
-  });
+  }
   return { members, first };
 }
 
