@@ -167,6 +167,8 @@ class CutFollower {
   private readonly orphans: (string | null)[] = [null];
   private readonly names: WordIds;
   private readonly key: Uint32Array;
+  /** The draft the first way of following a step uses. */
+  private readonly scratch: Draft;
 
   constructor(
     private readonly model: Model,
@@ -180,6 +182,7 @@ class CutFollower {
     const channels = model.topology.channels.length;
     this.names = new WordIds(2 * channels + 2);
     this.key = new Uint32Array(2 * channels + 2);
+    this.scratch = { inflight: [], late: [], orphan: null, recorded: 0 };
   }
 
   /** The watch of a state in which no process has recorded: every in-flight message is pre. */
@@ -240,55 +243,73 @@ class CutFollower {
     return index;
   }
 
-  /** Applies the step's events in order; one result per way of matching deliveries to sends. */
+  /**
+   * Applies the step's events in order; one result per way of matching deliveries to sends. The
+   * watch is followed in drafts (mutable copies of its lists), so a step that matches its
+   * deliveries one way allocates nothing but the watch it leads to, if that watch is new.
+   */
   private follow(start: Watch, events: readonly ModelEvent[]): CanonicalWatch[] {
-    let recorded = start.recorded;
-    let branches: Watch[] = [start];
+    let drafts: Draft[] = [this.draftOf(start)];
     for (const e of events) {
       if (e.kind === "record") {
         // Only this instance's recordings place its cut.
-        if (e.instance === this.instance) {
-          recorded |= 1 << e.process;
-          const mask = recorded;
-          branches = branches.map((w) => ({
-            inflight: w.inflight,
-            late: w.late,
-            orphan: w.orphan,
-            recorded: mask,
-          }));
-        }
+        if (e.instance === this.instance) for (const d of drafts) d.recorded |= 1 << e.process;
         continue;
       }
       if (e.message.kind !== "app") continue;
-      const { payload } = e.message;
-      const { from: sender, to: receiver } = this.model.topology.channel(e.channel);
-      const has = (p: number) => (recorded & (1 << p)) !== 0;
+      const c = e.channel;
       const content = messageKey(e.message);
       if (e.kind === "send") {
-        const tagged = { payload, content, post: has(sender) };
-        branches = branches.map((w) =>
-          withChannel(w, e.channel, this.tagged.append(inflightOf(w, e.channel), tagged)),
-        );
+        for (const d of drafts) {
+          const post = has(d, this.model.topology.channel(c).from);
+          d.inflight[c] = this.tagged.append(d.inflight[c] as List<Tagged>, {
+            payload: e.message.payload,
+            content,
+            post,
+          });
+        }
         continue;
       }
-      branches = branches.flatMap((w) => {
-        const inflight = inflightOf(w, e.channel);
-        return this.candidates(inflight.items, content).map((i) => {
-          const taken = inflight.items[i] as Tagged;
-          // A duplicated delivery leaves its copy in flight, tagged as it was.
-          const rest = e.kind === "receive" && e.kept ? inflight : this.tagged.remove(inflight, i);
-          if (e.kind === "lose") return withChannel(w, e.channel, rest);
-          const orphan =
-            taken.post && !has(receiver)
-              ? `${processName(sender)}'s ${this.model.spec.workload.describePayload(payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`
-              : null;
-          const late =
-            !taken.post && has(receiver) ? this.late.append(lateOf(w, e.channel), payload) : undefined;
-          return withChannel(w, e.channel, rest, late, orphan);
+      const next: Draft[] = [];
+      for (const d of drafts) {
+        const candidates = this.candidates((d.inflight[c] as List<Tagged>).items, content);
+        candidates.forEach((i, n) => {
+          // The last way takes the draft itself; every other one, a copy.
+          const way = n === candidates.length - 1 ? d : copyOf(d);
+          this.take(way, e, i);
+          next.push(way);
         });
-      });
+      }
+      drafts = next;
     }
-    return branches.map((w) => this.canonical(w));
+    return drafts.map((d) => this.canonical(d));
+  }
+
+  /** The draft takes the in-flight copy at `index` of the channel of a receive, loss or duplicate. */
+  private take(d: Draft, e: ModelEvent & { readonly kind: "receive" | "lose" }, index: number): void {
+    const c = e.channel;
+    const inflight = d.inflight[c] as List<Tagged>;
+    const taken = inflight.items[index] as Tagged;
+    // A duplicated delivery leaves its copy in flight, tagged as it was.
+    if (e.kind === "lose" || !e.kept) d.inflight[c] = this.tagged.remove(inflight, index);
+    if (e.kind === "lose") return;
+    const { from: sender, to: receiver } = this.model.topology.channel(c);
+    if (taken.post && !has(d, receiver) && d.orphan === null)
+      d.orphan = `${processName(sender)}'s ${this.model.spec.workload.describePayload(taken.payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`;
+    if (!taken.post && has(d, receiver))
+      d.late[c] = this.late.append(d.late[c] as List<string>, taken.payload);
+  }
+
+  /** A draft of the watch: the first reuses one scratch draft, so following allocates none. */
+  private draftOf(w: Watch): Draft {
+    const d = this.scratch;
+    for (let c = 0; c < w.inflight.length; c++) {
+      d.inflight[c] = w.inflight[c] as List<Tagged>;
+      d.late[c] = w.late[c] as List<string>;
+    }
+    d.orphan = w.orphan;
+    d.recorded = w.recorded;
+    return d;
   }
 
   /** The first channel whose recorded state is not the messages crossing the cut, as a sentence. */
@@ -369,9 +390,10 @@ class CutFollower {
     const id = this.names.id(key);
     let watch = this.watches[id];
     if (watch === undefined) {
-      const { inflight, late, orphan, recorded } = w;
+      // A draft's lists are scratch: the watch keeps copies.
+      const { orphan, recorded } = w;
       const stay: MonitorOutcome<CutMonitor>[] = [];
-      watch = { inflight, late, orphan, recorded, id, key: String(id), stay };
+      watch = { inflight: [...w.inflight], late: [...w.late], orphan, recorded, id, key: String(id), stay };
       stay.push({ ok: true, monitor: watch });
       this.watches[id] = watch;
     }
@@ -388,19 +410,21 @@ function lateOf(w: Watch, c: number): List<string> {
 }
 
 /** The watch with channel c's in-flight list (and late list, and orphan, when given) replaced. */
-function withChannel(
-  w: Watch,
-  c: number,
-  inflight: List<Tagged>,
-  late?: List<string>,
-  orphan: string | null = null,
-): Watch {
-  return {
-    inflight: w.inflight.map((x, i) => (i === c ? inflight : x)),
-    late: late === undefined ? w.late : w.late.map((x, i) => (i === c ? late : x)),
-    orphan: w.orphan ?? orphan,
-    recorded: w.recorded,
-  };
+/** A watch being followed: its lists and fields, changed in place. */
+interface Draft {
+  readonly inflight: List<Tagged>[];
+  readonly late: List<string>[];
+  orphan: string | null;
+  recorded: number;
+}
+
+function copyOf(d: Draft): Draft {
+  return { inflight: [...d.inflight], late: [...d.late], orphan: d.orphan, recorded: d.recorded };
+}
+
+/** Has process p recorded, in the draft? */
+function has(d: Draft, p: number): boolean {
+  return (d.recorded & (1 << p)) !== 0;
 }
 
 function compareTagged(a: Tagged, b: Tagged): number {
