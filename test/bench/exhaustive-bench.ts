@@ -2,8 +2,9 @@
  * The exhaustive-search benchmark, side by side with SPIN: per reference configuration,
  * snapcheck's engine (conservation alone, unreduced and with symmetry; every property of the
  * default set — consistent-cut, reachable-cut, conservation, termination; every safety property in
- * fingerprint mode) checks bank with Chandy–Lamport, and SPIN checks the same
- * model exported by `export --format promela` (its conservation assert), in the same run. Printed
+ * fingerprint mode) checks bank with Chandy–Lamport, each check in a process of its own as
+ * `snapcheck explore` runs (one-check.ts), and SPIN checks the same model exported by `export
+ * --format promela` (its conservation assert), in the same run. Printed
  * per checker: the verdict, distinct states (SPIN: states stored — equal, or the row says so),
  * transitions (SPIN: stored+matched), depth, compile and search seconds, states per second, memory
  * and bytes per state. The engine's memory is, in the exact store, the heap and array buffers it
@@ -15,32 +16,28 @@
  * test (fifo 2,2,2, about 145 million states) runs only with --scale: the engine checks every
  * safety property there with fingerprints (the table sized for 150 million), and conservation with
  * fingerprints and symmetry, held to a memory budget so that it stops cleanly; the process's peak
- * resident size is printed after it.
+ * resident size is printed after them.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { conservation } from "../../properties/conservation.js";
+import { fileURLToPath } from "node:url";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
-import { check } from "../../src/engine/check.js";
-import type { SearchFigures } from "../../src/engine/limits.js";
-import type { Property } from "../../src/engine/property.js";
 import { ProcessSymmetry } from "../../src/model/symmetry.js";
 import { linePlotSvg } from "../../src/render/line-plot.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
+import type { OneCheck, OneCheckResult } from "./one-check.js";
+
+/** The script that runs one measured check in a process of its own. */
+const ONE_CHECK = fileURLToPath(new URL("./one-check.ts", import.meta.url));
 
 /** The properties a fingerprint store decides on bank (conservation first, for the verdict column). */
-const SAFETY_PROPERTIES = ["conservation", "consistent-cut", "reachable-cut"].map(
-  (name) => properties.find((p) => p.name === name) as Property,
-);
+const SAFETY_PROPERTIES = ["conservation", "consistent-cut", "reachable-cut"];
 
 /** The default set of properties on bank with Chandy–Lamport (conservation first, for the verdict column). */
-const EVERY_PROPERTY = ["conservation", "consistent-cut", "reachable-cut", "termination"].map(
-  (name) => properties.find((p) => p.name === name) as Property,
-);
+const EVERY_PROPERTY = ["conservation", "consistent-cut", "reachable-cut", "termination"];
 
 interface BenchConfig {
   readonly name: string;
@@ -79,9 +76,6 @@ const SCALE: BenchConfig = {
   expectedStates: SCALE_STATES,
 };
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
 const MIB = 2 ** 20;
 const int = (x: number) => Math.round(x).toLocaleString("en-US");
 const fixed = (x: number, digits = 2) => x.toFixed(digits);
@@ -101,61 +95,35 @@ interface Measured {
   readonly memoryMiB: number;
 }
 
-/** The packed engine checks `checked` (conservation first: its verdict fills the column). */
+/**
+ * The engine checks `checked` (conservation first: its verdict fills the column) in a process of
+ * its own (one-check.ts): each row with a fresh heap, as `snapcheck explore` runs.
+ */
 function snapcheckRun(
-  config: ReturnType<typeof parseConfig>,
-  checked: readonly Property[] = [conservation],
+  raw: Record<string, unknown>,
+  checked: readonly string[] = ["conservation"],
   options: { readonly store?: "fingerprint"; readonly symmetry?: boolean } = {},
-): Measured & { stop: string } {
-  const model = buildModel(config);
-  gc();
-  const before = retained();
-  const started = performance.now();
-  const result = check(model, checked, { limits: config, ...options });
-  const searchSeconds = (performance.now() - started) / 1000;
-  gc();
-  // A hashed store is gone once the search ends: its peak is what it held.
-  const memoryMiB = (result.store?.peakBytes ?? retained() - before) / MIB;
-  const { stats, verdicts } = result;
+): Measured & { stop: string; peakResidentMiB: number } {
+  const asked: OneCheck = { raw, properties: checked, ...options };
+  const run = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=16384", "--import", "tsx", ONE_CHECK, JSON.stringify(asked)],
+    { encoding: "utf8", maxBuffer: 2 ** 20 },
+  );
+  if (run.status !== 0) throw new Error(`one-check failed (${run.status}): ${run.stderr}`);
+  const m = JSON.parse(run.stdout) as OneCheckResult;
   return {
-    ...snapcheckMeasured(verdicts[0]?.counterexample?.steps.length, stats, searchSeconds, memoryMiB),
-    stop: stats.stop,
-  };
-}
-
-/** The process's peak resident size (Linux: VmHWM), in MiB; 0 where it cannot be read. */
-function peakResidentMiB(): number {
-  try {
-    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-    return kib === undefined ? 0 : Number(kib) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** The heap plus the typed arrays' buffers (the packed engine's stores live outside the heap). */
-function retained(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
-
-/** A snapcheck search as a row: no compile step, the verdict at the end of the whole search. */
-function snapcheckMeasured(
-  violatedIn: number | undefined,
-  stats: SearchFigures,
-  searchSeconds: number,
-  memoryMiB: number,
-): Measured {
-  return {
-    verdict: verdictText(violatedIn, stats.stop),
+    verdict: verdictText(m.violatedIn, m.stop),
     compiles: false,
-    states: stats.distinctStates,
-    transitions: stats.transitions,
-    depth: stats.maxDepth,
+    states: m.distinctStates,
+    transitions: m.transitions,
+    depth: m.maxDepth,
     compileSeconds: 0,
-    searchSeconds,
-    verdictSeconds: searchSeconds,
-    memoryMiB,
+    searchSeconds: m.searchSeconds,
+    verdictSeconds: m.searchSeconds,
+    memoryMiB: m.memoryMiB,
+    stop: m.stop,
+    peakResidentMiB: m.peakResidentMiB,
   };
 }
 
@@ -289,8 +257,6 @@ export function exhaustiveBench(options: {
     ]),
   );
   console.log(row(Array.from({ length: 11 }, () => "---")));
-  // Warm-up: let V8 compile the explorer's hot paths before the first measured run.
-  check(buildModel(parseConfig({ balances: "2,1" }, names)), [conservation], { limits: {} });
   const ratios: string[] = [];
   const measured: Measurements[] = [];
   const configs = options.scale ? [...REFERENCE, SCALE] : REFERENCE;
@@ -299,7 +265,7 @@ export function exhaustiveBench(options: {
     const scale = raw === SCALE.raw;
     const checkers: { name: string; m: Measured }[] = [];
     /** Runs and prints one snapcheck row, and keeps it for the plots and the ratios. */
-    const measure = (checker: string, m: Measured) => {
+    const measure = <M extends Measured>(checker: string, m: M): M => {
       console.log(row(cells(name, `snapcheck ${checker}`, m)));
       checkers.push({ name: checker, m });
       return m;
@@ -307,23 +273,25 @@ export function exhaustiveBench(options: {
     if (scale) {
       // Too large for an exact store: every safety property by fingerprints; conservation, which
       // renaming processes leaves alike, also on one state per orbit.
-      measure(
+      const safety = measure(
         "fingerprints, every safety property",
-        snapcheckRun(config, SAFETY_PROPERTIES, { store: "fingerprint" }),
+        snapcheckRun(raw, SAFETY_PROPERTIES, { store: "fingerprint" }),
       );
-      measure(
+      const symmetric = measure(
         "fingerprints, symmetry",
-        snapcheckRun(config, [conservation], { store: "fingerprint", symmetry: true }),
+        snapcheckRun(raw, ["conservation"], { store: "fingerprint", symmetry: true }),
       );
-      console.log(`(snapcheck's peak resident size so far: ${fixed(peakResidentMiB(), 0)} MiB)`);
+      console.log(
+        `(peak resident size: ${fixed(safety.peakResidentMiB, 0)} MiB with every safety property, ${fixed(symmetric.peakResidentMiB, 0)} MiB with symmetry)`,
+      );
     } else {
       // First of the runs: its memory is measured before the others leave anything behind.
       if (typeof ProcessSymmetry.of(buildModel(config)) !== "string")
-        measure("symmetry", snapcheckRun(config, [conservation], { symmetry: true }));
-      const unreduced = measure("unreduced", snapcheckRun(config));
-      measure("every property", snapcheckRun(config, EVERY_PROPERTY));
+        measure("symmetry", snapcheckRun(raw, ["conservation"], { symmetry: true }));
+      const unreduced = measure("unreduced", snapcheckRun(raw));
+      measure("every property", snapcheckRun(raw, EVERY_PROPERTY));
       // The fingerprint table sized once, told to expect a tenth more states than there are.
-      const expecting = { ...config, maxStates: Math.ceil(1.1 * unreduced.states) };
+      const expecting = { ...raw, maxStates: Math.ceil(1.1 * unreduced.states) };
       measure(
         "fingerprints, every safety property",
         snapcheckRun(expecting, SAFETY_PROPERTIES, { store: "fingerprint" }),
