@@ -170,16 +170,14 @@ export class StateSpace {
 
   /** The id of a delivery step's label, or −1 for any other kind of step. */
   private deliveryId(step: Step): number {
+    if (step.kind !== "deliver") return -1;
     let id = this.deliveryIds.get(step);
     if (id === undefined) {
-      id = -1;
-      if (step.kind === "deliver") {
-        const label = this.model.label(step);
-        id = this.labelIds.get(label) ?? this.deliveryLabels.length;
-        if (id === this.deliveryLabels.length) {
-          this.deliveryLabels.push(label);
-          this.labelIds.set(label, id);
-        }
+      const label = this.model.label(step);
+      id = this.labelIds.get(label) ?? this.deliveryLabels.length;
+      if (id === this.deliveryLabels.length) {
+        this.deliveryLabels.push(label);
+        this.labelIds.set(label, id);
       }
       this.deliveryIds.set(step, id);
     }

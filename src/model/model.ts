@@ -159,7 +159,8 @@ export class Model {
    */
   apply(w: Words, step: Step, out: Words): number {
     const cached = this.effects.find(step, w);
-    if (out !== w) out.set(w);
+    // A loop, not TypedArray.set: for a row of a few words the builtin's call costs more than the copy.
+    if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
     if (cached !== undefined) {
       const writes = cached.writes;
       for (let i = 0; i < writes.length; i += 2) out[writes[i] as number] = writes[i + 1] as number;
