@@ -80,12 +80,12 @@ export function recordedSnapshotsReduced(
 
 /** The scenario with only instance k's `snapshot` command: instance 0 of the slice is instance k. */
 function sliceToInstance(model: Model, k: number): Model {
-  const script = model.spec.script;
+  const { script } = model;
   if (script === undefined) throw new RangeError("only a scripted scenario is sliced to an instance");
-  const commands = model.commands.filter(
-    (command, i) => command.kind !== "snapshot" || model.startedBy[i] === k,
+  const commands = script.commands.filter(
+    (command, i) => command.kind !== "snapshot" || script.startedBy[i] === k,
   );
-  return new Model({ ...model.spec, script: { ...script, commands } });
+  return new Model({ ...model.spec, script: { ...script.script, commands } });
 }
 
 function searchRecorded(

@@ -88,7 +88,7 @@ class StubbornSteps implements StepReduction {
     this.from = Int32Array.from(topology.channels, (c) => c.from);
     this.to = Int32Array.from(topology.channels, (c) => c.to);
     this.incoming = topology.incoming;
-    const commands = model.commands;
+    const commands = model.script?.commands ?? [];
     const positions = commands.length + 1;
     this.sendsLater = new Uint8Array(positions * this.n);
     this.snapshotsLater = new Uint8Array(positions * this.n);
@@ -113,7 +113,7 @@ class StubbornSteps implements StepReduction {
         this.snapshotsLater[i * this.n + command.process] = 1;
         const at = i * this.n + command.process;
         this.snapshotInstancesLater[at] =
-          (this.snapshotInstancesLater[at] as number) | markerBit(model.startedBy[i] ?? 0);
+          (this.snapshotInstancesLater[at] as number) | markerBit(model.script?.startedBy[i] ?? 0);
       }
     }
     this.heads = new Int32Array(2 * channels);
@@ -208,10 +208,10 @@ class StubbornSteps implements StepReduction {
 
   private addScriptDependents(index: number): boolean {
     if (!this.addScript()) return false;
-    const command = this.model.commands[index];
+    const command = this.model.script?.commands[index];
     if (command?.kind === "send") return this.addTokenDependents(command.from, -1);
     if (command?.kind === "snapshot")
-      return this.addRecordingDependents(command.process, this.model.startedBy[index] ?? 0, -1);
+      return this.addRecordingDependents(command.process, this.model.script?.startedBy[index] ?? 0, -1);
     return true;
   }
 
@@ -220,7 +220,7 @@ class StubbornSteps implements StepReduction {
     if (this.scriptIn) return true;
     this.scriptIn = true;
     if (this.scriptIndex >= 0) return this.addStep(this.scriptIndex);
-    const command = this.model.commands[this.position()];
+    const command = this.model.script?.commands[this.position()];
     // A send waiting for its sender's tokens: a token arriving there comes first.
     if (command?.kind === "send") {
       for (const c of this.incoming[command.from] ?? []) if (!this.addFuture(c, TOKENS)) return false;

@@ -3,22 +3,22 @@
  * transition system of semantics.md — the initial state, the enabled steps of a state (in a fixed
  * order, because saved paths depend on it), the next state of a step, and canonical state keys.
  * Beyond semantics.md (README, "Several snapshots" and "Scripted scenarios"): several snapshot
- * instances, and a script in place of the free application.
+ * instances, and a script in place of the free application (script.ts's ScriptRunner, which the
+ * model asks for the application's steps and runs them).
  *
  * The rules are written once and run on packed states (codec.ts): `enabled` and `apply` are what
  * the engine calls, on words, with no state objects; `steps` and `next` are the same rules seen
  * through decoded `GlobalState`s, for traces, replay and simulation. Steps are interned (the same
- * step object each time it is enabled) and the workload's pure functions are memoized, so after
- * the first few states a successor costs a copy of the words and a few lookups.
+ * step object each time it is enabled), and what a step does is learned from the rules once and
+ * applied from the transition cache after (transition-cache.ts).
  */
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
-import { held, tokenPayload } from "../workloads/tokens.js";
 import type { AppEffect, Workload, WorkloadParams } from "../workloads/workload.js";
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { StateCodec, type Words } from "./codec.js";
 import { StateDraft } from "./draft.js";
 import { appMessage, messageKey } from "./message.js";
-import { effectiveCommands, instancesStarted, type Script, type ScriptCommand } from "./script.js";
+import { instanceSuffix, type Script, ScriptRunner } from "./script.js";
 import { emptySnapshot } from "./snapshot.js";
 import { channelName, processName, type Topology } from "./topology.js";
 import { TransitionCache } from "./transition-cache.js";
@@ -58,15 +58,12 @@ export class Model {
   readonly instances: number;
   /** The packed encoding of this model's states. */
   readonly codec: StateCodec;
-  /** The script's commands as run (ticks dropped unless they gate deliveries); none without a script. */
-  readonly commands: readonly ScriptCommand[];
-  /** The snapshot instance each script command starts, by command index. */
-  readonly startedBy: readonly (number | undefined)[];
+  /** The script that drives the application in place of the workload's own steps, if any. */
+  readonly script: ScriptRunner | undefined;
   private readonly initiators: readonly number[];
   private readonly draft: StateDraft;
-  /** Interned steps: initiations by instance and initiator, script commands by index. */
+  /** Interned initiations, by instance and initiator. */
   private readonly initiations: readonly (readonly Step[])[];
-  private readonly scriptSteps: readonly Step[];
   /** Interned application steps by (app state id, process), deliveries by (contents id, channel). */
   private readonly appSteps: (readonly Step[] | undefined)[][];
   private readonly deliverySteps: (readonly Step[] | undefined)[][];
@@ -85,11 +82,9 @@ export class Model {
 
   constructor(readonly spec: ModelSpec) {
     const { topology, workload, params, script } = spec;
+    this.script = script === undefined ? undefined : new ScriptRunner(script, topology);
     this.initiators = script === undefined ? [...new Set(spec.initiators)].sort((a, b) => a - b) : [];
-    this.commands = script === undefined ? [] : effectiveCommands(script);
-    this.startedBy = instancesStarted(this.commands);
-    this.instances =
-      script === undefined ? (spec.instances ?? 1) : this.startedBy.filter((k) => k !== undefined).length;
+    this.instances = this.script?.instances ?? spec.instances ?? 1;
     this.codec = new StateCodec(topology.processes, topology.channels.length, this.instances);
     this.draft = new StateDraft(this.codec, topology, spec.discipline);
     const none = emptySnapshot(topology.processes, topology.channels.length);
@@ -105,8 +100,7 @@ export class Model {
     this.initiations = Array.from({ length: this.instances }, (_, k) =>
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
-    this.scriptSteps = this.commands.map((_, command): Step => ({ kind: "script", command }));
-    for (const step of [...this.initiations.flat(), ...this.scriptSteps]) this.ownSteps.add(step);
+    for (const step of [...this.initiations.flat(), ...(this.script?.steps ?? [])]) this.ownSteps.add(step);
     this.appSteps = Array.from({ length: topology.processes }, () => []);
     this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
@@ -122,7 +116,7 @@ export class Model {
 
   /** Writes to out[i] a number above every value word i of a state holds now (see StateCodec.bounds). */
   fieldBounds(out: Float64Array): void {
-    this.codec.bounds(out, this.commands.length + 1);
+    this.codec.bounds(out, this.script?.positions ?? 1);
   }
 
   /**
@@ -142,12 +136,14 @@ export class Model {
         if (algorithm.canInitiate(reader, step.process, k)) out.push(step);
       }
     }
-    if (this.spec.script === undefined) {
+    const { script } = this;
+    if (script === undefined) {
       for (let p = 0; p < topology.processes; p++) pushAll(out, this.appStepsOf(w, p));
-    } else if (this.scriptStepEnabled(w)) {
-      out.push(this.scriptSteps[w[0] as number] as Step);
+    } else {
+      const step = script.stepAt(reader, w[0] as number);
+      if (step !== undefined) out.push(step);
+      if (!script.deliveriesEnabled(reader, w[0] as number)) return;
     }
-    if (!this.deliveriesEnabled(w)) return;
     for (let c = 0; c < topology.channels.length; c++) pushAll(out, this.deliveryStepsOf(w, c));
   }
 
@@ -185,22 +181,10 @@ export class Model {
       case "initiate":
         algorithm.initiate(draft, step.process, step.instance);
         break;
-      case "script": {
-        const command = this.command(step.command);
-        if (command.kind === "send") {
-          const c = topology.channelIndex(command.from, command.to);
-          if (c === undefined) throw new RangeError(`script: no channel ${command.from}→${command.to}`);
-          draft.setProc(command.from, [held(draft.proc(command.from)) - command.amount]);
-          draft.send(
-            c,
-            appMessage(tokenPayload(command.amount), algorithm.tagOutgoing?.(draft, command.from)),
-          );
-        } else if (command.kind === "snapshot") {
-          algorithm.initiate(draft, command.process, this.startedBy[step.command] ?? 0);
-        }
-        draft.advanceScript();
+      case "script":
+        if (this.script === undefined) throw new RangeError("a script step of a model without a script");
+        this.script.run(draft, step.command, algorithm);
         break;
-      }
       case "app": {
         const effect = this.perform(draft.procId(step.process), step);
         draft.setProcId(step.process, effect.state);
@@ -351,31 +335,6 @@ export class Model {
     return code;
   }
 
-  /** The script's command at `index`. */
-  private command(index: number): ScriptCommand {
-    const command = this.commands[index];
-    if (command === undefined) throw new RangeError(`the script has no command ${index}`);
-    return command;
-  }
-
-  /** The script's next command can run: it exists, and a send's sender holds the amount. */
-  private scriptStepEnabled(w: Words): boolean {
-    const command = this.commands[w[0] as number];
-    if (command === undefined) return false;
-    if (command.kind !== "send") return true;
-    return held(this.codec.apps.value(w[this.codec.app + command.from] as number)) >= command.amount;
-  }
-
-  /**
-   * With `ticks`, channels deliver only while the script waits — at a tick, or at a send whose
-   * sender does not hold its tokens yet (time passes while it waits) — and after its end.
-   */
-  private deliveriesEnabled(w: Words): boolean {
-    if (this.spec.script?.ticks !== true) return true;
-    const command = this.commands[w[0] as number];
-    return command === undefined || command.kind === "tick" || !this.scriptStepEnabled(w);
-  }
-
   /** Where in its channel the message a delivery-like step takes lies (in the drafted state). */
   private indexOf(step: Step & { channel: number; message: Message }): number {
     const index = this.draft.indexOf(step.channel, step.message);
@@ -412,14 +371,8 @@ export class Model {
     switch (step.kind) {
       case "initiate":
         return `initiate(${processName(step.process)}${instanceSuffix(step.instance)})`;
-      case "script": {
-        const command = this.command(step.command);
-        if (command.kind === "send")
-          return `send(${processName(command.from)}→${processName(command.to)}: ${command.amount})`;
-        if (command.kind === "snapshot")
-          return `snapshot(${processName(command.process)}${instanceSuffix(this.startedBy[step.command] ?? 0)})`;
-        return "tick";
-      }
+      case "script":
+        return this.script?.label(step.command) ?? `script command ${step.command}`;
       case "app":
         return step.to === step.process
           ? `${step.action}(${processName(step.process)})`
@@ -430,11 +383,6 @@ export class Model {
         return `${step.kind}(${channelName(this.topology.channel(step.channel))}: ${messageKey(step.message)})`;
     }
   }
-}
-
-/** Instance 0 goes unnamed, so one-snapshot runs read as in the lecture; later ones are `#k`. */
-function instanceSuffix(instance: number): string {
-  return instance === 0 ? "" : `, #${instance}`;
 }
 
 /** Distinct action names and payloads a memo key can tell apart. */
