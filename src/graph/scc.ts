@@ -24,22 +24,26 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const component = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  // The call stack of the recursive formulation: a vertex and the position of its next edge.
-  const callVertex: number[] = [];
-  const callEdge: number[] = [];
+  // Tarjan's stack, and the call stack of the recursive formulation (a vertex and the position of
+  // its next edge): each holds a vertex at most once, so n entries are room enough.
+  const stack = new Int32Array(n);
+  let stacked = 0;
+  const callVertex = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  let calls = 0;
   let nextIndex = 0;
   let count = 0;
 
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1 || !include(root)) continue;
-    callVertex.push(root);
-    callEdge.push(graph.start[root] ?? 0);
+    callVertex[calls] = root;
+    callEdge[calls] = graph.start[root] ?? 0;
+    calls++;
     index[root] = low[root] = nextIndex++;
-    stack.push(root);
+    stack[stacked++] = root;
     onStack[root] = 1;
-    while (callVertex.length > 0) {
-      const top = callVertex.length - 1;
+    while (calls > 0) {
+      const top = calls - 1;
       const v = callVertex[top] as number;
       const e = callEdge[top] as number;
       const end = graph.start[v + 1] ?? graph.targets.length;
@@ -49,10 +53,11 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
         if (w < 0 || !include(w)) continue;
         if (index[w] === -1) {
           index[w] = low[w] = nextIndex++;
-          stack.push(w);
+          stack[stacked++] = w;
           onStack[w] = 1;
-          callVertex.push(w);
-          callEdge.push(graph.start[w] ?? 0);
+          callVertex[calls] = w;
+          callEdge[calls] = graph.start[w] ?? 0;
+          calls++;
         } else if (onStack[w] === 1) {
           low[v] = Math.min(low[v] as number, index[w] as number);
         }
@@ -62,16 +67,17 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
       if (low[v] === index[v]) {
         let w: number;
         do {
-          w = stack.pop() as number;
+          w = stack[--stacked] as number;
           onStack[w] = 0;
           component[w] = count;
         } while (w !== v);
         count++;
       }
-      callVertex.pop();
-      callEdge.pop();
-      const parent = callVertex[callVertex.length - 1];
-      if (parent !== undefined) low[parent] = Math.min(low[parent] as number, low[v] as number);
+      calls--;
+      if (calls > 0) {
+        const parent = callVertex[calls - 1] as number;
+        low[parent] = Math.min(low[parent] as number, low[v] as number);
+      }
     }
   }
   return { component, count };
