@@ -26,11 +26,6 @@ export class BitstateSet {
     this.down = 32 - log2Bits;
   }
 
-  /** Bytes held by the bit array. */
-  get bytes(): number {
-    return this.bits.byteLength;
-  }
-
   /** Size of the bit array in bits. */
   get size(): number {
     return 2 ** this.log2Bits;

@@ -30,11 +30,6 @@ export class IntColumn {
     if (i >= this.length) this.length = i + 1;
   }
 
-  /** Bytes held. */
-  get bytes(): number {
-    return this.values.byteLength;
-  }
-
   private grow(needed: number): void {
     const values = new Int32Array(Math.max(needed, 2 * this.values.length));
     if (this.unset !== 0) values.fill(this.unset, this.values.length);

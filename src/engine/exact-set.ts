@@ -61,11 +61,6 @@ export class ExactSet {
     for (const array of [this.states, this.parent, this.step, this.slots]) this.budget.release(array);
   }
 
-  /** Bytes held by the store and its index. */
-  get bytes(): number {
-    return this.states.byteLength + this.parent.byteLength + this.step.byteLength + this.slots.byteLength;
-  }
-
   /**
    * Stores the row at `src[offset..]` (its key's hash `h`) if its key is new and returns its id;
    * if the key was stored already, returns −1 − its id (a negative result means "met before") and

@@ -33,11 +33,6 @@ export class Frontier {
     this.next = allocateOrStop(budget, Uint32Array, 1024 * fields, "the frontier");
   }
 
-  /** Bytes held by both levels. */
-  get bytes(): number {
-    return this.current.byteLength + this.next.byteLength;
-  }
-
   /** Rows queued for the next level. */
   get queued(): number {
     return this.nextLength;

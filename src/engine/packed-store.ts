@@ -59,11 +59,6 @@ export class PackedStore {
     return this.set.step;
   }
 
-  /** Bytes held by the store and its index. */
-  get bytes(): number {
-    return this.set.bytes;
-  }
-
   /** After an `insert` that met its key: whether the stored row's payload equals the one offered. */
   get samePayload(): boolean {
     return this.set.samePayload;
@@ -91,11 +86,6 @@ export class PackedStore {
     if (this.payloadFields === 0) return;
     this.payload.unpack(this.set.states, id * words + this.key.words, this.payloadRow);
     for (let j = 0; j < this.payloadFields; j++) out[this.keyFields + j] = this.payloadRow[j] as number;
-  }
-
-  /** Gives the store's bytes back to the budget (it is not used after). */
-  release(): void {
-    this.set.release();
   }
 
   private packRow(w: ArrayLike<number>): void {

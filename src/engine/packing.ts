@@ -39,11 +39,6 @@ export class Packing {
     this.pack = code?.pack ?? interpretedPack(fields, this.words);
     this.unpack = code?.unpack ?? interpretedUnpack(fields);
   }
-
-  /** Fields per row. */
-  get fields(): number {
-    return this.widths.length;
-  }
 }
 
 interface Field {

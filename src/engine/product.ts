@@ -11,6 +11,7 @@
  */
 import { Interner } from "../model/intern.js";
 import type { GlobalState } from "../model/types.js";
+import { clear } from "./clear.js";
 import type { PackedObservation } from "./observation.js";
 import { PairMap } from "./pair-map.js";
 import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
@@ -48,6 +49,8 @@ export class MonitorProduct {
   private readonly single: (readonly number[])[] = [];
   private readonly tuple: Uint32Array;
   private readonly nextWords: number[];
+  /** The violations met while advancing one step (copied out when there are any). */
+  private readonly found: MonitorViolation[] = [];
   /** The violations of the last step advanced over. */
   violations: readonly MonitorViolation[] = NO_VIOLATIONS;
 
@@ -108,57 +111,59 @@ export class MonitorProduct {
     return advance.next;
   }
 
-  /** Every monitor of combination `from` advanced over `observed` (violations in `violations`). */
+  /**
+   * Every monitor of combination `from` advanced over `observed` (violations in `violations`): one
+   * outcome per monitor almost always, which makes one combination without a list of choices.
+   */
   private advanced(from: number, observed: ObservedStep): readonly number[] {
     const words = this.words(from);
     const next = this.nextWords;
-    let violations: MonitorViolation[] | undefined;
-    // One outcome per monitor, almost always: the next words, without a list of choices.
+    const violations = this.found;
+    clear(violations);
+    /** Per monitor with several outcomes: the word of each. */
+    let several: (readonly number[] | undefined)[] | undefined;
     for (let j = 0; j < words.length; j++) {
       const word = words[j] as number;
       if (word === RETIRED) {
         next[j] = RETIRED;
         continue;
       }
-      const interner = this.interners[j] as Interner<unknown>;
-      const current = interner.value(word);
+      const current = (this.interners[j] as Interner<unknown>).value(word);
       const outcomes = (this.monitors[j] as Monitor<unknown>).advance(current, observed);
-      if (outcomes.length !== 1) return this.branching(words, observed);
-      const outcome = outcomes[0] as MonitorOutcome<unknown>;
-      if (outcome.ok) next[j] = outcome.monitor === current ? word : interner.intern(outcome.monitor);
+      if (outcomes.length === 1)
+        next[j] = this.wordAfter(j, word, current, outcomes[0] as MonitorOutcome<unknown>, violations);
       else {
-        violations ??= [];
-        violations.push({ monitor: j, reason: outcome.reason });
-        next[j] = RETIRED;
+        const after: number[] = [];
+        for (const outcome of outcomes) after.push(this.wordAfter(j, word, current, outcome, violations));
+        several ??= [];
+        several[j] = after;
       }
     }
-    this.violations = violations ?? NO_VIOLATIONS;
-    return this.singleOf(this.combinationOf(next));
+    this.violations = violations.length === 0 ? NO_VIOLATIONS : [...violations];
+    if (several === undefined) return this.singleOf(this.combinationOf(next));
+    // Every way of picking one word per monitor.
+    let choices: number[][] = [[]];
+    for (let j = 0; j < words.length; j++) {
+      const options = several[j] ?? [next[j] as number];
+      choices = choices.flatMap((choice) => options.map((w) => [...choice, w]));
+    }
+    return [...new Set(choices.map((choice) => this.combinationOf(choice)))];
   }
 
-  /** `advanced` where some monitor has several outcomes: every way of picking one per monitor. */
-  private branching(words: readonly number[], observed: ObservedStep): readonly number[] {
-    const violations: MonitorViolation[] = [];
-    let choices: number[][] = [[]];
-    this.monitors.forEach((monitor, j) => {
-      const word = words[j] as number;
-      if (word === RETIRED) {
-        for (const choice of choices) choice.push(RETIRED);
-        return;
-      }
-      const interner = this.interners[j] as Interner<unknown>;
-      const current = interner.value(word);
-      const next = monitor.advance(current, observed).map((outcome: MonitorOutcome<unknown>) => {
-        if (!outcome.ok) {
-          violations.push({ monitor: j, reason: outcome.reason });
-          return RETIRED;
-        }
-        return outcome.monitor === current ? word : interner.intern(outcome.monitor);
-      });
-      choices = choices.flatMap((choice) => next.map((w) => [...choice, w]));
-    });
-    this.violations = violations;
-    return [...new Set(choices.map((choice) => this.combinationOf(choice)))];
+  /** Monitor j's word after `outcome` from `word` (whose state is `current`); a violation retires it. */
+  private wordAfter(
+    j: number,
+    word: number,
+    current: unknown,
+    outcome: MonitorOutcome<unknown>,
+    violations: MonitorViolation[],
+  ): number {
+    if (outcome.ok)
+      return outcome.monitor === current
+        ? word
+        : (this.interners[j] as Interner<unknown>).intern(outcome.monitor);
+    violations.push({ monitor: j, reason: outcome.reason });
+    return RETIRED;
   }
 
   /** The id of the combination of monitor words `words`. */

@@ -130,23 +130,6 @@ export class StateCodec {
     return progress;
   }
 
-  /** Every snapshot instance of the words at `w[offset..]` is complete. */
-  complete(w: ArrayLike<number>, offset: number): boolean {
-    const progress = this.progress(w, offset);
-    for (let k = 0; k < this.instances; k++) if (!isComplete(progress, k)) return false;
-    return true;
-  }
-
-  /** Instance k of the words at `w[offset..]` has started: some process has recorded. */
-  instanceStarted(w: ArrayLike<number>, offset: number, k: number): boolean {
-    return isStarted(this.progress(w, offset), k);
-  }
-
-  /** Instance k of the words at `w[offset..]` is complete: every process recorded, every record closed. */
-  instanceComplete(w: ArrayLike<number>, offset: number, k: number): boolean {
-    return isComplete(this.progress(w, offset), k);
-  }
-
   /** Is channel record `id` closed? (Read once per record.) */
   private closed(id: number): boolean {
     if (id >= this.closedRecords.length) {

@@ -15,7 +15,7 @@
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
 import type { AppEffect, Workload, WorkloadParams } from "../workloads/workload.js";
 import type { ChannelDiscipline } from "./channels/discipline.js";
-import { StateCodec, type Words } from "./codec.js";
+import { isStarted, StateCodec, type Words } from "./codec.js";
 import { StateDraft } from "./draft.js";
 import { appMessage, messageKey } from "./message.js";
 import { instanceSuffix, type Script, ScriptRunner } from "./script.js";
@@ -128,8 +128,10 @@ export class Model {
   enabled(w: Words, out: Step[]): void {
     const { topology, algorithm } = this.spec;
     const reader = this.draft.read(w);
+    // Instance k may start once instance k − 1 has.
+    const progress = this.instances > 1 ? this.codec.progress(w, 0) : 0;
     for (let k = 0; k < this.instances; k++) {
-      if (k > 0 && !this.initiated(w, k - 1)) break;
+      if (k > 0 && !isStarted(progress, k - 1)) break;
       const steps = this.initiations[k] ?? [];
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i] as Step & { kind: "initiate" };
@@ -236,11 +238,6 @@ export class Model {
     const out = new Int32Array(this.codec.width);
     const events = this.eventsOf(this.apply(this.codec.encode(state), step, out));
     return { state: this.codec.decode(out, 0, true), events };
-  }
-
-  /** Instance k has started: some process has recorded for it. */
-  initiated(w: Words, k: number): boolean {
-    return this.codec.instanceStarted(w, 0, k);
   }
 
   // The lookups below run for every state; what they intern is made in separate methods, whose
