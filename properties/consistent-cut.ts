@@ -26,80 +26,77 @@ import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
 import type { ChannelRecord, GlobalState, ModelEvent, SnapshotState } from "../src/model/types.js";
 
+/** An in-flight application message, tagged: interned, so a list of them is a list of numbers. */
 interface Tagged {
-  readonly payload: string;
+  readonly payload: number;
   /** The message's full content (payload and any piggybacked tag): a delivery takes a copy of it. */
-  readonly content: string;
+  readonly content: number;
   readonly post: boolean;
 }
 
-/** A list of one channel, interned: what is appended to it and taken from it is memoized on it. */
-class List<T> {
-  readonly appended = new Map<string, List<T>>();
-  readonly without: (List<T> | undefined)[] = [];
+/**
+ * Interned lists of numbers (one channel's tagged messages, or its late payloads), named by ids;
+ * what appending an item to a list, or removing its i-th, leads to is memoized on the ids.
+ */
+class Lists {
+  readonly items: (readonly number[])[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly appended = new PairMap();
+  private readonly without: number[][] = [];
+  /** The empty list's id. */
+  readonly empty: number;
 
   constructor(
-    readonly id: number,
-    readonly items: readonly T[],
-  ) {}
-}
-
-/** Interned lists of one kind, by the keys of their items. */
-class Lists<T> {
-  private readonly byKey = new Map<string, List<T>>();
-  readonly empty: List<T>;
-
-  constructor(
-    private readonly keyOf: (item: T) => string,
     /** Where an item goes: at the end (an ordered channel), or in sorted place. */
-    private readonly place?: (a: T, b: T) => number,
+    private readonly place?: (a: number, b: number) => number,
   ) {
     this.empty = this.of([]);
   }
 
-  of(items: readonly T[]): List<T> {
-    const key = items.map(this.keyOf).join("\u0000");
-    let list = this.byKey.get(key);
-    if (list === undefined) {
-      list = new List(this.byKey.size, items);
-      this.byKey.set(key, list);
+  of(items: readonly number[]): number {
+    const key = items.join(",");
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.items.push(items) - 1;
+      this.byKey.set(key, id);
+      this.without.push([]);
     }
-    return list;
+    return id;
   }
 
-  append(list: List<T>, item: T): List<T> {
-    const key = this.keyOf(item);
-    let next = list.appended.get(key);
-    if (next === undefined) {
-      const items = [...list.items, item];
+  append(list: number, item: number): number {
+    let next = this.appended.get(list, item);
+    if (next < 0) {
+      const items = [...(this.items[list] as readonly number[]), item];
       next = this.of(this.place === undefined ? items : items.sort(this.place));
-      list.appended.set(key, next);
+      this.appended.set(list, item, next);
     }
     return next;
   }
 
-  remove(list: List<T>, index: number): List<T> {
-    let next = list.without[index];
+  remove(list: number, index: number): number {
+    const memo = this.without[list] as number[];
+    let next = memo[index];
     if (next === undefined) {
-      next = this.of(list.items.filter((_, i) => i !== index));
-      list.without[index] = next;
+      next = this.of((this.items[list] as readonly number[]).filter((_, i) => i !== index));
+      memo[index] = next;
     }
     return next;
   }
 }
 
 interface Watch {
-  /** Per channel, its in-flight application messages, tagged (channel order, or sorted). */
-  readonly inflight: readonly List<Tagged>[];
-  /** Per channel, the pre messages it delivered after its receiver recorded. */
-  readonly late: readonly List<string>[];
-  /** Why the cut already holds a receive without its send, if it does. */
-  readonly orphan: string | null;
+  /** Per channel, the id of its list of tagged in-flight application messages (channel order, or sorted). */
+  readonly inflight: Int32Array;
+  /** Per channel, the id of its list of the pre payloads it delivered after its receiver recorded. */
+  readonly late: Int32Array;
+  /** Why the cut already holds a receive without its send, if it does: an index of the reasons (0: none). */
+  orphan: number;
   /**
    * The processes that have recorded for the instance, one bit each (read off the model state, so
    * no runs are told apart by it).
    */
-  readonly recorded: number;
+  recorded: number;
 }
 
 type Outcomes = readonly MonitorOutcome<CutMonitor>[];
@@ -114,6 +111,21 @@ interface CanonicalWatch extends Watch {
 
 /** Before anyone records every message is pre; after S_end nothing more can be judged. */
 type CutMonitor = "idle" | "done" | CanonicalWatch;
+
+/** One event of a step, as the follower reads it (made once per list of events). */
+interface FollowedEvent {
+  readonly kind: "record" | "send" | "receive" | "lose";
+  readonly channel: number;
+  /** A record's process (a recording of another instance is left out). */
+  readonly process: number;
+  readonly content: number;
+  readonly payload: number;
+  /** The tagged message a send puts in flight, before and after its sender recorded. */
+  readonly pre: number;
+  readonly post: number;
+  /** A receive that leaves the message in flight (a duplicating channel). */
+  readonly kept: boolean;
+}
 
 const IDLE = [{ ok: true, monitor: "idle" }] as const;
 const DONE = [{ ok: true, monitor: "done" }] as const;
@@ -146,15 +158,27 @@ export const consistentCut: SafetyProperty = {
  * The watches of one snapshot instance of one model, and how a step's events change them —
  * memoized compactly, since a large space meets millions of watches: by (watch, list of events),
  * and for a step that completes the snapshot, by the snapshot state it completes too (one object
- * per state in a search).
+ * per state in a search). Messages, payloads, channel lists and reasons are numbered, so following
+ * a step is arithmetic on ids and lookups in typed tables.
  */
 class CutFollower {
   private readonly ordered: boolean;
-  private readonly tagged: Lists<Tagged>;
-  private readonly late = new Lists<string>((payload) => payload);
+  private readonly channels: number;
+  /** Contents and payloads by number, and tagged messages. */
+  private readonly contentIds = new Map<string, number>();
+  /** Content strings by number (what the sorted order of an unordered channel compares). */
+  private readonly contentKeys: string[] = [];
+  private readonly payloadIds = new Map<string, number>();
+  private readonly payloads: string[] = [];
+  private readonly taggedIds = new PairMap();
+  private readonly tags: Tagged[] = [];
+  private readonly tagged: Lists;
+  private readonly late = new Lists();
   private readonly watches: CanonicalWatch[] = [];
-  /** Each list of events met, by index; what it does to a watch, by (watch id, its index). */
+  /** Each list of events met, by index, and as the follower reads it. */
   private readonly eventLists = new Map<readonly ModelEvent[], number>();
+  private readonly followedEvents: (readonly FollowedEvent[])[] = [];
+  /** What a list of events does to a watch, by (watch id, list index). */
   private readonly followed = new PairMap();
   private readonly outcomes: Outcomes[] = [];
   /** For steps that complete the snapshot: by (watch id, list index), an index in `ends`. */
@@ -164,40 +188,36 @@ class CutFollower {
   private readonly crossingKeys = new PairMap();
   private readonly recordKeys = new WeakMap<ChannelRecord, number>();
   private readonly sequences = new Map<string, number>();
-  private readonly orphans: (string | null)[] = [null];
+  /** The reasons a cut holds a receive without its send; 0 is "none". */
+  private readonly orphans: string[] = [""];
+  private readonly orphanIds = new Map<string, number>();
   private readonly names: WordIds;
   private readonly key: Uint32Array;
   /** The draft the first way of following a step uses. */
-  private readonly scratch: Draft;
+  private readonly scratch: Watch;
 
   constructor(
     private readonly model: Model,
     private readonly instance: number,
   ) {
     this.ordered = model.spec.discipline.ordered;
-    this.tagged = new Lists<Tagged>(
-      (t) => t.content + (t.post ? "+" : "-"),
-      this.ordered ? undefined : compareTagged,
-    );
-    const channels = model.topology.channels.length;
-    this.names = new WordIds(2 * channels + 2);
-    this.key = new Uint32Array(2 * channels + 2);
-    this.scratch = { inflight: [], late: [], orphan: null, recorded: 0 };
+    this.tagged = new Lists(this.ordered ? undefined : (a, b) => this.compareTagged(a, b));
+    this.channels = model.topology.channels.length;
+    this.names = new WordIds(2 * this.channels + 2);
+    this.key = new Uint32Array(2 * this.channels + 2);
+    this.scratch = this.emptyWatch();
   }
 
   /** The watch of a state in which no process has recorded: every in-flight message is pre. */
   startingFrom(state: GlobalState): CanonicalWatch {
-    return this.canonical({
-      inflight: state.channels.map((c) => {
-        const tagged = c.flatMap((m) =>
-          m.kind === "app" ? [{ payload: m.payload, content: messageKey(m), post: false }] : [],
-        );
-        return this.tagged.of(this.ordered ? tagged : tagged.sort(compareTagged));
-      }),
-      late: state.channels.map(() => this.late.empty),
-      orphan: null,
-      recorded: 0,
+    const w = this.emptyWatch();
+    state.channels.forEach((contents, c) => {
+      const items = contents.flatMap((m) =>
+        m.kind === "app" ? [this.taggedId(messageKey(m), m.payload, false)] : [],
+      );
+      w.inflight[c] = this.tagged.of(this.ordered ? items : items.sort((a, b) => this.compareTagged(a, b)));
     });
+    return this.canonical(w);
   }
 
   /** Where a step that does not complete the snapshot leads the watch. */
@@ -205,7 +225,7 @@ class CutFollower {
     const list = this.listIndex(events);
     const known = this.followed.get(watch.id, list);
     if (known >= 0) return this.outcomes[known] as Outcomes;
-    const next = this.follow(watch, events);
+    const next = this.follow(watch, list);
     const outcomes =
       next.length === 1
         ? (next[0] as CanonicalWatch).stay
@@ -225,8 +245,8 @@ class CutFollower {
     const byEnd = this.ends[index] as WeakMap<SnapshotState, Outcomes>;
     let outcomes = byEnd.get(end);
     if (outcomes === undefined) {
-      outcomes = this.follow(watch, events).map((w) => {
-        const reason = w.orphan ?? this.channelMismatch(w, end);
+      outcomes = this.follow(watch, list).map((w) => {
+        const reason = w.orphan !== 0 ? (this.orphans[w.orphan] as string) : this.channelMismatch(w, end);
         return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
       });
       byEnd.set(end, outcomes);
@@ -234,13 +254,37 @@ class CutFollower {
     return outcomes;
   }
 
+  /** The index of a list of events, read into numbers the first time it is met. */
   private listIndex(events: readonly ModelEvent[]): number {
     let index = this.eventLists.get(events);
     if (index === undefined) {
       index = this.eventLists.size;
       this.eventLists.set(events, index);
+      this.followedEvents.push(events.flatMap((e) => this.followedEvent(e)));
     }
     return index;
+  }
+
+  /** The event as the follower reads it; nothing for a marker's or another instance's events. */
+  private followedEvent(e: ModelEvent): FollowedEvent[] {
+    const none = { channel: -1, process: -1, content: -1, payload: -1, pre: -1, post: -1, kept: false };
+    if (e.kind === "record")
+      return e.instance === this.instance ? [{ ...none, kind: "record", process: e.process }] : [];
+    if (e.message.kind !== "app") return [];
+    const content = messageKey(e.message);
+    const { payload } = e.message;
+    return [
+      {
+        ...none,
+        kind: e.kind,
+        channel: e.channel,
+        content: this.contentId(content),
+        payload: this.payloadId(payload),
+        pre: this.taggedId(content, payload, false),
+        post: this.taggedId(content, payload, true),
+        kept: e.kind === "receive" && e.kept,
+      },
+    ];
   }
 
   /**
@@ -248,31 +292,23 @@ class CutFollower {
    * watch is followed in drafts (mutable copies of its lists), so a step that matches its
    * deliveries one way allocates nothing but the watch it leads to, if that watch is new.
    */
-  private follow(start: Watch, events: readonly ModelEvent[]): CanonicalWatch[] {
-    let drafts: Draft[] = [this.draftOf(start)];
-    for (const e of events) {
+  private follow(start: Watch, list: number): CanonicalWatch[] {
+    let drafts: Watch[] = [this.draftOf(start)];
+    for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") {
-        // Only this instance's recordings place its cut.
-        if (e.instance === this.instance) for (const d of drafts) d.recorded |= 1 << e.process;
+        for (const d of drafts) d.recorded |= 1 << e.process;
         continue;
       }
-      if (e.message.kind !== "app") continue;
       const c = e.channel;
-      const content = messageKey(e.message);
       if (e.kind === "send") {
-        for (const d of drafts) {
-          const post = has(d, this.model.topology.channel(c).from);
-          d.inflight[c] = this.tagged.append(d.inflight[c] as List<Tagged>, {
-            payload: e.message.payload,
-            content,
-            post,
-          });
-        }
+        const sender = this.model.topology.channel(c).from;
+        for (const d of drafts)
+          d.inflight[c] = this.tagged.append(d.inflight[c] as number, has(d, sender) ? e.post : e.pre);
         continue;
       }
-      const next: Draft[] = [];
+      const next: Watch[] = [];
       for (const d of drafts) {
-        const candidates = this.candidates((d.inflight[c] as List<Tagged>).items, content);
+        const candidates = this.candidates(d.inflight[c] as number, e.content);
         candidates.forEach((i, n) => {
           // The last way takes the draft itself; every other one, a copy.
           const way = n === candidates.length - 1 ? d : copyOf(d);
@@ -285,28 +321,27 @@ class CutFollower {
     return drafts.map((d) => this.canonical(d));
   }
 
-  /** The draft takes the in-flight copy at `index` of the channel of a receive, loss or duplicate. */
-  private take(d: Draft, e: ModelEvent & { readonly kind: "receive" | "lose" }, index: number): void {
+  /** The draft takes the in-flight copy at `index` of the channel of a receive or loss. */
+  private take(d: Watch, e: FollowedEvent, index: number): void {
     const c = e.channel;
-    const inflight = d.inflight[c] as List<Tagged>;
-    const taken = inflight.items[index] as Tagged;
+    const inflight = d.inflight[c] as number;
+    const taken = this.tags[(this.tagged.items[inflight] as readonly number[])[index] as number] as Tagged;
     // A duplicated delivery leaves its copy in flight, tagged as it was.
-    if (e.kind === "lose" || !e.kept) d.inflight[c] = this.tagged.remove(inflight, index);
+    if (!e.kept) d.inflight[c] = this.tagged.remove(inflight, index);
     if (e.kind === "lose") return;
     const { from: sender, to: receiver } = this.model.topology.channel(c);
-    if (taken.post && !has(d, receiver) && d.orphan === null)
-      d.orphan = `${processName(sender)}'s ${this.model.spec.workload.describePayload(taken.payload)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`;
-    if (!taken.post && has(d, receiver))
-      d.late[c] = this.late.append(d.late[c] as List<string>, taken.payload);
+    if (taken.post && !has(d, receiver) && d.orphan === 0)
+      d.orphan = this.orphanId(
+        `${processName(sender)}'s ${this.model.spec.workload.describePayload(this.payloads[taken.payload] as string)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`,
+      );
+    if (!taken.post && has(d, receiver)) d.late[c] = this.late.append(d.late[c] as number, taken.payload);
   }
 
   /** A draft of the watch: the first reuses one scratch draft, so following allocates none. */
-  private draftOf(w: Watch): Draft {
+  private draftOf(w: Watch): Watch {
     const d = this.scratch;
-    for (let c = 0; c < w.inflight.length; c++) {
-      d.inflight[c] = w.inflight[c] as List<Tagged>;
-      d.late[c] = w.late[c] as List<string>;
-    }
+    d.inflight.set(w.inflight);
+    d.late.set(w.late);
     d.orphan = w.orphan;
     d.recorded = w.recorded;
     return d;
@@ -316,28 +351,34 @@ class CutFollower {
   private channelMismatch(w: Watch, end: SnapshotState): string | null {
     for (let c = 0; c < end.records.length; c++) {
       const record = end.records[c] as ChannelRecord;
-      if (this.crossingKey(lateOf(w, c), inflightOf(w, c)) === this.recordKey(record)) continue;
-      const crossing = this.crossing(lateOf(w, c), inflightOf(w, c));
+      const late = w.late[c] as number;
+      const inflight = w.inflight[c] as number;
+      if (this.crossingKey(late, inflight) === this.recordKey(record)) continue;
+      const crossing = this.crossing(late, inflight);
       const { from, to } = this.model.topology.channel(c);
       return `${channelName({ from, to })} was recorded as ⟨${record.messages.join(", ")}⟩, but the messages sent before ${processName(from)} recorded and received after ${processName(to)} recorded are ⟨${crossing.join(", ")}⟩`;
     }
     return null;
   }
 
-  /** The messages crossing the cut on a channel: its late ones, then its pre ones in flight. */
-  private crossing(late: List<string>, inflight: List<Tagged>): string[] {
-    return [...late.items, ...inflight.items.flatMap((t) => (t.post ? [] : [t.payload]))];
+  /** The payloads crossing the cut on a channel: its late ones, then its pre ones in flight. */
+  private crossing(late: number, inflight: number): string[] {
+    const pre = (this.tagged.items[inflight] as readonly number[]).flatMap((t) => {
+      const tagged = this.tags[t] as Tagged;
+      return tagged.post ? [] : [tagged.payload];
+    });
+    return [...(this.late.items[late] as readonly number[]), ...pre].map((p) => this.payloads[p] as string);
   }
 
   /**
-   * The crossing messages as one string to compare a record's with — in order on an ordered
+   * The crossing messages as one number to compare a record's with — in order on an ordered
    * channel, sorted otherwise — made once per pair of lists.
    */
-  private crossingKey(late: List<string>, inflight: List<Tagged>): number {
-    let key = this.crossingKeys.get(late.id, inflight.id);
+  private crossingKey(late: number, inflight: number): number {
+    let key = this.crossingKeys.get(late, inflight);
     if (key < 0) {
       key = this.keyIds(this.crossing(late, inflight));
-      this.crossingKeys.set(late.id, inflight.id, key);
+      this.crossingKeys.set(late, inflight, key);
     }
     return key;
   }
@@ -364,69 +405,117 @@ class CutFollower {
   }
 
   /** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
-  private candidates(inflight: readonly Tagged[], content: string): number[] {
+  private candidates(inflight: number, content: number): readonly number[] {
+    const items = this.tagged.items[inflight] as readonly number[];
     if (this.ordered) {
-      if (inflight[0]?.content !== content)
+      if ((this.tags[items[0] ?? -1] as Tagged | undefined)?.content !== content)
         throw new RangeError(`delivered ${content} is not the oldest message`);
-      return [0];
+      return ORDERED_CANDIDATE;
     }
-    const pre = inflight.findIndex((t) => t.content === content && !t.post);
-    const post = inflight.findIndex((t) => t.content === content && t.post);
-    return [pre, post].filter((i) => i >= 0);
+    let pre = -1;
+    let post = -1;
+    for (let i = 0; i < items.length && (pre < 0 || post < 0); i++) {
+      const t = this.tags[items[i] as number] as Tagged;
+      if (t.content !== content) continue;
+      if (t.post) post = post < 0 ? i : post;
+      else pre = pre < 0 ? i : pre;
+    }
+    return pre >= 0 && post >= 0 ? [pre, post] : pre >= 0 ? [pre] : post >= 0 ? [post] : [];
   }
 
   /** The one object of the watch `w`, named by its lists' ids. */
   private canonical(w: Watch): CanonicalWatch {
-    const channels = w.inflight.length;
+    const channels = this.channels;
     const key = this.key;
     for (let c = 0; c < channels; c++) {
-      key[c] = inflightOf(w, c).id;
-      key[channels + c] = lateOf(w, c).id;
+      key[c] = w.inflight[c] as number;
+      key[channels + c] = w.late[c] as number;
     }
-    let orphan = this.orphans.indexOf(w.orphan);
-    if (orphan < 0) orphan = this.orphans.push(w.orphan) - 1;
-    key[2 * channels] = orphan;
+    key[2 * channels] = w.orphan;
     key[2 * channels + 1] = w.recorded;
     const id = this.names.id(key);
     let watch = this.watches[id];
     if (watch === undefined) {
       // A draft's lists are scratch: the watch keeps copies.
-      const { orphan, recorded } = w;
       const stay: MonitorOutcome<CutMonitor>[] = [];
-      watch = { inflight: [...w.inflight], late: [...w.late], orphan, recorded, id, key: String(id), stay };
+      watch = {
+        inflight: w.inflight.slice(),
+        late: w.late.slice(),
+        orphan: w.orphan,
+        recorded: w.recorded,
+        id,
+        key: String(id),
+        stay,
+      };
       stay.push({ ok: true, monitor: watch });
       this.watches[id] = watch;
     }
     return watch;
   }
+
+  private emptyWatch(): Watch {
+    const inflight = new Int32Array(this.channels).fill(this.tagged.empty);
+    return { inflight, late: new Int32Array(this.channels).fill(this.late.empty), orphan: 0, recorded: 0 };
+  }
+
+  private contentId(content: string): number {
+    const id = intern(this.contentIds, content);
+    if (id === this.contentKeys.length) this.contentKeys.push(content);
+    return id;
+  }
+
+  private payloadId(payload: string): number {
+    const id = intern(this.payloadIds, payload);
+    if (id === this.payloads.length) this.payloads.push(payload);
+    return id;
+  }
+
+  private orphanId(reason: string): number {
+    let id = this.orphanIds.get(reason);
+    if (id === undefined) {
+      id = this.orphans.push(reason) - 1;
+      this.orphanIds.set(reason, id);
+    }
+    return id;
+  }
+
+  /** The number of the message `content` (payload `payload`), tagged pre or post. */
+  private taggedId(content: string, payload: string, post: boolean): number {
+    const c = this.contentId(content);
+    let id = this.taggedIds.get(c, post ? 1 : 0);
+    if (id < 0) {
+      id = this.tags.push({ content: c, payload: this.payloadId(payload), post }) - 1;
+      this.taggedIds.set(c, post ? 1 : 0, id);
+    }
+    return id;
+  }
+
+  private compareTagged(a: number, b: number): number {
+    const x = this.tags[a] as Tagged;
+    const y = this.tags[b] as Tagged;
+    const cx = this.contentKeys[x.content] as string;
+    const cy = this.contentKeys[y.content] as string;
+    return cx < cy ? -1 : cx > cy ? 1 : Number(x.post) - Number(y.post);
+  }
 }
 
-function inflightOf(w: Watch, c: number): List<Tagged> {
-  return w.inflight[c] as List<Tagged>;
+const ORDERED_CANDIDATE: readonly number[] = [0];
+
+/** The number of `key` in `ids`, a new one if it has none. */
+function intern(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
 }
 
-function lateOf(w: Watch, c: number): List<string> {
-  return w.late[c] as List<string>;
-}
-
-/** The watch with channel c's in-flight list (and late list, and orphan, when given) replaced. */
-/** A watch being followed: its lists and fields, changed in place. */
-interface Draft {
-  readonly inflight: List<Tagged>[];
-  readonly late: List<string>[];
-  orphan: string | null;
-  recorded: number;
-}
-
-function copyOf(d: Draft): Draft {
-  return { inflight: [...d.inflight], late: [...d.late], orphan: d.orphan, recorded: d.recorded };
+function copyOf(d: Watch): Watch {
+  return { inflight: d.inflight.slice(), late: d.late.slice(), orphan: d.orphan, recorded: d.recorded };
 }
 
 /** Has process p recorded, in the draft? */
-function has(d: Draft, p: number): boolean {
+function has(d: Watch, p: number): boolean {
   return (d.recorded & (1 << p)) !== 0;
-}
-
-function compareTagged(a: Tagged, b: Tagged): number {
-  return a.content < b.content ? -1 : a.content > b.content ? 1 : Number(a.post) - Number(b.post);
 }

@@ -19,26 +19,32 @@ export interface CoverageRow {
 export class Coverage {
   private readonly kinds: string[];
   private readonly counts: number[];
-  private readonly kindOf = new WeakMap<Step, number>();
+  /** The kind of each of the model's steps met, by step number. */
+  private readonly kindOf: number[] = [];
 
-  constructor(model: Model) {
+  constructor(private readonly model: Model) {
     this.kinds = possibleKinds(model);
     this.counts = this.kinds.map(() => 0);
   }
 
   /** `times` transitions by `step` were explored (one, or under symmetry the orbit's). */
   count(step: Step, times = 1): void {
-    let k = this.kindOf.get(step);
+    const n = this.model.stepNumber(step);
+    let k = n >= 0 ? this.kindOf[n] : undefined;
     if (k === undefined) {
-      const kind = stepKind(step);
-      k = this.kinds.indexOf(kind);
-      if (k < 0) {
-        k = this.kinds.push(kind) - 1;
-        this.counts.push(0);
-      }
-      this.kindOf.set(step, k);
+      k = this.kindIndex(stepKind(step));
+      if (n >= 0) this.kindOf[n] = k;
     }
     this.counts[k] = (this.counts[k] as number) + times;
+  }
+
+  private kindIndex(kind: string): number {
+    let k = this.kinds.indexOf(kind);
+    if (k < 0) {
+      k = this.kinds.push(kind) - 1;
+      this.counts.push(0);
+    }
+    return k;
   }
 
   rows(): CoverageRow[] {

@@ -185,7 +185,7 @@ export class ExactSearch {
     }
     let nexts = NO_MONITORS;
     if (m > 0) {
-      this.observed.observe(step, to, events);
+      this.observed.observe(step, to, events, model.wroteSnapshot);
       nexts = this.product.advance(combination, this.observed);
       if (this.product.violations.length > 0) this.violated(ref, step);
       row[width] = nexts[0] as number;

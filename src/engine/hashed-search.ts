@@ -294,7 +294,7 @@ class HashedSearch {
     }
     let nexts = NO_MONITORS;
     if (m > 0) {
-      this.observed.observe(step, to, events);
+      this.observed.observe(step, to, events, model.wroteSnapshot);
       nexts = this.product.advance(combination, this.observed);
       for (const { monitor, reason } of this.product.violations)
         this.found[monitor] ??= { reason, depth: this.depth + 1 };

@@ -65,15 +65,19 @@ export class PackedObservation implements ObservedStep {
     this.sourceProgress = this.model.codec.progress(source, 0);
   }
 
-  /** The transition by `step` to `target`, emitting the list of events `eventsId` (overwritten by the next one). */
-  observe(step: Step, target: Words, eventsId: number): void {
+  /**
+   * The transition by `step` to `target`, emitting the list of events `eventsId` (overwritten by
+   * the next one); `wroteSnapshot`: whether it wrote a word of the snapshot part (Model.apply),
+   * without which the instances' progress is the source's.
+   */
+  observe(step: Step, target: Words, eventsId: number, wroteSnapshot: boolean): void {
     this.step = step;
     this.eventsId = eventsId;
     this.target = target;
     this.toState = undefined;
     this.toApplication = undefined;
     if (this.recordedStates.length > 0) clear(this.recordedStates);
-    this.targetProgress = -1;
+    this.targetProgress = wroteSnapshot ? -1 : this.sourceProgress;
   }
 
   get events(): readonly ModelEvent[] {

@@ -10,6 +10,13 @@ import type { ProgressReport, ProgressSink, StopReason } from "./limits.js";
 /** Nodes a search expands between two pauses. */
 export const CHECK_EVERY = 1024;
 
+/**
+ * Milliseconds between two readings of the memory in use: reading the resident size costs a system
+ * call, too much for every pause of a fast search, and the big tables ask the budget themselves
+ * before they grow.
+ */
+const MEMORY_EVERY_MS = 25;
+
 /** Runs a paused search to its end. */
 export function runToEnd<T>(running: Generator<void, T>): T {
   for (;;) {
@@ -35,6 +42,7 @@ export async function runYielding<T>(running: Generator<void, T>): Promise<T> {
 export class Checkpoints {
   private readonly started = performance.now();
   private nextReport = this.started + 1000;
+  private nextMemoryReading = this.started;
   // The JS heap dies at its own limit, whatever the budget: stop well before it.
   private readonly heapCeiling = 0.85 * getHeapStatistics().heap_size_limit;
 
@@ -55,11 +63,15 @@ export class Checkpoints {
    * loop an allocation per iteration.)
    */
   check(report: Omit<ProgressReport, "seconds">): StopReason | undefined {
-    if (this.budget.inUse() > this.budget.limit || getHeapStatistics().used_heap_size > this.heapCeiling)
-      return "max-memory";
+    const now = performance.now();
+    if (now >= this.nextMemoryReading) {
+      this.nextMemoryReading = now + MEMORY_EVERY_MS;
+      if (this.budget.inUse() > this.budget.limit || getHeapStatistics().used_heap_size > this.heapCeiling)
+        return "max-memory";
+    }
     if (this.signal?.aborted === true) return "signal";
-    if (this.progress !== undefined && performance.now() >= this.nextReport) {
-      this.nextReport = performance.now() + 1000;
+    if (this.progress !== undefined && now >= this.nextReport) {
+      this.nextReport = now + 1000;
       this.progress({ ...report, seconds: this.seconds });
     }
     return undefined;

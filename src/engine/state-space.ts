@@ -37,7 +37,8 @@ export class StateSpace {
   edgeDeliveries = new Int32Array(4096);
   /** The label (`deliver(c(0,1): M)`) of each delivery id: a channel and a message content. */
   readonly deliveryLabels: string[] = [];
-  private readonly deliveryIds = new Map<Step, number>();
+  /** By step number: 1 + the delivery id of one of the model's delivery steps, −1 for another kind, 0 not met yet. */
+  private readonly deliveryIds: number[] = [];
   private readonly labelIds = new Map<string, number>();
   /** Edges kept so far (the filled part of edgeTargets and edgeSteps). */
   edgeCount = 0;
@@ -170,16 +171,19 @@ export class StateSpace {
 
   /** The id of a delivery step's label, or −1 for any other kind of step. */
   private deliveryId(step: Step): number {
-    if (step.kind !== "deliver") return -1;
-    let id = this.deliveryIds.get(step);
+    const n = this.model.stepNumber(step);
+    const known = n >= 0 ? (this.deliveryIds[n] ?? 0) : 0;
+    if (known !== 0) return known > 0 ? known - 1 : -1;
+    const id = step.kind === "deliver" ? this.labelId(this.model.label(step)) : -1;
+    if (n >= 0) this.deliveryIds[n] = id >= 0 ? id + 1 : -1;
+    return id;
+  }
+
+  private labelId(label: string): number {
+    let id = this.labelIds.get(label);
     if (id === undefined) {
-      const label = this.model.label(step);
-      id = this.labelIds.get(label) ?? this.deliveryLabels.length;
-      if (id === this.deliveryLabels.length) {
-        this.deliveryLabels.push(label);
-        this.labelIds.set(label, id);
-      }
-      this.deliveryIds.set(step, id);
+      id = this.deliveryLabels.push(label) - 1;
+      this.labelIds.set(label, id);
     }
     return id;
   }

@@ -21,7 +21,7 @@ import { appMessage, messageKey } from "./message.js";
 import { instanceSuffix, type Script, ScriptRunner } from "./script.js";
 import { emptySnapshot } from "./snapshot.js";
 import { channelName, processName, type Topology } from "./topology.js";
-import { TransitionCache } from "./transition-cache.js";
+import { TransitionCache, writesSnapshot } from "./transition-cache.js";
 import type { GlobalState, Message, ModelEvent, Step, Transition } from "./types.js";
 
 /** Relaxations of the lecture's reliable channels (semantics.md): each adds steps of its own. */
@@ -71,14 +71,27 @@ export class Model {
   private readonly performed = new Map<number, Effect>();
   private readonly received = new Map<number, Effect>();
   private readonly codes = new Map<string, number>();
-  /** The steps this model made (interned): the ones the transition cache learns. */
-  private readonly ownSteps = new WeakSet<Step>();
+  /** How many steps this model made (interned and numbered: the ones the transition cache learns). */
+  private stepCount = 0;
+  /**
+   * Where this model writes the number of each step it makes: a symbol of its own (another model
+   * may take the same step objects, e.g. a property's application-only model), so the step's fields,
+   * its JSON and its equality are those of the step alone; reading it is a property load, where a
+   * map from steps would cost a lookup on every transition.
+   */
+  private readonly numberKey = Symbol("step number");
   /** What each of its steps does, learned from the rules (transition-cache.ts). */
-  private readonly effects = new TransitionCache();
-  /** `label`, made once (the transition cache names a step with it when its rules misbehave). */
-  private readonly labelOfStep = (step: Step) => this.label(step);
-  /** Labels of the steps met (steps are interned, so mostly the same few objects). */
-  private readonly labels = new WeakMap<Step, string>();
+  private readonly effects: TransitionCache;
+  /** The snapshot part of the words: a predicate, made once. */
+  private readonly inSnapshot = (i: number) => i >= this.codec.recorded && i < this.codec.channels;
+  /**
+   * Whether the last `apply` wrote a word of the snapshot part (recorded states, channel records):
+   * a step that did not can neither start nor complete an instance (StateCodec.progress).
+   */
+  wroteSnapshot = true;
+  /** Labels of the model's own steps, by number, and of other steps met (read from a trace). */
+  private readonly labels: string[] = [];
+  private readonly otherLabels = new WeakMap<Step, string>();
 
   constructor(readonly spec: ModelSpec) {
     const { topology, workload, params, script } = spec;
@@ -87,6 +100,7 @@ export class Model {
     this.instances = this.script?.instances ?? spec.instances ?? 1;
     this.codec = new StateCodec(topology.processes, topology.channels.length, this.instances);
     this.draft = new StateDraft(this.codec, topology, spec.discipline);
+    this.effects = new TransitionCache(this.inSnapshot);
     const none = emptySnapshot(topology.processes, topology.channels.length);
     // Interned first, so that id 0 is the empty record and the empty channel.
     this.codec.channelRecords.intern(none.records[0] ?? { closed: false, messages: [] });
@@ -100,7 +114,7 @@ export class Model {
     this.initiations = Array.from({ length: this.instances }, (_, k) =>
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
-    for (const step of [...this.initiations.flat(), ...(this.script?.steps ?? [])]) this.ownSteps.add(step);
+    for (const step of [...this.initiations.flat(), ...(this.script?.steps ?? [])]) this.number(step);
     this.appSteps = Array.from({ length: topology.processes }, () => []);
     this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
@@ -156,18 +170,20 @@ export class Model {
    * transition cache, without running them.
    */
   apply(w: Words, step: Step, out: Words): number {
-    const cached = this.effects.find(step, w);
+    const number = this.stepNumber(step);
+    const leaf = number < 0 ? -1 : this.effects.find(number, w);
     // A loop, not TypedArray.set: for a row of a few words the builtin's call costs more than the copy.
     if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
-    if (cached !== undefined) {
-      const writes = cached.writes;
-      for (let i = 0; i < writes.length; i += 2) out[writes[i] as number] = writes[i + 1] as number;
-      return cached.events;
+    if (leaf >= 0) {
+      this.effects.patch(leaf, out);
+      this.wroteSnapshot = this.effects.writesSnapshot(leaf);
+      return this.effects.eventsOf(leaf);
     }
     this.runRules(this.draft.begin(out), step);
     const { reads, writes, events } = this.draft.drafted();
+    this.wroteSnapshot = writesSnapshot(writes, this.inSnapshot);
     // Only the model's own step objects are cached: a step read from a trace file is applied once.
-    if (this.ownSteps.has(step)) this.effects.learn(step, reads, writes, events, this.labelOfStep);
+    if (number >= 0) this.effects.learn(number, reads, writes, events, () => this.label(step));
     return events;
   }
 
@@ -255,7 +271,7 @@ export class Model {
     const steps = workload
       .actions(this.codec.apps.value(id), p, topology)
       .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
-    for (const step of steps) this.ownSteps.add(step);
+    for (const step of steps) this.number(step);
     (this.appSteps[p] as (readonly Step[] | undefined)[])[id] = steps;
     return steps;
   }
@@ -278,7 +294,7 @@ export class Model {
       if (faults.duplicating) offered.push({ kind: "duplicate", channel: c, message });
       return offered;
     });
-    for (const step of steps) this.ownSteps.add(step);
+    for (const step of steps) this.number(step);
     (this.deliverySteps[c] as (readonly Step[] | undefined)[])[id] = steps;
     return steps;
   }
@@ -356,12 +372,28 @@ export class Model {
    * whose destination is the process itself) or `deliver(c(0,1): M)`.
    */
   label(step: Step): string {
-    let label = this.labels.get(step);
+    const n = this.stepNumber(step);
+    let label = n >= 0 ? this.labels[n] : this.otherLabels.get(step);
     if (label === undefined) {
       label = this.labelOf(step);
-      this.labels.set(step, label);
+      if (n >= 0) this.labels[n] = label;
+      else this.otherLabels.set(step, label);
     }
     return label;
+  }
+
+  /**
+   * The number of `step` among the steps this model made (0, 1, … in the order made), or −1 for a
+   * step it did not make (one read from a trace): what the engine's per-step tables are indexed by.
+   */
+  stepNumber(step: Step): number {
+    return (step as NumberedStep)[this.numberKey] ?? -1;
+  }
+
+  /** Gives one of the model's own steps its number. */
+  private number(step: Step): void {
+    // Not enumerable: invisible to JSON, to spreading and to deep equality.
+    Object.defineProperty(step, this.numberKey, { value: this.stepCount++ });
   }
 
   private labelOf(step: Step): string {
@@ -381,6 +413,8 @@ export class Model {
     }
   }
 }
+
+type NumberedStep = Step & { [key: symbol]: number | undefined };
 
 /** Distinct action names and payloads a memo key can tell apart. */
 const ACTIONS = 4096;

@@ -42,6 +42,20 @@ describe("bank with Chandy–Lamport", () => {
     ]);
   });
 
+  it("numbers its own steps apart, by model, without touching what a step equals or prints as", () => {
+    const steps = model.steps(model.initial);
+    const numbers = steps.map((s) => model.stepNumber(s));
+    expect(new Set(numbers).size).toBe(steps.length);
+    expect(numbers.every((n) => n >= 0)).toBe(true);
+    // A step read from a trace is not the model's own; a second model numbers the same objects its own way.
+    expect(model.stepNumber({ ...(steps[0] as Step) })).toBe(-1);
+    expect(steps[0]).toEqual({ ...(steps[0] as Step) });
+    expect(JSON.stringify(steps[0])).toBe(JSON.stringify({ ...(steps[0] as Step) }));
+    const other = modelOf({ balances: [1, 0, 0] });
+    expect(steps.map((s) => other.stepNumber(s))).toEqual(steps.map(() => -1));
+    expect(steps.map((s) => other.label(s))).toEqual(steps.map((s) => model.label(s)));
+  });
+
   it("initiate records the initiator's state and sends a marker on every outgoing channel", () => {
     const s = run(model, ["initiate(P0)"]);
     expect(s.recorded).toEqual([[1], null, null]);
