@@ -159,10 +159,13 @@ export class ExactSearch {
       reduction.choose(from, steps, this.chosen);
     }
     if (m > 0) observed.leave(from);
+    // Each successor is written over a copy of the source and undone after (Model.applyOver).
+    this.to.set(from);
     for (let k = 0; k < steps.length; k++) {
       if (reduction !== undefined && this.chosen[k] === 0) continue;
       taken.push(k);
       this.successor(ref, state, depth, k, combination);
+      model.restore(from, this.to);
     }
     if (firstVisit) {
       space.addExpansion(state, steps, targets, taken);
@@ -177,7 +180,7 @@ export class ExactSearch {
   private successor(ref: number, state: number, depth: number, k: number, combination: number): void {
     const { model, width, m, to, stored, row, models, symmetry } = this;
     const step = this.steps[k] as Step;
-    const events = model.apply(this.from, step, to);
+    const events = model.applyOver(this.from, step, to);
     let fixing = 1;
     if (symmetry !== undefined) {
       stored.set(to);

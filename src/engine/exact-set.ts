@@ -117,16 +117,6 @@ export class ExactSet {
     }
   }
 
-  /** The index in `slots` of the first empty slot from hash `h`'s (rehashing: no key is met twice). */
-  private emptySlot(h: number): number {
-    const slots = this.slots;
-    const stride = this.stride;
-    const size = this.size;
-    for (let s = slotOf(h >>> 0, size); ; s = s + 1 === size ? 0 : s + 1) {
-      if (slots[s * stride] === 0) return s * stride;
-    }
-  }
-
   /** Doubles the store; may throw OutOfMemoryBudget. */
   private growStore(): void {
     const capacity = this.capacity * 2;
@@ -145,18 +135,22 @@ export class ExactSet {
     this.capacity = capacity;
   }
 
+  /** Moves every slot into a new index of `slots` slots (in slot order, so the writes run mostly forward). */
   private rehash(slots: number): void {
     const old = this.slots;
-    const stride = this.stride;
+    const { stride, keyWords, hash } = this;
     const size = Math.ceil(slots);
-    this.slots = allocateOrStop(this.budget, Uint32Array, size * stride, "the state index");
-    this.size = size;
+    const fresh = allocateOrStop(this.budget, Uint32Array, size * stride, "the state index");
     for (let at = 0; at < old.length; at += stride) {
       if (old[at] === 0) continue;
-      hashState(old, at + 1, this.keyWords, this.hash);
-      const s = this.emptySlot(this.hash[0] as number);
-      for (let i = 0; i < stride; i++) this.slots[s + i] = old[at + i] as number;
+      hashState(old, at + 1, keyWords, hash);
+      let s = slotOf((hash[0] as number) >>> 0, size);
+      while (fresh[s * stride] !== 0) s = s + 1 === size ? 0 : s + 1;
+      const to = s * stride;
+      for (let i = 0; i < stride; i++) fresh[to + i] = old[at + i] as number;
     }
+    this.slots = fresh;
+    this.size = size;
     this.budget.release(old);
   }
 }

@@ -272,12 +272,15 @@ class HashedSearch {
       reduction.choose(from, steps, this.chosen);
     }
     if (m > 0) this.observed.leave(from);
+    // Each successor is written over a copy of the source and undone after (Model.applyOver).
+    this.to.set(from);
     let explored = 0;
     for (let k = 0; k < steps.length; k++) {
       if (reduction !== undefined && this.chosen[k] === 0) continue;
       explored++;
       if (first) this.coverage.count(steps[k] as Step, orbit);
       this.successor(steps[k] as Step, combination);
+      model.restore(from, this.to);
     }
     if (first) this.tally.visited(steps.length, explored, orbit);
   }
@@ -285,7 +288,7 @@ class HashedSearch {
   /** The successor by `step` of the node being expanded (whose combination is `combination`). */
   private successor(step: Step, combination: number): void {
     const { model, width, m, to, stored, hash, symmetry } = this;
-    const events = model.apply(this.from, step, to);
+    const events = model.applyOver(this.from, step, to);
     // The row stores the successor's representative; monitors see `to` itself.
     let weight = 1;
     if (symmetry !== undefined) {

@@ -2,30 +2,30 @@
  * A map from pairs of non-negative integers to integers, on typed arrays (open addressing, linear
  * probing, a power of two of slots at most half full): what the product looks up on almost every
  * step — where a list of events leads a combination of monitor states — at the cost of a multiply,
- * a shift and, for the steps out of one state, about one cache miss between them.
+ * a shift and, for the steps out of one state, about one cache miss between them. A slot holds its
+ * pair and its value side by side, so a probe reads one cache line, not two.
  */
 export class PairMap {
-  /** Slot s holds the pair (keys[2s] − 1, keys[2s + 1]) — keys[2s] = 0 marks it empty — and values[s]. */
-  private keys: Int32Array;
-  private values: Int32Array;
+  /** Slot s is slots[3s .. 3s + 3) = (a + 1, b, value) for the pair (a, b); a + 1 = 0 marks it empty. */
+  private slots: Int32Array;
   private mask: number;
   private shift: number;
   size = 0;
 
   constructor(log2Slots = 12) {
-    this.keys = new Int32Array(2 << log2Slots);
-    this.values = new Int32Array(1 << log2Slots);
+    this.slots = new Int32Array(3 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
     this.shift = 32 - log2Slots;
   }
 
   /** The value of the pair (a, b), or −1 if it has none. */
   get(a: number, b: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     for (let s = this.slot(a, b); ; s = (s + 1) & this.mask) {
-      const first = keys[2 * s] as number;
+      const at = 3 * s;
+      const first = slots[at] as number;
       if (first === 0) return -1;
-      if (first === a + 1 && keys[2 * s + 1] === b) return this.values[s] as number;
+      if (first === a + 1 && slots[at + 1] === b) return slots[at + 2] as number;
     }
   }
 
@@ -45,25 +45,22 @@ export class PairMap {
   }
 
   private put(a: number, b: number, value: number): void {
-    const keys = this.keys;
+    const slots = this.slots;
     let s = this.slot(a, b);
-    while (keys[2 * s] !== 0) s = (s + 1) & this.mask;
-    keys[2 * s] = a + 1;
-    keys[2 * s + 1] = b;
-    this.values[s] = value;
+    while (slots[3 * s] !== 0) s = (s + 1) & this.mask;
+    slots[3 * s] = a + 1;
+    slots[3 * s + 1] = b;
+    slots[3 * s + 2] = value;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    const slots = 2 * (this.mask + 1);
-    this.keys = new Int32Array(2 * slots);
-    this.values = new Int32Array(slots);
-    this.mask = slots - 1;
+    const old = this.slots;
+    const size = 2 * (this.mask + 1);
+    this.slots = new Int32Array(3 * size);
+    this.mask = size - 1;
     this.shift--;
-    for (let s = 0; s < values.length; s++) {
-      if (keys[2 * s] !== 0)
-        this.put((keys[2 * s] as number) - 1, keys[2 * s + 1] as number, values[s] as number);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at] !== 0) this.put((old[at] as number) - 1, old[at + 1] as number, old[at + 2] as number);
     }
   }
 }

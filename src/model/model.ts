@@ -89,6 +89,8 @@ export class Model {
    * a step that did not can neither start nor complete an instance (StateCodec.progress).
    */
   wroteSnapshot = true;
+  /** The cached effect the last `applyOver` patched in, or −1 if it ran the rules. */
+  private lastLeaf = -1;
   /** Labels of the model's own steps, by number, and of other steps met (read from a trace). */
   private readonly labels: string[] = [];
   private readonly otherLabels = new WeakMap<Step, string>();
@@ -170,10 +172,20 @@ export class Model {
    * transition cache, without running them.
    */
   apply(w: Words, step: Step, out: Words): number {
-    const number = this.stepNumber(step);
-    const leaf = number < 0 ? -1 : this.effects.find(number, w);
     // A loop, not TypedArray.set: for a row of a few words the builtin's call costs more than the copy.
     if (out !== w) for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
+    return this.applyOver(w, step, out);
+  }
+
+  /**
+   * `apply` to an `out` that holds the words of `w` already: writes only the words the step
+   * changes. A search takes every step of a state this way, calling `restore` after each, so a step
+   * costs the few words it writes rather than a copy of the state.
+   */
+  applyOver(w: Words, step: Step, out: Words): number {
+    const number = this.stepNumber(step);
+    const leaf = number < 0 ? -1 : this.effects.find(number, w);
+    this.lastLeaf = leaf;
     if (leaf >= 0) {
       this.effects.patch(leaf, out);
       this.wroteSnapshot = this.effects.writesSnapshot(leaf);
@@ -185,6 +197,12 @@ export class Model {
     // Only the model's own step objects are cached: a step read from a trace file is applied once.
     if (number >= 0) this.effects.learn(number, reads, writes, events, () => this.label(step));
     return events;
+  }
+
+  /** Makes `out` hold the words of `w` again after `applyOver(w, …, out)` (`out` not `w` itself). */
+  restore(w: Words, out: Words): void {
+    if (this.lastLeaf >= 0) this.effects.restore(this.lastLeaf, w, out);
+    else for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
   }
 
   /** The events of the list `apply` named `id`, in the order the step emitted them. */

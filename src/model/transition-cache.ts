@@ -73,6 +73,16 @@ export class TransitionCache {
       out[writes[i] as number] = writes[i + 1] as number;
   }
 
+  /** Writes back into `out` the words of `w` that leaf `leaf` writes (undoes `patch`). */
+  restore(leaf: number, w: Words, out: Words): void {
+    const { writes } = this;
+    const end = (this.start[leaf] as number) + (this.span[leaf] as number);
+    for (let i = this.start[leaf] as number; i < end; i += 2) {
+      const index = writes[i] as number;
+      out[index] = w[index] as number;
+    }
+  }
+
   /** The words leaf `leaf` writes, as (index, value) pairs. */
   writesOf(leaf: number): Int32Array {
     return this.writes.subarray(this.start[leaf], (this.start[leaf] as number) + (this.span[leaf] as number));
