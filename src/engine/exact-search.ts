@@ -86,7 +86,7 @@ export class ExactSearch {
     const { width, m } = this;
     const product = new MonitorProduct(monitors);
     this.product = product;
-    const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
+    const expected = Math.min(limits.maxStates ?? 2 ** 20, 2 ** 22);
     const bounds = (out: Float64Array) => {
       model.fieldBounds(out);
       if (m > 0) out[width] = product.bound;
@@ -159,8 +159,9 @@ export class ExactSearch {
       reduction.choose(from, steps, this.chosen);
     }
     if (m > 0) observed.leave(from);
-    // Each successor is written over a copy of the source and undone after (Model.applyOver).
-    this.to.set(from);
+    // Each successor is written over a copy of the source and undone after (Model.applyOver); a
+    // loop, as in Model.apply: for a few words TypedArray.set's call costs more than the copy.
+    for (let i = 0; i < width; i++) this.to[i] = from[i] as number;
     for (let k = 0; k < steps.length; k++) {
       if (reduction !== undefined && this.chosen[k] === 0) continue;
       taken.push(k);

@@ -272,8 +272,9 @@ class HashedSearch {
       reduction.choose(from, steps, this.chosen);
     }
     if (m > 0) this.observed.leave(from);
-    // Each successor is written over a copy of the source and undone after (Model.applyOver).
-    this.to.set(from);
+    // Each successor is written over a copy of the source and undone after (Model.applyOver); a
+    // loop, as in Model.apply: for a few words TypedArray.set's call costs more than the copy.
+    for (let i = 0; i < width; i++) this.to[i] = from[i] as number;
     let explored = 0;
     for (let k = 0; k < steps.length; k++) {
       if (reduction !== undefined && this.chosen[k] === 0) continue;

@@ -33,7 +33,8 @@ export class PackedStore {
     /** Writes to out[f] a number above every value field f may hold now. */
     private readonly bounds: (out: Float64Array) => void,
     private readonly budget: MemoryBudget,
-    expected: number,
+    /** Rows to make room for at once (the index is not rebuilt before it holds about this many). */
+    private readonly expected: number,
   ) {
     const fields = keyFields + payloadFields;
     this.packed = new Uint32Array(Math.max(1, fields));
@@ -137,7 +138,8 @@ export class PackedStore {
     const oldKey = this.key;
     const oldPayload = this.payload;
     [this.key, this.payload] = this.layout(w);
-    const set = this.emptySet(old.count);
+    // As much room as before: a relayout early in a search must not undo the presizing.
+    const set = this.emptySet(Math.max(old.count, this.expected));
     for (let id = 0; id < old.count; id++) {
       oldKey.unpack(old.states, id * old.words, this.row);
       oldPayload.unpack(old.states, id * old.words + oldKey.words, this.payloadRow);
