@@ -86,7 +86,7 @@ export class ExactSearch {
     const { width, m } = this;
     const product = new MonitorProduct(monitors);
     this.product = product;
-    const expected = Math.min(limits.maxStates ?? 2 ** 20, 2 ** 22);
+    const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
     const bounds = (out: Float64Array) => {
       model.fieldBounds(out);
       if (m > 0) out[width] = product.bound;

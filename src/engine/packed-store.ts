@@ -138,8 +138,9 @@ export class PackedStore {
     const oldKey = this.key;
     const oldPayload = this.payload;
     [this.key, this.payload] = this.layout(w);
-    // As much room as before: a relayout early in a search must not undo the presizing.
-    const set = this.emptySet(Math.max(old.count, this.expected));
+    // Room to grow fourfold (up to the presized room) before the index is rebuilt: a relayout early
+    // in a search must not leave it to grow from the rows so far by many rebuilds.
+    const set = this.emptySet(Math.max(old.count, Math.min(this.expected, 4 * old.count)));
     for (let id = 0; id < old.count; id++) {
       oldKey.unpack(old.states, id * old.words, this.row);
       oldPayload.unpack(old.states, id * old.words + oldKey.words, this.payloadRow);
