@@ -73,13 +73,8 @@ export class Model {
   private readonly codes = new Map<string, number>();
   /** How many steps this model made (interned and numbered: the ones the transition cache learns). */
   private stepCount = 0;
-  /**
-   * Where this model writes the number of each step it makes: a symbol of its own (another model
-   * may take the same step objects, e.g. a property's application-only model), so the step's fields,
-   * its JSON and its equality are those of the step alone; reading it is a property load, where a
-   * map from steps would cost a lookup on every transition.
-   */
-  private readonly numberKey = Symbol("step number");
+  /** This model's part of a step's stamp (see STEP_STAMP): one per model made in the process. */
+  private readonly stampBase = nextModel++ * STAMPS_PER_MODEL;
   /** What each of its steps does, learned from the rules (transition-cache.ts). */
   private readonly effects: TransitionCache;
   /** The snapshot part of the words: a predicate, made once. */
@@ -405,13 +400,17 @@ export class Model {
    * step it did not make (one read from a trace): what the engine's per-step tables are indexed by.
    */
   stepNumber(step: Step): number {
-    return (step as NumberedStep)[this.numberKey] ?? -1;
+    const stamp = (step as StampedStep)[STEP_STAMP];
+    // A step another model made (a property's application-only model reads this one's) is not ours.
+    if (stamp === undefined || stamp < this.stampBase || stamp >= this.stampBase + STAMPS_PER_MODEL)
+      return -1;
+    return stamp - this.stampBase;
   }
 
   /** Gives one of the model's own steps its number. */
   private number(step: Step): void {
     // Not enumerable: invisible to JSON, to spreading and to deep equality.
-    Object.defineProperty(step, this.numberKey, { value: this.stepCount++ });
+    Object.defineProperty(step, STEP_STAMP, { value: this.stampBase + this.stepCount++ });
   }
 
   private labelOf(step: Step): string {
@@ -432,7 +431,18 @@ export class Model {
   }
 }
 
-type NumberedStep = Step & { [key: symbol]: number | undefined };
+/**
+ * Where a model writes the number of each step it makes, with the model's own part (its stamp
+ * base): a symbol, so the step's fields, its JSON and its equality are those of the step alone, and
+ * one symbol for every model, so reading it is a property load the engine's hot loop inlines, where
+ * a map from steps would cost a lookup on every transition. A step is stamped once, by the model
+ * that makes it.
+ */
+const STEP_STAMP = Symbol("step stamp");
+type StampedStep = Step & { [STEP_STAMP]?: number };
+/** Steps one model may number (stamps stay exact doubles for 2^21 models). */
+const STAMPS_PER_MODEL = 2 ** 32;
+let nextModel = 0;
 
 /** Distinct action names and payloads a memo key can tell apart. */
 const ACTIONS = 4096;
