@@ -66,6 +66,8 @@ export class ExactSearch {
   private readonly targets: number[] = [];
   private readonly taken: number[] = [];
   private readonly observed: PackedObservation;
+  /** What the step being followed wrote over the source's copy (Model.lastEffect), to undo after. */
+  private effect = -1;
   private readonly coverage: Coverage;
   private readonly tally: FigureTally;
 
@@ -166,7 +168,7 @@ export class ExactSearch {
       if (reduction !== undefined && this.chosen[k] === 0) continue;
       taken.push(k);
       this.successor(ref, state, depth, k, combination);
-      model.restore(from, this.to);
+      model.restore(from, this.to, this.effect);
     }
     if (firstVisit) {
       space.addExpansion(state, steps, targets, taken);
@@ -182,6 +184,8 @@ export class ExactSearch {
     const { model, width, m, to, stored, row, models, symmetry } = this;
     const step = this.steps[k] as Step;
     const events = model.applyOver(this.from, step, to);
+    // Taken now: a violation's run, rebuilt below, applies steps of its own.
+    this.effect = model.lastEffect;
     let fixing = 1;
     if (symmetry !== undefined) {
       stored.set(to);

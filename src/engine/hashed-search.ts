@@ -149,6 +149,8 @@ class HashedSearch {
   private readonly tally: FigureTally;
   private readonly coverage: Coverage;
   private readonly observed: PackedObservation;
+  /** What the step being followed wrote over the source's copy (Model.lastEffect), to undo after. */
+  private effect = -1;
   private readonly symmetry: ProcessSymmetry | undefined;
   private readonly reduction: StepReduction | undefined;
   private frontier: Frontier | undefined;
@@ -281,7 +283,7 @@ class HashedSearch {
       explored++;
       if (first) this.coverage.count(steps[k] as Step, orbit);
       this.successor(steps[k] as Step, combination);
-      model.restore(from, this.to);
+      model.restore(from, this.to, this.effect);
     }
     if (first) this.tally.visited(steps.length, explored, orbit);
   }
@@ -290,6 +292,8 @@ class HashedSearch {
   private successor(step: Step, combination: number): void {
     const { model, width, m, to, stored, hash, symmetry } = this;
     const events = model.applyOver(this.from, step, to);
+    // Taken now: a violation's run, rebuilt below, applies steps of its own.
+    this.effect = model.lastEffect;
     // The row stores the successor's representative; monitors see `to` itself.
     let weight = 1;
     if (symmetry !== undefined) {

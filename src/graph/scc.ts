@@ -19,7 +19,7 @@ export interface Components {
 
 /** The SCCs of the subgraph induced by the vertices for which `include` holds. */
 export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number) => boolean): Components {
-  const n = graph.order;
+  const { order: n, start, targets } = graph;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -37,7 +37,7 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1 || !include(root)) continue;
     callVertex[calls] = root;
-    callEdge[calls] = graph.start[root] ?? 0;
+    callEdge[calls] = start[root] ?? 0;
     calls++;
     index[root] = low[root] = nextIndex++;
     stack[stacked++] = root;
@@ -46,17 +46,17 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
       const top = calls - 1;
       const v = callVertex[top] as number;
       const e = callEdge[top] as number;
-      const end = graph.start[v + 1] ?? graph.targets.length;
+      const end = start[v + 1] ?? targets.length;
       if (e < end) {
         callEdge[top] = e + 1;
-        const w = graph.targets[e] as number;
+        const w = targets[e] as number;
         if (w < 0 || !include(w)) continue;
         if (index[w] === -1) {
           index[w] = low[w] = nextIndex++;
           stack[stacked++] = w;
           onStack[w] = 1;
           callVertex[calls] = w;
-          callEdge[calls] = graph.start[w] ?? 0;
+          callEdge[calls] = start[w] ?? 0;
           calls++;
         } else if (onStack[w] === 1) {
           low[v] = Math.min(low[v] as number, index[w] as number);

@@ -194,9 +194,17 @@ export class Model {
     return events;
   }
 
-  /** Makes `out` hold the words of `w` again after `applyOver(w, …, out)` (`out` not `w` itself). */
-  restore(w: Words, out: Words): void {
-    if (this.lastLeaf >= 0) this.effects.restore(this.lastLeaf, w, out);
+  /**
+   * What the last `applyOver` wrote, for `restore`: a cached effect, or −1 when it ran the rules.
+   * Read it right after the step (anything that applies another step in between replaces it).
+   */
+  get lastEffect(): number {
+    return this.lastLeaf;
+  }
+
+  /** Makes `out` hold the words of `w` again after `applyOver(w, …, out)` wrote `effect` (`lastEffect`). */
+  restore(w: Words, out: Words, effect: number): void {
+    if (effect >= 0) this.effects.restore(effect, w, out);
     else for (let i = 0; i < w.length; i++) out[i] = w[i] as number;
   }
 

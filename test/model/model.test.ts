@@ -56,6 +56,23 @@ describe("bank with Chandy–Lamport", () => {
     expect(steps.map((s) => other.label(s))).toEqual(steps.map((s) => model.label(s)));
   });
 
+  it("takes each step over a copy of the source and undoes it, even when other steps run in between", () => {
+    const from = model.codec.encode(model.initial);
+    const steps = model.steps(model.initial);
+    const over = from.slice();
+    for (const step of [...steps, ...steps]) {
+      const events = model.applyOver(from, step, over);
+      const effect = model.lastEffect;
+      const expected = new Int32Array(from.length);
+      expect(model.apply(from, step, expected)).toBe(events);
+      expect(over).toEqual(expected);
+      // Another step applied meanwhile (as a violation's rebuilt run does) must not spoil the undo.
+      model.apply(from, steps[steps.length - 1] as Step, new Int32Array(from.length));
+      model.restore(from, over, effect);
+      expect(over).toEqual(from);
+    }
+  });
+
   it("initiate records the initiator's state and sends a marker on every outgoing channel", () => {
     const s = run(model, ["initiate(P0)"]);
     expect(s.recorded).toEqual([[1], null, null]);
