@@ -85,10 +85,9 @@ function fairCycle(
     current = c;
     const from = first[c] as number;
     const to = first[c + 1] as number;
-    // Most components are one state without a self-loop: told from the edge targets alone.
-    let cyclic = false;
-    for (let i = from; i < to && !cyclic; i++) cyclic = hasEdgeInside(space, members[i] as number, inside);
-    if (!cyclic) continue;
+    // A component of several states has a cycle through them all; one of a single state (most
+    // are) only if it has a self-loop.
+    if (to - from === 1 && !hasSelfLoop(space, id)) continue;
     if (!fairness.everyConstantDeliveryTaken(space, members.subarray(from, to), inside)) continue; // every cycle here starves one
     const cycle = fairLoop(space, model, id, inside);
     const stem = space.pathTo(id);
@@ -252,13 +251,10 @@ function shortestPath(
   throw new RangeError("the component is not strongly connected");
 }
 
-/** Does some edge out of state `id` stay inside the component? */
-function hasEdgeInside(space: StateSpace, id: number, inside: (id: number) => boolean): boolean {
+/** Does some edge lead from state `id` back to itself? */
+function hasSelfLoop(space: StateSpace, id: number): boolean {
   const end = space.edgeStart[id + 1] ?? 0;
-  for (let e = space.edgeStart[id] ?? 0; e < end; e++) {
-    const target = space.edgeTargets[e] as number;
-    if (target >= 0 && inside(target)) return true;
-  }
+  for (let e = space.edgeStart[id] ?? 0; e < end; e++) if (space.edgeTargets[e] === id) return true;
   return false;
 }
 
