@@ -417,6 +417,8 @@ export class Model {
 
   /** Gives one of the model's own steps its number. */
   private number(step: Step): void {
+    // Past its range a step stays unnumbered: correct, only never cached.
+    if (this.stepCount === STAMPS_PER_MODEL) return;
     // Not enumerable: invisible to JSON, to spreading and to deep equality.
     Object.defineProperty(step, STEP_STAMP, { value: this.stampBase + this.stepCount++ });
   }
@@ -448,8 +450,8 @@ export class Model {
  */
 const STEP_STAMP = Symbol("step stamp");
 type StampedStep = Step & { [STEP_STAMP]?: number };
-/** Steps one model may number (stamps stay exact doubles for 2^21 models). */
-const STAMPS_PER_MODEL = 2 ** 32;
+/** Steps one model numbers (stamps stay exact integers for 2^27 models made in one process). */
+const STAMPS_PER_MODEL = 2 ** 26;
 let nextModel = 0;
 
 /** Distinct action names and payloads a memo key can tell apart. */
