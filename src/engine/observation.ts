@@ -67,7 +67,7 @@ export class PackedObservation implements ObservedStep {
 
   /**
    * The transition by `step` to `target`, emitting the list of events `eventsId` (overwritten by
-   * the next one); `wroteSnapshot`: whether it wrote a word of the snapshot part (Model.apply),
+   * the next one); `wroteSnapshot`: whether it wrote a word of the snapshot part (Model.wroteSnapshot),
    * without which the instances' progress is the source's.
    */
   observe(step: Step, target: Words, eventsId: number, wroteSnapshot: boolean): void {
