@@ -293,19 +293,19 @@ class CutFollower {
    * deliveries one way allocates nothing but the watch it leads to, if that watch is new.
    */
   private follow(start: Watch, list: number): CanonicalWatch[] {
+    // On an ordered channel a delivery takes the oldest message: one way, one draft.
+    if (this.ordered) return [this.followOneWay(start, list)];
     let drafts: Watch[] = [this.draftOf(start)];
     for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") {
         for (const d of drafts) d.recorded |= 1 << e.process;
         continue;
       }
-      const c = e.channel;
       if (e.kind === "send") {
-        const sender = this.model.topology.channel(c).from;
-        for (const d of drafts)
-          d.inflight[c] = this.tagged.append(d.inflight[c] as number, has(d, sender) ? e.post : e.pre);
+        for (const d of drafts) this.send(d, e);
         continue;
       }
+      const c = e.channel;
       const next: Watch[] = [];
       for (const d of drafts) {
         const candidates = this.candidates(d.inflight[c] as number, e.content);
@@ -319,6 +319,26 @@ class CutFollower {
       drafts = next;
     }
     return drafts.map((d) => this.canonical(d));
+  }
+
+  /** `follow` where every delivery has one way to match its send (ordered channels). */
+  private followOneWay(start: Watch, list: number): CanonicalWatch {
+    const d = this.draftOf(start);
+    for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
+      if (e.kind === "record") d.recorded |= 1 << e.process;
+      else if (e.kind === "send") this.send(d, e);
+      else this.take(d, e, this.candidates(d.inflight[e.channel] as number, e.content)[0] as number);
+    }
+    return this.canonical(d);
+  }
+
+  /** A send puts its message in flight on its channel, tagged post if its sender has recorded. */
+  private send(d: Watch, e: FollowedEvent): void {
+    const sender = this.model.topology.channel(e.channel).from;
+    d.inflight[e.channel] = this.tagged.append(
+      d.inflight[e.channel] as number,
+      has(d, sender) ? e.post : e.pre,
+    );
   }
 
   /** The draft takes the in-flight copy at `index` of the channel of a receive or loss. */
