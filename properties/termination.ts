@@ -78,16 +78,21 @@ function fairCycle(
   let current = -1;
   const inside = (id: number) => component[id] === current;
   // Components in order of their shallowest state (states are numbered breadth-first), so the
-  // lasso found has a short stem: each is met at its first member.
+  // lasso found has a short stem: each is met at its first member. A byte per component says
+  // whether it was met (small tables, where reading `members` would miss the cache per state).
+  const met = new Uint8Array(count);
+  const several = new Uint8Array(count);
+  for (let c = 0; c < count; c++) several[c] = (first[c + 1] as number) - (first[c] as number) > 1 ? 1 : 0;
   for (let id = 0; id < space.size; id++) {
     const c = component[id] as number;
-    if (c < 0 || members[first[c] as number] !== id) continue;
+    if (c < 0 || met[c] === 1) continue;
+    met[c] = 1;
+    // A component of several states has a cycle through them all; one of a single state (most
+    // are) only if it has a self-loop.
+    if (several[c] === 0 && !hasSelfLoop(space, id)) continue;
     current = c;
     const from = first[c] as number;
     const to = first[c + 1] as number;
-    // A component of several states has a cycle through them all; one of a single state (most
-    // are) only if it has a self-loop.
-    if (to - from === 1 && !hasSelfLoop(space, id)) continue;
     if (!fairness.everyConstantDeliveryTaken(space, members.subarray(from, to), inside)) continue; // every cycle here starves one
     const cycle = fairLoop(space, model, id, inside);
     const stem = space.pathTo(id);
