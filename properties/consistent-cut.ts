@@ -21,6 +21,7 @@
 import { PairMap } from "../src/engine/pair-map.js";
 import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
 import { WordIds } from "../src/engine/word-ids.js";
+import { Interner } from "../src/model/intern.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
 import { channelName, processName } from "../src/model/topology.js";
@@ -39,9 +40,9 @@ interface Tagged {
  * what appending an item to a list, or removing its i-th, leads to is memoized on the ids.
  */
 class Lists {
-  readonly items: (readonly number[])[] = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly lists = new Interner<readonly number[]>((items) => items.join(","));
   private readonly appended = new PairMap();
+  /** By list id: the list without its i-th item, by i. */
   private readonly without: number[][] = [];
   /** The empty list's id. */
   readonly empty: number;
@@ -50,24 +51,21 @@ class Lists {
     /** Where an item goes: at the end (an ordered channel), or in sorted place. */
     private readonly place?: (a: number, b: number) => number,
   ) {
-    this.empty = this.of([]);
+    this.empty = this.lists.intern([]);
   }
 
   of(items: readonly number[]): number {
-    const key = items.join(",");
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.items.push(items) - 1;
-      this.byKey.set(key, id);
-      this.without.push([]);
-    }
-    return id;
+    return this.lists.intern(items);
+  }
+
+  items(list: number): readonly number[] {
+    return this.lists.value(list);
   }
 
   append(list: number, item: number): number {
     let next = this.appended.get(list, item);
     if (next < 0) {
-      const items = [...(this.items[list] as readonly number[]), item];
+      const items = [...this.items(list), item];
       next = this.of(this.place === undefined ? items : items.sort(this.place));
       this.appended.set(list, item, next);
     }
@@ -75,10 +73,11 @@ class Lists {
   }
 
   remove(list: number, index: number): number {
-    const memo = this.without[list] as number[];
+    this.without[list] ??= [];
+    const memo = this.without[list];
     let next = memo[index];
     if (next === undefined) {
-      next = this.of((this.items[list] as readonly number[]).filter((_, i) => i !== index));
+      next = this.of(this.items(list).filter((_, i) => i !== index));
       memo[index] = next;
     }
     return next;
@@ -164,12 +163,9 @@ export const consistentCut: SafetyProperty = {
 class CutFollower {
   private readonly ordered: boolean;
   private readonly channels: number;
-  /** Contents and payloads by number, and tagged messages. */
-  private readonly contentIds = new Map<string, number>();
-  /** Content strings by number (what the sorted order of an unordered channel compares). */
-  private readonly contentKeys: string[] = [];
-  private readonly payloadIds = new Map<string, number>();
-  private readonly payloads: string[] = [];
+  /** Contents (what the sorted order of an unordered channel compares) and payloads by number, and tagged messages. */
+  private readonly contents = new Interner<string>(identity);
+  private readonly payloads = new Interner<string>(identity);
   private readonly taggedIds = new PairMap();
   private readonly tags: Tagged[] = [];
   private readonly tagged: Lists;
@@ -187,10 +183,9 @@ class CutFollower {
   /** Crossing messages and records, named by one number per sequence (or multiset) of payloads. */
   private readonly crossingKeys = new PairMap();
   private readonly recordKeys = new WeakMap<ChannelRecord, number>();
-  private readonly sequences = new Map<string, number>();
-  /** The reasons a cut holds a receive without its send; 0 is "none". */
-  private readonly orphans: string[] = [""];
-  private readonly orphanIds = new Map<string, number>();
+  private readonly sequences = new Interner<string>(identity);
+  /** The reasons a cut holds a receive without its send; 0, the empty reason, is "none". */
+  private readonly orphans = new Interner<string>(identity);
   private readonly names: WordIds;
   private readonly key: Uint32Array;
   /** The draft the first way of following a step uses. */
@@ -206,6 +201,7 @@ class CutFollower {
     this.names = new WordIds(2 * this.channels + 2);
     this.key = new Uint32Array(2 * this.channels + 2);
     this.scratch = this.emptyWatch();
+    this.orphans.intern("");
   }
 
   /** The watch of a state in which no process has recorded: every in-flight message is pre. */
@@ -246,7 +242,7 @@ class CutFollower {
     let outcomes = byEnd.get(end);
     if (outcomes === undefined) {
       outcomes = this.follow(watch, list).map((w) => {
-        const reason = w.orphan !== 0 ? (this.orphans[w.orphan] as string) : this.channelMismatch(w, end);
+        const reason = w.orphan !== 0 ? this.orphans.value(w.orphan) : this.channelMismatch(w, end);
         return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
       });
       byEnd.set(end, outcomes);
@@ -278,8 +274,8 @@ class CutFollower {
         ...none,
         kind: e.kind,
         channel: e.channel,
-        content: this.contentId(content),
-        payload: this.payloadId(payload),
+        content: this.contents.intern(content),
+        payload: this.payloads.intern(payload),
         pre: this.taggedId(content, payload, false),
         post: this.taggedId(content, payload, true),
         kept: e.kind === "receive" && e.kept,
@@ -345,14 +341,14 @@ class CutFollower {
   private take(d: Watch, e: FollowedEvent, index: number): void {
     const c = e.channel;
     const inflight = d.inflight[c] as number;
-    const taken = this.tags[(this.tagged.items[inflight] as readonly number[])[index] as number] as Tagged;
+    const taken = this.tags[this.tagged.items(inflight)[index] as number] as Tagged;
     // A duplicated delivery leaves its copy in flight, tagged as it was.
     if (!e.kept) d.inflight[c] = this.tagged.remove(inflight, index);
     if (e.kind === "lose") return;
     const { from: sender, to: receiver } = this.model.topology.channel(c);
     if (taken.post && !has(d, receiver) && d.orphan === 0)
-      d.orphan = this.orphanId(
-        `${processName(sender)}'s ${this.model.spec.workload.describePayload(this.payloads[taken.payload] as string)} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`,
+      d.orphan = this.orphans.intern(
+        `${processName(sender)}'s ${this.model.spec.workload.describePayload(this.payloads.value(taken.payload))} on ${channelName({ from: sender, to: receiver })}, sent after ${processName(sender)} recorded, was received before ${processName(receiver)} recorded: the cut holds a receive without its send`,
       );
     if (!taken.post && has(d, receiver)) d.late[c] = this.late.append(d.late[c] as number, taken.payload);
   }
@@ -386,11 +382,11 @@ class CutFollower {
 
   /** The payloads crossing the cut on a channel: its late ones, then its pre ones in flight. */
   private crossing(late: number, inflight: number): string[] {
-    const pre = (this.tagged.items[inflight] as readonly number[]).flatMap((t) => {
+    const pre = this.tagged.items(inflight).flatMap((t) => {
       const tagged = this.tags[t] as Tagged;
       return tagged.post ? [] : [tagged.payload];
     });
-    return [...(this.late.items[late] as readonly number[]), ...pre].map((p) => this.payloads[p] as string);
+    return [...this.late.items(late), ...pre].map((p) => this.payloads.value(p));
   }
 
   /**
@@ -418,18 +414,12 @@ class CutFollower {
 
   /** One number per sequence of payloads (per multiset on an unordered channel). */
   private keyIds(payloads: readonly string[]): number {
-    const key = (this.ordered ? [...payloads] : [...payloads].sort()).join("\u0000");
-    let id = this.sequences.get(key);
-    if (id === undefined) {
-      id = this.sequences.size;
-      this.sequences.set(key, id);
-    }
-    return id;
+    return this.sequences.intern((this.ordered ? [...payloads] : [...payloads].sort()).join("\u0000"));
   }
 
   /** Which in-flight copies a delivery of `content` may have taken: the oldest, or one per pre/post. */
   private candidates(inflight: number, content: number): readonly number[] {
-    const items = this.tagged.items[inflight] as readonly number[];
+    const items = this.tagged.items(inflight);
     if (this.ordered) {
       if ((this.tags[items[0] ?? -1] as Tagged | undefined)?.content !== content)
         throw new RangeError(`delivered ${content} is not the oldest message`);
@@ -481,33 +471,12 @@ class CutFollower {
     return { inflight, late: new Int32Array(this.channels).fill(this.late.empty), orphan: 0, recorded: 0 };
   }
 
-  private contentId(content: string): number {
-    const id = intern(this.contentIds, content);
-    if (id === this.contentKeys.length) this.contentKeys.push(content);
-    return id;
-  }
-
-  private payloadId(payload: string): number {
-    const id = intern(this.payloadIds, payload);
-    if (id === this.payloads.length) this.payloads.push(payload);
-    return id;
-  }
-
-  private orphanId(reason: string): number {
-    let id = this.orphanIds.get(reason);
-    if (id === undefined) {
-      id = this.orphans.push(reason) - 1;
-      this.orphanIds.set(reason, id);
-    }
-    return id;
-  }
-
   /** The number of the message `content` (payload `payload`), tagged pre or post. */
   private taggedId(content: string, payload: string, post: boolean): number {
-    const c = this.contentId(content);
+    const c = this.contents.intern(content);
     let id = this.taggedIds.get(c, post ? 1 : 0);
     if (id < 0) {
-      id = this.tags.push({ content: c, payload: this.payloadId(payload), post }) - 1;
+      id = this.tags.push({ content: c, payload: this.payloads.intern(payload), post }) - 1;
       this.taggedIds.set(c, post ? 1 : 0, id);
     }
     return id;
@@ -516,23 +485,13 @@ class CutFollower {
   private compareTagged(a: number, b: number): number {
     const x = this.tags[a] as Tagged;
     const y = this.tags[b] as Tagged;
-    const cx = this.contentKeys[x.content] as string;
-    const cy = this.contentKeys[y.content] as string;
+    const cx = this.contents.value(x.content);
+    const cy = this.contents.value(y.content);
     return cx < cy ? -1 : cx > cy ? 1 : Number(x.post) - Number(y.post);
   }
 }
 
 const ORDERED_CANDIDATE: readonly number[] = [0];
-
-/** The number of `key` in `ids`, a new one if it has none. */
-function intern(ids: Map<string, number>, key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) {
-    id = ids.size;
-    ids.set(key, id);
-  }
-  return id;
-}
 
 function copyOf(d: Watch): Watch {
   return { inflight: d.inflight.slice(), late: d.late.slice(), orphan: d.orphan, recorded: d.recorded };
@@ -541,4 +500,8 @@ function copyOf(d: Watch): Watch {
 /** Has process p recorded, in the draft? */
 function has(d: Watch, p: number): boolean {
   return (d.recorded & (1 << p)) !== 0;
+}
+
+function identity(text: string): string {
+  return text;
 }

@@ -74,7 +74,7 @@ function fairCycle(
   const graph = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
   const { component, count } = stronglyConnectedComponents(graph, include);
   const { members, first } = membersOf(component, count);
-  const fairness = new Fairness(space.deliveryLabels.length);
+  const fairness = new Fairness(space.deliveryLabels.size);
   let current = -1;
   const inside = (id: number) => component[id] === current;
   // Components in order of their shallowest state (states are numbered breadth-first), so the

@@ -21,14 +21,11 @@ import type { StopReason } from "./limits.js";
 import { FigureTally } from "./model-figures.js";
 import { PackedObservation } from "./observation.js";
 import { PackedStore } from "./packed-store.js";
-import { MonitorProduct } from "./product.js";
+import { MonitorProduct, NO_MONITORS } from "./product.js";
 import type { Monitor } from "./property.js";
 import type { FoundViolation, SearchOptions, SearchResult } from "./search.js";
 import { StateSpace } from "./state-space.js";
 import type { StepReduction } from "./stubborn-steps.js";
-
-/** The next combinations when there are no monitors: one, unused. */
-const NO_MONITORS: readonly number[] = [0];
 
 export class ExactSearch {
   /** Why the search stopped early, if it did. */

@@ -25,7 +25,7 @@ import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import { FigureTally } from "./model-figures.js";
 import { PackedObservation } from "./observation.js";
 import { CHECK_EVERY, Checkpoints } from "./pacing.js";
-import { MonitorProduct } from "./product.js";
+import { MonitorProduct, NO_MONITORS } from "./product.js";
 import type { Monitor } from "./property.js";
 import { type FoundViolation, memoryLimit, type SearchOutcome, search } from "./search.js";
 import type { StepReduction } from "./stubborn-steps.js";
@@ -397,8 +397,6 @@ class HashedSearch {
   }
 }
 
-/** The next combinations when there are no monitors: one, unused. */
-const NO_MONITORS: readonly number[] = [0];
 /** A new model state the limit on states keeps out. */
 const LIMITED = -2;
 /** A known model state whose first node's combination is not recorded (a bit array). */

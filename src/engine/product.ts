@@ -20,6 +20,9 @@ import { WordIds } from "./word-ids.js";
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
 export const RETIRED = -1;
 
+/** The next combinations of a search without monitors: one, unused. */
+export const NO_MONITORS: readonly number[] = [0];
+
 /** A violation of one monitor on one step: which monitor, and why. */
 export interface MonitorViolation {
   readonly monitor: number;

@@ -8,6 +8,7 @@
  * this; graphology is built from it only when a graph is wanted.
  */
 import type { Words } from "../model/codec.js";
+import { Interner } from "../model/intern.js";
 import type { Model } from "../model/model.js";
 import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
@@ -36,10 +37,9 @@ export class StateSpace {
   /** The delivery each edge takes, by id (see `deliveryLabels`), or −1 for any other kind of step. */
   edgeDeliveries = new Int32Array(4096);
   /** The label (`deliver(c(0,1): M)`) of each delivery id: a channel and a message content. */
-  readonly deliveryLabels: string[] = [];
-  /** By step number: 1 + the delivery id of one of the model's delivery steps, −1 for another kind, 0 not met yet. */
+  readonly deliveryLabels = new Interner<string>((label) => label);
+  /** By step number: the delivery id of one of the model's steps met, or −1 for a step of another kind. */
   private readonly deliveryIds: number[] = [];
-  private readonly labelIds = new Map<string, number>();
   /** Edges kept so far (the filled part of edgeTargets and edgeSteps). */
   edgeCount = 0;
   /** Every explored (state, enabled step) pair, whether or not the edges are kept. */
@@ -172,18 +172,10 @@ export class StateSpace {
   /** The id of a delivery step's label, or −1 for any other kind of step. */
   private deliveryId(step: Step): number {
     const n = this.model.stepNumber(step);
-    const known = n >= 0 ? (this.deliveryIds[n] ?? 0) : 0;
-    if (known !== 0) return known > 0 ? known - 1 : -1;
-    const id = step.kind === "deliver" ? this.labelId(this.model.label(step)) : -1;
-    if (n >= 0) this.deliveryIds[n] = id >= 0 ? id + 1 : -1;
-    return id;
-  }
-
-  private labelId(label: string): number {
-    let id = this.labelIds.get(label);
+    let id = n >= 0 ? this.deliveryIds[n] : undefined;
     if (id === undefined) {
-      id = this.deliveryLabels.push(label) - 1;
-      this.labelIds.set(label, id);
+      id = step.kind === "deliver" ? this.deliveryLabels.intern(this.model.label(step)) : -1;
+      if (n >= 0) this.deliveryIds[n] = id;
     }
     return id;
   }

@@ -84,8 +84,11 @@ export class Model {
    * a step that did not can neither start nor complete an instance (StateCodec.progress).
    */
   wroteSnapshot = true;
-  /** The cached effect the last `applyOver` patched in, or −1 if it ran the rules. */
-  private lastLeaf = -1;
+  /**
+   * What the last `applyOver` wrote, for `restore`: a cached effect, or −1 when it ran the rules.
+   * Read it right after the step (anything that applies another step in between replaces it).
+   */
+  lastEffect = -1;
   /** Labels of the model's own steps, by number, and of other steps met (read from a trace). */
   private readonly labels: string[] = [];
   private readonly otherLabels = new WeakMap<Step, string>();
@@ -180,7 +183,7 @@ export class Model {
   applyOver(w: Words, step: Step, out: Words): number {
     const number = this.stepNumber(step);
     const leaf = number < 0 ? -1 : this.effects.find(number, w);
-    this.lastLeaf = leaf;
+    this.lastEffect = leaf;
     if (leaf >= 0) {
       this.effects.patch(leaf, out);
       this.wroteSnapshot = this.effects.writesSnapshot(leaf);
@@ -192,14 +195,6 @@ export class Model {
     // Only the model's own step objects are cached: a step read from a trace file is applied once.
     if (number >= 0) this.effects.learn(number, reads, writes, events, () => this.label(step));
     return events;
-  }
-
-  /**
-   * What the last `applyOver` wrote, for `restore`: a cached effect, or −1 when it ran the rules.
-   * Read it right after the step (anything that applies another step in between replaces it).
-   */
-  get lastEffect(): number {
-    return this.lastLeaf;
   }
 
   /** Makes `out` hold the words of `w` again after `applyOver(w, …, out)` wrote `effect` (`lastEffect`). */
