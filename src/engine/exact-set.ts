@@ -56,6 +56,11 @@ export class ExactSet {
     this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
   }
 
+  /** Rows the set holds before its index must grow. */
+  get room(): number {
+    return Math.floor(this.size * MAX_LOAD);
+  }
+
   /** Gives the store's and the index's bytes back to the budget (the set is not used after). */
   release(): void {
     for (const array of [this.states, this.parent, this.step, this.slots]) this.budget.release(array);

@@ -7,7 +7,7 @@
  * memory budget.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
-import { Packing, widthsFor } from "./packing.js";
+import { Packing, widthsFor, withSpareBits } from "./packing.js";
 
 export class Frontier {
   /** Rows in the level being expanded. */
@@ -18,6 +18,8 @@ export class Frontier {
   private nextLength = 0;
   private readonly row: Int32Array;
   private readonly bound: Float64Array;
+  /** The fields' widths for their bounds, before spare bits are shared out. */
+  private minimal: number[] = [];
 
   constructor(
     /** Fields per row. */
@@ -61,14 +63,17 @@ export class Frontier {
     this.nextLength = 0;
   }
 
-  /** A layout for the current bounds and the row `row`, no field narrower than before. */
+  /**
+   * A layout for the current bounds and the row `row`, each word's spare bits shared out; a
+   * field's width for its bound never narrows (packed-store.ts).
+   */
   private layout(row?: ArrayLike<number>): Packing {
     this.bounds(this.bound);
     if (row !== undefined)
       for (let f = 0; f < this.fields; f++)
         this.bound[f] = Math.max(this.bound[f] as number, (row[f] as number) + 1);
-    const before = this.packing?.widths ?? [];
-    return new Packing(widthsFor(this.bound).map((width, f) => Math.max(width, before[f] ?? 0)));
+    this.minimal = widthsFor(this.bound).map((width, f) => Math.max(width, this.minimal[f] ?? 0));
+    return new Packing(withSpareBits(this.minimal));
   }
 
   /** Lays both levels out again in a layout that holds `row`, keeping their order. */
@@ -84,7 +89,8 @@ export class Frontier {
       );
       for (let i = 0; i < rows; i++) {
         old.unpack(level, i * old.words, this.row);
-        packing.pack(this.row, out, i * packing.words);
+        if (!packing.pack(this.row, out, i * packing.words))
+          throw new RangeError(`a frontier row holds a value above its field's bound`);
       }
       this.budget.release(level);
       return out;

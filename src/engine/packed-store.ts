@@ -11,7 +11,7 @@
 import type { MemoryBudget } from "./budget.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
-import { Packing, widthsFor } from "./packing.js";
+import { Packing, widthsFor, withSpareBits } from "./packing.js";
 
 export class PackedStore {
   private key: Packing;
@@ -24,6 +24,8 @@ export class PackedStore {
   private readonly payloadRow: Int32Array;
   private readonly hash = new Int32Array(2);
   private readonly bound: Float64Array;
+  /** The fields' widths for their bounds (with room to double), before spare bits are shared out. */
+  private minimal: number[] = [];
 
   constructor(
     /** Key fields per row. */
@@ -115,8 +117,9 @@ export class PackedStore {
   }
 
   /**
-   * The layouts of key and payload for the current bounds and the row `w` about to go in. A field
-   * never narrows, so every row stored fits the new layout whatever the bounds say.
+   * The layouts of key and payload for the current bounds and the row `w` about to go in, each
+   * word's spare bits shared out. A field's width for its bound never narrows, and the bounds (the
+   * interners' sizes) are above every value stored, so every row stored fits the new layout.
    */
   private layout(w?: ArrayLike<number>): [Packing, Packing] {
     this.bounds(this.bound);
@@ -127,9 +130,11 @@ export class PackedStore {
         this.bound[f] = Math.max(this.bound[f] as number, v + 1);
       }
     }
-    const before = this.key === undefined ? [] : [...this.key.widths, ...this.payload.widths];
-    const widths = widthsFor(this.bound).map((width, f) => Math.max(width, before[f] ?? 0));
-    return [new Packing(widths.slice(0, this.keyFields)), new Packing(widths.slice(this.keyFields))];
+    this.minimal = widthsFor(this.bound).map((width, f) => Math.max(width, this.minimal[f] ?? 0));
+    return [
+      new Packing(withSpareBits(this.minimal.slice(0, this.keyFields))),
+      new Packing(withSpareBits(this.minimal.slice(this.keyFields))),
+    ];
   }
 
   /** Lays every row out again in a layout that holds `w`, keeping ids, parents and steps. */
@@ -138,15 +143,16 @@ export class PackedStore {
     const oldKey = this.key;
     const oldPayload = this.payload;
     [this.key, this.payload] = this.layout(w);
-    // Room to grow fourfold (up to the presized room) before the index is rebuilt: a relayout early
-    // in a search must not leave it to grow from the rows so far by many rebuilds.
-    const set = this.emptySet(Math.max(old.count, Math.min(this.expected, 4 * old.count)));
+    // The room the index had, at least, and room to grow fourfold up to the presized room: a
+    // relayout must not leave the index to grow again from the rows so far by many rebuilds.
+    const set = this.emptySet(Math.max(old.count, old.room, Math.min(this.expected, 4 * old.count)));
     for (let id = 0; id < old.count; id++) {
       oldKey.unpack(old.states, id * old.words, this.row);
       oldPayload.unpack(old.states, id * old.words + oldKey.words, this.payloadRow);
       for (let j = 0; j < this.payloadFields; j++)
         this.row[this.keyFields + j] = this.payloadRow[j] as number;
-      this.packBoth(this.row);
+      if (!this.packBoth(this.row))
+        throw new RangeError(`stored row ${id} holds a value above its field's bound`);
       set.insert(this.packed, 0, this.hashOfKey());
     }
     set.parent.set(old.parent.subarray(0, old.count));

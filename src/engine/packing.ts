@@ -115,3 +115,26 @@ export function widthsFor(bounds: ArrayLike<number>): number[] {
     return 32 - Math.clz32(2 * Math.max(1, bound) - 1);
   });
 }
+
+/**
+ * `widths` with each word's spare bits shared out among the fields packed into it, one bit at a
+ * time from the first: room for values to grow that costs no memory, so a store lays its rows out
+ * again less often. Each word ends up full, so the fields fall into the same words as before.
+ */
+export function withSpareBits(widths: readonly number[]): number[] {
+  const spread = [...widths];
+  // Each word's fields, [first, end), grouped as Packing groups them.
+  const words: { first: number; end: number; used: number }[] = [];
+  widths.forEach((width, f) => {
+    const word = words.at(-1);
+    if (word === undefined || word.used + width > 32) words.push({ first: f, end: f + 1, used: width });
+    else {
+      word.end = f + 1;
+      word.used += width;
+    }
+  });
+  for (const { first, end, used } of words)
+    for (let spare = 32 - used, f = first; spare > 0; spare--, f = f + 1 === end ? first : f + 1)
+      spread[f] = (spread[f] as number) + 1;
+  return spread;
+}

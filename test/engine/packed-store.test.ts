@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryBudget } from "../../src/engine/budget.js";
 import { PackedStore } from "../../src/engine/packed-store.js";
-import { Packing, widthsFor } from "../../src/engine/packing.js";
+import { Packing, widthsFor, withSpareBits } from "../../src/engine/packing.js";
 
 const KEY = 5;
 const PAYLOAD = 2;
@@ -72,5 +72,21 @@ describe("the packed store", () => {
     expect([...out]).toEqual([...row]);
     expect(packing.pack(Int32Array.from([8, 0, 0, 0, 0, 0]), packed, 0)).toBe(false);
     expect(packing.pack(Int32Array.from([0, 0, 0, 0, 0, 2]), packed, 0)).toBe(false);
+  });
+
+  it("shares each word's spare bits among its fields, keeping the fields in the same words", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 32 }), { minLength: 1, maxLength: 30 }), (widths) => {
+        const spread = withSpareBits(widths);
+        const before = new Packing(widths);
+        const after = new Packing(spread);
+        expect(after.words).toBe(before.words);
+        expect(spread.every((width, f) => width >= (widths[f] as number))).toBe(true);
+        // Every word is full: the widths add up to 32 per word.
+        expect(spread.reduce((a, b) => a + b, 0)).toBe(32 * after.words);
+      }),
+    );
+    // Words of 1+3+3+3 (22 bits spare, one at a time from the first), 30 and 5.
+    expect(withSpareBits([1, 3, 3, 3, 30, 5])).toEqual([7, 9, 8, 8, 32, 32]);
   });
 });
