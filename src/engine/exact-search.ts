@@ -40,10 +40,13 @@ export class ExactSearch {
   private readonly models: PackedStore;
   private readonly extra: PackedStore | undefined;
   private readonly space: StateSpace;
-  /** With monitors: the nodes in the order they are expanded, each one's depth, and each first node's parent node. */
-  private readonly queue = new IntColumn();
-  private readonly queueDepth = new IntColumn();
-  private readonly firstParent = new IntColumn();
+  /**
+   * With monitors, once some model state has a second node: the nodes in the order they are
+   * expanded, each one's depth, and each first node's parent node. Until then every node is its
+   * model state's first, so the store's order, depths and parents are the queue's (most searches
+   * never need these columns).
+   */
+  private nodes: { queue: IntColumn; depth: IntColumn; firstParent: IntColumn } | undefined;
   private readonly symmetry: ProcessSymmetry | undefined;
   private readonly reduction: StepReduction | undefined;
   /** A successor's row: its words (the representative's under symmetry), then its node's combination. */
@@ -111,7 +114,7 @@ export class ExactSearch {
 
   /** Nodes found so far: those at positions below this are expanded in order. */
   get queued(): number {
-    return this.m === 0 ? this.models.count : this.queue.length;
+    return this.nodes === undefined ? this.models.count : this.nodes.queue.length;
   }
 
   /** Model states stored so far. */
@@ -134,12 +137,12 @@ export class ExactSearch {
 
   /** Expands the node at position `head` of the queue, and returns its depth. */
   expand(head: number): number {
-    const { model, width, m, from, steps, targets, taken, observed, reduction, space } = this;
-    const ref = m === 0 ? head : this.queue.get(head);
+    const { model, width, m, from, steps, targets, taken, observed, reduction, space, nodes } = this;
+    const ref = nodes === undefined ? head : nodes.queue.get(head);
     const state = this.modelOf(ref);
     this.models.read(state, this.fromRow);
     const combination = ref >= 0 ? (this.fromRow[width] as number) : (this.nodeRow[1] as number);
-    const depth = m === 0 ? space.depth(state) : this.queueDepth.get(head);
+    const depth = nodes === undefined ? space.depth(state) : nodes.depth.get(head);
     const firstVisit = !space.visited(state);
     clear(steps);
     model.enabled(from, steps);
@@ -206,10 +209,10 @@ export class ExactSearch {
         models.parent[target] = state;
         models.step[target] = k;
         this.space.addState(depth + 1, this.tally.stored(stored, 0, depth + 1, orbit));
-        if (m > 0) {
-          this.queue.push(target);
-          this.queueDepth.push(depth + 1);
-          this.firstParent.set(target, ref);
+        if (this.nodes !== undefined) {
+          this.nodes.queue.push(target);
+          this.nodes.depth.push(depth + 1);
+          this.nodes.firstParent.set(target, ref);
         }
         others = 1;
       } else {
@@ -258,8 +261,21 @@ export class ExactSearch {
     if (id < 0) return;
     extra.parent[id] = parent;
     extra.step[id] = k;
-    this.queue.push(-2 - id);
-    this.queueDepth.push(depth);
+    const nodes = this.nodes ?? this.queueOfStates();
+    nodes.queue.push(-2 - id);
+    nodes.depth.push(depth);
+  }
+
+  /** The queue so far, every node a model state's first: the store's states, depths and parents. */
+  private queueOfStates(): NonNullable<ExactSearch["nodes"]> {
+    const nodes = { queue: new IntColumn(), depth: new IntColumn(), firstParent: new IntColumn() };
+    for (let id = 0; id < this.models.count; id++) {
+      nodes.queue.push(id);
+      nodes.depth.push(this.space.depth(id));
+      nodes.firstParent.push(this.models.parent[id] as number);
+    }
+    this.nodes = nodes;
+    return nodes;
   }
 
   /** Stores the initial state and its node. */
@@ -270,9 +286,6 @@ export class ExactSearch {
     this.orbits.push(orbit);
     if (this.m > 0) {
       this.row[this.width] = this.product.initial(model.initial);
-      this.queue.push(0);
-      this.queueDepth.push(0);
-      this.firstParent.push(-1);
     }
     this.models.insert(this.row);
     this.models.parent[0] = -1;
@@ -287,8 +300,8 @@ export class ExactSearch {
   }
 
   private parentOf(ref: number): number {
-    if (this.m === 0) return this.models.parent[ref] as number;
-    return ref >= 0 ? this.firstParent.get(ref) : (this.extra?.parent[-2 - ref] as number);
+    if (ref < 0) return this.extra?.parent[-2 - ref] as number;
+    return this.nodes === undefined ? (this.models.parent[ref] as number) : this.nodes.firstParent.get(ref);
   }
 
   private stepIndexOf(ref: number): number {

@@ -13,7 +13,7 @@ import type { Model } from "../model/model.js";
 import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { MemoryBudget } from "./budget.js";
-import { IntColumn } from "./column.js";
+import { ByteColumn, IntColumn } from "./column.js";
 import { PackedStore } from "./packed-store.js";
 
 export class StateSpace {
@@ -22,9 +22,9 @@ export class StateSpace {
   /** Number of enabled steps of each state, expanded or not (0 = deadlock); −1 until visited. */
   private readonly enabledCounts = new IntColumn(-1);
   /** 1 for a state that was expanded, 0 for one left at the depth limit or not visited. */
-  private readonly expansions = new IntColumn();
+  private readonly expansions = new ByteColumn();
   /** 1 for a state in which some snapshot instance is in progress. */
-  private readonly progress = new IntColumn();
+  private readonly progress = new ByteColumn();
   /**
    * Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is).
    * Typed arrays grown by doubling: read them after the search, not across a growth.
