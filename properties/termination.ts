@@ -71,8 +71,7 @@ function fairCycle(
   model: Model,
   include: (id: number) => boolean,
 ): LivenessViolation | undefined {
-  const graph = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
-  const { component, count } = stronglyConnectedComponents(graph, include);
+  const { component, count } = stronglyConnectedComponents(space, include);
   const { members, first } = membersOf(component, count);
   const fairness = new Fairness(space.deliveryLabels.size);
   let current = -1;
@@ -157,9 +156,9 @@ class Fairness {
     const pass = ++this.passes;
     const met: number[] = [];
     for (const id of states) {
-      const end = space.edgeStart[id + 1] as number;
-      for (let e = space.edgeStart[id] as number; e < end; e++) {
-        const d = space.edgeDeliveries[e] as number;
+      const end = space.edgeStart(id + 1);
+      for (let e = space.edgeStart(id); e < end; e++) {
+        const d = space.edgeDelivery(e);
         if (d < 0) continue;
         if (this.pass[d] !== pass) {
           this.pass[d] = pass;
@@ -171,7 +170,7 @@ class Fairness {
           this.lastState[d] = id;
           this.enabledIn[d] = (this.enabledIn[d] as number) + 1;
         }
-        const target = space.edgeTargets[e] as number;
+        const target = space.edgeTarget(e);
         if (target >= 0 && inside(target)) this.taken[d] = 1;
       }
     }
@@ -258,8 +257,8 @@ function shortestPath(
 
 /** Does some edge lead from state `id` back to itself? */
 function hasSelfLoop(space: StateSpace, id: number): boolean {
-  const end = space.edgeStart[id + 1] ?? 0;
-  for (let e = space.edgeStart[id] ?? 0; e < end; e++) if (space.edgeTargets[e] === id) return true;
+  const end = space.edgeStart(id + 1);
+  for (let e = space.edgeStart(id); e < end; e++) if (space.edgeTarget(e) === id) return true;
   return false;
 }
 

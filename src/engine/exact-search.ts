@@ -206,8 +206,8 @@ export class ExactSearch {
       if (target >= 0) {
         const orbit = symmetry?.orbitSize(fixing) ?? 1;
         if (symmetry !== undefined) this.orbits.push(orbit);
-        models.parent[target] = state;
-        models.step[target] = k;
+        models.parent.set(target, state);
+        models.step.set(target, k);
         this.space.addState(depth + 1, this.tally.stored(stored, 0, depth + 1, orbit));
         if (this.nodes !== undefined) {
           this.nodes.queue.push(target);
@@ -259,8 +259,8 @@ export class ExactSearch {
     this.nodeRow[1] = combination;
     const id = extra.insert(this.nodeRow);
     if (id < 0) return;
-    extra.parent[id] = parent;
-    extra.step[id] = k;
+    extra.parent.set(id, parent);
+    extra.step.set(id, k);
     const nodes = this.nodes ?? this.queueOfStates();
     nodes.queue.push(-2 - id);
     nodes.depth.push(depth);
@@ -272,7 +272,7 @@ export class ExactSearch {
     for (let id = 0; id < this.models.count; id++) {
       nodes.queue.push(id);
       nodes.depth.push(this.space.depth(id));
-      nodes.firstParent.push(this.models.parent[id] as number);
+      nodes.firstParent.push(this.models.parent.get(id));
     }
     this.nodes = nodes;
     return nodes;
@@ -288,7 +288,6 @@ export class ExactSearch {
       this.row[this.width] = this.product.initial(model.initial);
     }
     this.models.insert(this.row);
-    this.models.parent[0] = -1;
     this.space.addState(0, this.tally.stored(stored, 0, 0, orbit));
   }
 
@@ -300,12 +299,12 @@ export class ExactSearch {
   }
 
   private parentOf(ref: number): number {
-    if (ref < 0) return this.extra?.parent[-2 - ref] as number;
-    return this.nodes === undefined ? (this.models.parent[ref] as number) : this.nodes.firstParent.get(ref);
+    if (ref < 0) return this.extra?.parent.get(-2 - ref) as number;
+    return this.nodes === undefined ? this.models.parent.get(ref) : this.nodes.firstParent.get(ref);
   }
 
   private stepIndexOf(ref: number): number {
-    return (ref >= 0 ? this.models.step[ref] : this.extra?.step[-2 - ref]) as number;
+    return (ref >= 0 ? this.models.step.get(ref) : this.extra?.step.get(-2 - ref)) as number;
   }
 
   /** The run to node `at` and on by `step` to the words `reached`, rebuilt from parent pointers. */

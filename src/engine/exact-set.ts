@@ -1,17 +1,22 @@
 /**
- * Exact deduplication: every row is stored, by id in discovery (BFS) order, in one flat
- * Uint32Array, with its parent's id and the index of the step that reached it first — so a shortest
- * path to any row is rebuilt by following parents. A row is its key (the first `keyWords` words:
+ * Exact deduplication: every row is stored, by id in discovery (BFS) order, in Uint32Array chunks
+ * that are never moved once full (growth copies nothing but the small first chunk). A row is its
+ * key (the first `keyWords` words:
  * what tells rows apart) followed by a payload the row carries along (the search keeps there the
  * monitor words of a model state's first product node). An open-addressing index (linear probing,
  * at most 80% full, any size: the slot is the hash scaled into [0, size), as in
  * fingerprint-set.ts) maps a key's hash to its id; each slot holds the id and a copy of the row, so
  * a lookup — and the payload check after it — touches one cache line instead of two (index, then
  * store): lookups are the engine's main cost, and mostly cache misses. Cost: 4 bytes per word of
- * row + 6 for the parent link + 4·(words + 1) per slot.
+ * row + 4·(words + 1) per slot. A set that only names rows (WordIds) keeps no rows by id.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
 import { hashState } from "./hash.js";
+
+/** Rows per chunk of the store: 2^16. */
+const CHUNK_BITS = 16;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK_ROWS - 1;
 
 /** The index holds at most this fraction of its slots (linear probing stays short below it). */
 const MAX_LOAD = 0.8;
@@ -22,15 +27,12 @@ const MAX_LOAD = 0.8;
 const INDEX_GROWTH = 1.5;
 
 export class ExactSet {
-  /** Row `id` occupies states[id * words .. (id + 1) * words). */
-  states: Uint32Array;
-  /** parent[id]: the id of the row it was first reached from (−1 for the first). */
-  parent: Int32Array;
-  /** step[id]: the index, among its parent's enabled steps, of the step that reached it. */
-  step: Uint16Array;
+  /** Rows by id: row `id` is at offsetOf(id) in chunkOf(id). */
+  private readonly chunks: Uint32Array[] = [];
   count = 0;
   /** After an `insert` that met its key: whether the stored row's payload equals the one offered. */
   samePayload = true;
+  /** Rows the chunks have room for (unbounded when no rows are kept). */
   private capacity: number;
   /** Slot s is slots[s·stride] = id + 1 of its row (0 = empty), then the row's words. */
   private slots: Uint32Array;
@@ -46,11 +48,10 @@ export class ExactSet {
     expected: number,
     /** Leading words of a row that are its key (all of them by default). */
     readonly keyWords = words,
+    /** Whether rows are kept by id, to be read back (chunkOf); a set that only names rows needs none. */
+    keepsRows = true,
   ) {
-    this.capacity = Math.max(1024, expected);
-    this.states = allocateOrStop(budget, Uint32Array, this.capacity * words, "the state store");
-    this.parent = allocateOrStop(budget, Int32Array, this.capacity, "the parent links");
-    this.step = allocateOrStop(budget, Uint16Array, this.capacity, "the parent links");
+    this.capacity = keepsRows ? 0 : Number.POSITIVE_INFINITY;
     this.size = Math.ceil(Math.max(1024, expected) / MAX_LOAD) + 1;
     this.stride = words + 1;
     this.slots = allocateOrStop(budget, Uint32Array, this.size * this.stride, "the state index");
@@ -63,7 +64,17 @@ export class ExactSet {
 
   /** Gives the store's and the index's bytes back to the budget (the set is not used after). */
   release(): void {
-    for (const array of [this.states, this.parent, this.step, this.slots]) this.budget.release(array);
+    for (const array of [...this.chunks, this.slots]) this.budget.release(array);
+  }
+
+  /** The chunk that holds row `id`. */
+  chunkOf(id: number): Uint32Array {
+    return this.chunks[id >>> CHUNK_BITS] as Uint32Array;
+  }
+
+  /** Where row `id` starts in its chunk. */
+  offsetOf(id: number): number {
+    return (id & IN_CHUNK) * this.words;
   }
 
   /**
@@ -92,13 +103,13 @@ export class ExactSet {
     }
     const ws = this.words;
     const id = this.count++;
-    const base = id * ws;
-    for (let i = 0; i < ws; i++) {
-      const w = src[offset + i] as number;
-      this.states[base + i] = w;
-      this.slots[s + 1 + i] = w;
-    }
+    for (let i = 0; i < ws; i++) this.slots[s + 1 + i] = src[offset + i] as number;
     this.slots[s] = id + 1;
+    if (this.chunks.length > 0) {
+      const chunk = this.chunkOf(id);
+      const base = this.offsetOf(id);
+      for (let i = 0; i < ws; i++) chunk[base + i] = src[offset + i] as number;
+    }
     return id;
   }
 
@@ -122,22 +133,30 @@ export class ExactSet {
     }
   }
 
-  /** Doubles the store; may throw OutOfMemoryBudget. */
+  /**
+   * Room for more rows: the first chunk doubled, up to a whole chunk, or a whole chunk added; may
+   * throw OutOfMemoryBudget.
+   */
   private growStore(): void {
-    const capacity = this.capacity * 2;
-    const states = allocateOrStop(this.budget, Uint32Array, capacity * this.words, "the state store");
-    states.set(this.states);
-    this.budget.release(this.states);
-    this.states = states;
-    const parent = allocateOrStop(this.budget, Int32Array, capacity, "the parent links");
-    parent.set(this.parent);
-    this.budget.release(this.parent);
-    this.parent = parent;
-    const step = allocateOrStop(this.budget, Uint16Array, capacity, "the parent links");
-    step.set(this.step);
-    this.budget.release(this.step);
-    this.step = step;
-    this.capacity = capacity;
+    const first = this.chunks[0];
+    const rows = first === undefined ? 0 : first.length / this.words;
+    if (rows < CHUNK_ROWS) {
+      const grown = allocateOrStop(
+        this.budget,
+        Uint32Array,
+        Math.min(CHUNK_ROWS, Math.max(1024, 2 * rows)) * this.words,
+        "the state store",
+      );
+      if (first !== undefined) {
+        grown.set(first);
+        this.budget.release(first);
+      }
+      this.chunks[0] = grown;
+      this.capacity = grown.length / this.words;
+      return;
+    }
+    this.chunks.push(allocateOrStop(this.budget, Uint32Array, CHUNK_ROWS * this.words, "the state store"));
+    this.capacity += CHUNK_ROWS;
   }
 
   /** Moves every slot into a new index of `slots` slots (in slot order, so the writes run mostly forward). */

@@ -1,6 +1,6 @@
 /**
  * The exact store of rows of small integers — model states, or product nodes — kept bit-packed
- * (packing.ts) in an ExactSet: ids in discovery order, parent links, one probe per lookup. A row is
+ * (packing.ts) in an ExactSet: ids in discovery order, one probe per lookup, and parent links. A row is
  * its key fields, then payload fields that ride along without telling rows apart (the search keeps
  * there the monitor words of a model state's first product node). Rows go in and come out
  * unpacked; the packing is the store's own business. When a row holds a value its field cannot,
@@ -9,6 +9,7 @@
  * and about as rarely: each layout leaves every field room to double.
  */
 import type { MemoryBudget } from "./budget.js";
+import { IntColumn, ShortColumn } from "./column.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
 import { Packing, widthsFor, withSpareBits } from "./packing.js";
@@ -52,15 +53,10 @@ export class PackedStore {
     return this.set.count;
   }
 
-  /** parent[id]: the id of the row it was first reached from (−1 for the first). */
-  get parent(): Int32Array {
-    return this.set.parent;
-  }
-
-  /** step[id]: the index of the step that first reached it, among its parent's steps. */
-  get step(): Uint16Array {
-    return this.set.step;
-  }
+  /** parent.get(id): the id of the row it was first reached from (−1 for the first). */
+  readonly parent = new IntColumn(-1);
+  /** step.get(id): the index of the step that first reached it, among its parent's steps. */
+  readonly step = new ShortColumn();
 
   /** After an `insert` that met its key: whether the stored row's payload equals the one offered. */
   get samePayload(): boolean {
@@ -84,10 +80,11 @@ export class PackedStore {
 
   /** Writes row `id` to `out[0 .. keyFields + payloadFields)`. */
   read(id: number, out: Int32Array): void {
-    const words = this.set.words;
-    this.key.unpack(this.set.states, id * words, out);
+    const chunk = this.set.chunkOf(id);
+    const at = this.set.offsetOf(id);
+    this.key.unpack(chunk, at, out);
     if (this.payloadFields === 0) return;
-    this.payload.unpack(this.set.states, id * words + this.key.words, this.payloadRow);
+    this.payload.unpack(chunk, at + this.key.words, this.payloadRow);
     for (let j = 0; j < this.payloadFields; j++) out[this.keyFields + j] = this.payloadRow[j] as number;
   }
 
@@ -147,16 +144,16 @@ export class PackedStore {
     // relayout must not leave the index to grow again from the rows so far by many rebuilds.
     const set = this.emptySet(Math.max(old.count, old.room, Math.min(this.expected, 4 * old.count)));
     for (let id = 0; id < old.count; id++) {
-      oldKey.unpack(old.states, id * old.words, this.row);
-      oldPayload.unpack(old.states, id * old.words + oldKey.words, this.payloadRow);
+      const chunk = old.chunkOf(id);
+      const at = old.offsetOf(id);
+      oldKey.unpack(chunk, at, this.row);
+      oldPayload.unpack(chunk, at + oldKey.words, this.payloadRow);
       for (let j = 0; j < this.payloadFields; j++)
         this.row[this.keyFields + j] = this.payloadRow[j] as number;
       if (!this.packBoth(this.row))
         throw new RangeError(`stored row ${id} holds a value above its field's bound`);
       set.insert(this.packed, 0, this.hashOfKey());
     }
-    set.parent.set(old.parent.subarray(0, old.count));
-    set.step.set(old.step.subarray(0, old.count));
     old.release();
     this.set = set;
   }

@@ -13,7 +13,7 @@ import type { Model } from "../model/model.js";
 import { someInstanceInProgress } from "../model/snapshot.js";
 import type { GlobalState, Step } from "../model/types.js";
 import { MemoryBudget } from "./budget.js";
-import { ByteColumn, IntColumn } from "./column.js";
+import { ByteColumn, IntColumn, ShortColumn } from "./column.js";
 import { PackedStore } from "./packed-store.js";
 
 export class StateSpace {
@@ -25,22 +25,19 @@ export class StateSpace {
   private readonly expansions = new ByteColumn();
   /** 1 for a state in which some snapshot instance is in progress. */
   private readonly progress = new ByteColumn();
-  /**
-   * Edges of state i are edgeTargets[edgeStart[i] .. edgeStart[i+1]) (kept only when the graph is).
-   * Typed arrays grown by doubling: read them after the search, not across a growth.
-   */
-  edgeStart = new Int32Array(1024);
-  /** Target state ids; −1 for an edge to a state a limit kept out. */
-  edgeTargets = new Int32Array(4096);
+  /** Edges of state i are the edges edgeStart(i) .. edgeStart(i + 1) − 1 (kept only when the graph is). */
+  private readonly starts = new IntColumn();
+  /** Each edge's target state id; −1 for an edge to a state a limit kept out. */
+  private readonly targets = new IntColumn();
   /** The step of each edge, as its index among its source's enabled steps. */
-  edgeSteps = new Uint16Array(4096);
+  private readonly steps = new ShortColumn();
   /** The delivery each edge takes, by id (see `deliveryLabels`), or −1 for any other kind of step. */
-  edgeDeliveries = new Int32Array(4096);
+  private readonly deliveries = new IntColumn();
   /** The label (`deliver(c(0,1): M)`) of each delivery id: a channel and a message content. */
   readonly deliveryLabels = new Interner<string>((label) => label);
   /** By step number: the delivery id of one of the model's steps met, or −1 for a step of another kind. */
   private readonly deliveryIds: number[] = [];
-  /** Edges kept so far (the filled part of edgeTargets and edgeSteps). */
+  /** Edges kept so far. */
   edgeCount = 0;
   /** Every explored (state, enabled step) pair, whether or not the edges are kept. */
   transitions = 0;
@@ -58,6 +55,21 @@ export class StateSpace {
 
   get size(): number {
     return this.store.count;
+  }
+
+  /** The first of state `id`'s edges; they run to edgeStart(id + 1) (needs the kept edges). */
+  edgeStart(id: number): number {
+    return this.starts.get(id);
+  }
+
+  /** The target of edge `e`: a state id, or −1 for a state a limit kept out. */
+  edgeTarget(e: number): number {
+    return this.targets.get(e);
+  }
+
+  /** The delivery edge `e` takes, by id (see `deliveryLabels`), or −1 for any other kind of step. */
+  edgeDelivery(e: number): number {
+    return this.deliveries.get(e);
   }
 
   /** The words of state `id` (a new array). */
@@ -115,15 +127,15 @@ export class StateSpace {
   /** State ids from the initial state to `id`, along the first (shortest) path found. */
   pathTo(id: number): number[] {
     const path: number[] = [];
-    for (let at = id; at >= 0; at = this.store.parent[at] ?? -1) path.push(at);
+    for (let at = id; at >= 0; at = this.store.parent.get(at)) path.push(at);
     return path.reverse();
   }
 
   /** The step that first reached state `id` (from its parent). */
   stepTo(id: number): Step {
-    const parent = this.store.parent[id] ?? -1;
+    const parent = this.store.parent.get(id);
     if (parent < 0) throw new RangeError(`state ${id} is the initial state`);
-    return this.stepOf(parent, this.store.step[id] as number);
+    return this.stepOf(parent, this.store.step.get(id));
   }
 
   /** The enabled steps of state `id`, in the model's order. */
@@ -156,17 +168,16 @@ export class StateSpace {
     this.expansions.set(id, 1);
     this.transitions += targets.length;
     if (!this.keepsEdges) return;
-    this.reserve(id, targets.length);
     let e = this.edgeCount;
-    this.edgeStart[id] = e;
+    this.starts.set(id, e);
     for (let k = 0; k < targets.length; k++, e++) {
       const index = taken[k] as number;
-      this.edgeTargets[e] = targets[k] as number;
-      this.edgeSteps[e] = index;
-      this.edgeDeliveries[e] = this.deliveryId(steps[index] as Step);
+      this.targets.set(e, targets[k] as number);
+      this.steps.set(e, index);
+      this.deliveries.set(e, this.deliveryId(steps[index] as Step));
     }
     this.edgeCount = e;
-    this.edgeStart[id + 1] = e;
+    this.starts.set(id + 1, e);
   }
 
   /** The id of a delivery step's label, or −1 for any other kind of step. */
@@ -180,39 +191,27 @@ export class StateSpace {
     return id;
   }
 
-  /** Room for state `id`'s start and `edges` more edges. */
-  private reserve(id: number, edges: number): void {
-    if (id + 2 > this.edgeStart.length) this.edgeStart = grown(this.edgeStart, id + 2);
-    const needed = this.edgeCount + edges;
-    if (needed > this.edgeTargets.length) {
-      this.edgeTargets = grown(this.edgeTargets, needed);
-      this.edgeSteps = grown(this.edgeSteps, needed);
-      this.edgeDeliveries = grown(this.edgeDeliveries, needed);
-    }
-  }
-
   /** State `id` lies at the depth limit: it enables `enabled` steps but is not expanded. */
   addFrontier(id: number, enabled: number): void {
     this.enabledCounts.set(id, enabled);
     this.expansions.set(id, 0);
     if (!this.keepsEdges) return;
-    this.reserve(id, 0);
-    this.edgeStart[id] = this.edgeCount;
-    this.edgeStart[id + 1] = this.edgeCount;
+    this.starts.set(id, this.edgeCount);
+    this.starts.set(id + 1, this.edgeCount);
   }
 
   /** The edges out of state `id`: [step, target id] pairs (needs the kept edges). */
   *edges(id: number): Generator<[Step, number]> {
     if (!this.keepsEdges) throw new RangeError("the search kept no edges: ask it for the graph");
-    const start = this.edgeStart[id] ?? 0;
-    const end = this.edgeStart[id + 1] ?? start;
+    const start = this.starts.get(id);
+    const end = Math.max(start, this.starts.get(id + 1));
     if (end === start) return;
     const steps: Step[] = [];
     this.model.enabled(this.words(id), steps);
     for (let e = start; e < end; e++) {
-      const step = steps[this.edgeSteps[e] as number];
-      const target = this.edgeTargets[e];
-      if (step !== undefined && target !== undefined && target >= 0) yield [step, target];
+      const step = steps[this.steps.get(e)];
+      const target = this.targets.get(e);
+      if (step !== undefined && target >= 0) yield [step, target];
     }
   }
 }
@@ -238,7 +237,7 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
       ids.push(-1 - found);
       return;
     }
-    store.parent[found] = i === 0 ? -1 : (ids[i - 1] as number);
+    store.parent.set(found, i === 0 ? -1 : (ids[i - 1] as number));
     space.addState(i, someInstanceInProgress(s));
     ids.push(found);
   });
@@ -249,7 +248,7 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
     const enabled = model.steps(states[i] as GlobalState);
     const k = enabled.findIndex((s) => model.label(s) === model.label(step));
     if (k < 0) throw new RangeError(`${model.label(step)} is not enabled at step ${i + 1} of the run`);
-    store.step[to] = store.parent[to] === from ? k : (store.step[to] ?? 0);
+    store.step.set(to, store.parent.get(to) === from ? k : store.step.get(to));
     const edges = outgoing.get(from) ?? { steps: [], targets: [] };
     if (!edges.targets.some((t, j) => t === to && edges.steps[j] === k)) {
       edges.steps.push(k);
@@ -264,11 +263,4 @@ export function spaceOfRun(model: Model, states: readonly GlobalState[], steps: 
     else space.addExpansion(id, enabled, edges.targets, edges.steps);
   }
   return space;
-}
-
-/** A copy of `array` at least `length` long (doubling). */
-function grown<A extends Int32Array | Uint16Array>(array: A, length: number): A {
-  const copy = new (array.constructor as new (length: number) => A)(Math.max(length, 2 * array.length));
-  copy.set(array);
-  return copy;
 }

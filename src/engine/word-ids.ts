@@ -16,7 +16,7 @@ export class WordIds {
 
   constructor(readonly words: number) {
     // Small tables of the search's own bookkeeping: outside its memory budget.
-    this.set = new ExactSet(Math.max(1, words), new MemoryBudget(), 1024);
+    this.set = new ExactSet(Math.max(1, words), new MemoryBudget(), 1024, Math.max(1, words), false);
   }
 
   /** How many distinct tuples have ids. */

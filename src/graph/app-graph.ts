@@ -27,8 +27,7 @@ export class ApplicationGraph {
   private readonly reachableFrom = new Map<number, Uint8Array>();
 
   private constructor(private readonly space: StateSpace) {
-    const csr = { order: space.size, start: space.edgeStart, targets: space.edgeTargets };
-    this.components = stronglyConnectedComponents(csr, () => true).component;
+    this.components = stronglyConnectedComponents(space, () => true).component;
   }
 
   /**
@@ -91,9 +90,9 @@ export class ApplicationGraph {
     queue[tail++] = source;
     for (let head = 0; head < tail; head++) {
       const u = queue[head] as number;
-      const end = space.edgeStart[u + 1] ?? 0;
-      for (let e = space.edgeStart[u] ?? 0; e < end; e++) {
-        const v = space.edgeTargets[e] as number;
+      const end = space.edgeStart(u + 1);
+      for (let e = space.edgeStart(u); e < end; e++) {
+        const v = space.edgeTarget(e);
         if (v >= 0 && seen[v] === 0) {
           seen[v] = 1;
           queue[tail++] = v;

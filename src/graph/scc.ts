@@ -1,14 +1,16 @@
 /**
  * Strongly connected components by Tarjan's algorithm, iterative: graphology-components' version is
  * recursive and overflows the stack past ~8,000 nodes, and state graphs have millions. The graph
- * comes in compressed-sparse-row form (plain or typed arrays): the successors of v are targets[start[v] .. start[v+1]).
+ * comes in compressed-sparse-row form, as the state graph keeps it: the successors of v are the
+ * targets of its edges edgeStart(v) .. edgeStart(v + 1) − 1.
  */
 
 export interface CsrGraph {
-  readonly order: number;
-  readonly start: ArrayLike<number>;
-  /** Successor ids; negative entries are ignored (edges to states that were not stored). */
-  readonly targets: ArrayLike<number>;
+  /** Vertices: 0 .. size − 1. */
+  readonly size: number;
+  edgeStart(v: number): number;
+  /** Edge e's target; a negative one is ignored (an edge to a state that was not stored). */
+  edgeTarget(e: number): number;
 }
 
 export interface Components {
@@ -19,7 +21,7 @@ export interface Components {
 
 /** The SCCs of the subgraph induced by the vertices for which `include` holds. */
 export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number) => boolean): Components {
-  const { order: n, start, targets } = graph;
+  const n = graph.size;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -37,7 +39,7 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1 || !include(root)) continue;
     callVertex[calls] = root;
-    callEdge[calls] = start[root] ?? 0;
+    callEdge[calls] = graph.edgeStart(root);
     calls++;
     index[root] = low[root] = nextIndex++;
     stack[stacked++] = root;
@@ -46,17 +48,17 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
       const top = calls - 1;
       const v = callVertex[top] as number;
       const e = callEdge[top] as number;
-      const end = start[v + 1] ?? targets.length;
+      const end = graph.edgeStart(v + 1);
       if (e < end) {
         callEdge[top] = e + 1;
-        const w = targets[e] as number;
+        const w = graph.edgeTarget(e);
         if (w < 0 || !include(w)) continue;
         if (index[w] === -1) {
           index[w] = low[w] = nextIndex++;
           stack[stacked++] = w;
           onStack[w] = 1;
           callVertex[calls] = w;
-          callEdge[calls] = start[w] ?? 0;
+          callEdge[calls] = graph.edgeStart(w);
           calls++;
         } else if (onStack[w] === 1) {
           low[v] = Math.min(low[v] as number, index[w] as number);

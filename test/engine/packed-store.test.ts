@@ -39,8 +39,8 @@ describe("the packed store", () => {
             return;
           }
           expect(id).toBe(ids.size);
-          store.parent[id] = i;
-          store.step[id] = i % 7;
+          store.parent.set(id, i);
+          store.step.set(id, i % 7);
           ids.set(key.join(), { id, row });
           row.forEach((v, f) => {
             seen[f] = Math.max(seen[f] as number, Math.ceil(v / 2));
@@ -52,7 +52,7 @@ describe("the packed store", () => {
           store.read(id, out);
           expect([...out]).toEqual(row);
           expect(store.idOf(Int32Array.from(row.slice(0, KEY)))).toBe(id);
-          expect(store.step[id]).toBe((store.parent[id] as number) % 7);
+          expect(store.step.get(id)).toBe(store.parent.get(id) % 7);
         }
         expect(store.idOf(Int32Array.from([41, 0, 0, 0, 0]))).toBe(-1);
       }),

@@ -1,7 +1,7 @@
 /** The iterative Tarjan SCC against the definition (mutual reachability), and at a depth that breaks recursion. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stronglyConnectedComponents } from "../../src/graph/scc.js";
+import { type CsrGraph, stronglyConnectedComponents } from "../../src/graph/scc.js";
 
 function csr(order: number, edges: readonly [number, number][]) {
   const sorted = [...edges].sort((a, b) => a[0] - b[0]);
@@ -11,7 +11,16 @@ function csr(order: number, edges: readonly [number, number][]) {
     while (e < sorted.length && (sorted[e]?.[0] ?? 0) < v) e++;
     start.push(e);
   }
-  return { order, start, targets: sorted.map(([, t]) => t) };
+  return graphOf(
+    order,
+    start,
+    sorted.map(([, t]) => t),
+  );
+}
+
+/** The graph whose successors of v are targets[start[v] .. start[v + 1]). */
+function graphOf(size: number, start: readonly number[], targets: readonly number[]): CsrGraph {
+  return { size, edgeStart: (v) => start[v] ?? targets.length, edgeTarget: (e) => targets[e] ?? -1 };
 }
 
 function reachable(edges: readonly [number, number][], from: number): Set<number> {
@@ -49,11 +58,11 @@ describe("stronglyConnectedComponents", () => {
 
   it("handles a 200,000-state cycle without overflowing the stack", () => {
     const n = 200_000;
-    const graph = {
-      order: n,
-      start: Array.from({ length: n + 1 }, (_, v) => v),
-      targets: Array.from({ length: n }, (_, v) => (v + 1) % n),
-    };
+    const graph = graphOf(
+      n,
+      Array.from({ length: n + 1 }, (_, v) => v),
+      Array.from({ length: n }, (_, v) => (v + 1) % n),
+    );
     const { count, component } = stronglyConnectedComponents(graph, () => true);
     expect(count).toBe(1);
     expect(component[n - 1]).toBe(0);
