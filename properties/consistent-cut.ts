@@ -177,9 +177,12 @@ class CutFollower {
   /** What a list of events does to a watch, by (watch id, list index). */
   private readonly followed = new PairMap();
   private readonly outcomes: Outcomes[] = [];
-  /** For steps that complete the snapshot: by (watch id, list index), an index in `ends`. */
-  private readonly ending = new PairMap();
-  private readonly ends: WeakMap<SnapshotState, Outcomes>[] = [];
+  /**
+   * For steps that complete the snapshot: by the snapshot state completed (few in a search, one
+   * object each), then by (watch id, list index), the verdict's index in `verdicts`.
+   */
+  private readonly ending = new WeakMap<SnapshotState, PairMap>();
+  private readonly verdicts: Outcomes[] = [];
   /** Crossing messages and records, named by one number per sequence (or multiset) of payloads. */
   private readonly crossingKeys = new PairMap();
   private readonly recordKeys = new WeakMap<ChannelRecord, number>();
@@ -221,11 +224,15 @@ class CutFollower {
     const list = this.listIndex(events);
     const known = this.followed.get(watch.id, list);
     if (known >= 0) return this.outcomes[known] as Outcomes;
-    const next = this.follow(watch, list);
-    const outcomes =
-      next.length === 1
-        ? (next[0] as CanonicalWatch).stay
-        : next.map((w) => w.stay[0] as MonitorOutcome<CutMonitor>);
+    let outcomes: Outcomes;
+    if (this.ordered) outcomes = this.canonical(this.followOneWay(watch, list)).stay;
+    else {
+      const next = this.follow(watch, list);
+      outcomes =
+        next.length === 1
+          ? (next[0] as CanonicalWatch).stay
+          : next.map((w) => w.stay[0] as MonitorOutcome<CutMonitor>);
+    }
     this.followed.set(watch.id, list, this.outcomes.push(outcomes) - 1);
     return outcomes;
   }
@@ -233,21 +240,26 @@ class CutFollower {
   /** The verdict on a step that completes the snapshot, recording `end`. */
   judged(watch: CanonicalWatch, events: readonly ModelEvent[], end: SnapshotState): Outcomes {
     const list = this.listIndex(events);
-    let index = this.ending.get(watch.id, list);
-    if (index < 0) {
-      index = this.ends.push(new WeakMap()) - 1;
-      this.ending.set(watch.id, list, index);
+    let byWatch = this.ending.get(end);
+    if (byWatch === undefined) {
+      // Small at first: most snapshot states are completed from a few watches.
+      byWatch = new PairMap(4);
+      this.ending.set(end, byWatch);
     }
-    const byEnd = this.ends[index] as WeakMap<SnapshotState, Outcomes>;
-    let outcomes = byEnd.get(end);
-    if (outcomes === undefined) {
-      outcomes = this.follow(watch, list).map((w) => {
-        const reason = w.orphan !== 0 ? this.orphans.value(w.orphan) : this.channelMismatch(w, end);
-        return reason === null ? { ok: true, monitor: "done" } : { ok: false, reason };
-      });
-      byEnd.set(end, outcomes);
+    const known = byWatch.get(watch.id, list);
+    if (known >= 0) return this.verdicts[known] as Outcomes;
+    // The watch the step leads to is judged as followed (a draft on an ordered channel): the
+    // monitor is done after it, so it needs no name.
+    const ways = this.ordered ? [this.followOneWay(watch, list)] : this.follow(watch, list);
+    const outcomes: MonitorOutcome<CutMonitor>[] = [];
+    for (const w of ways) {
+      const reason = w.orphan !== 0 ? this.orphans.value(w.orphan) : this.channelMismatch(w, end);
+      if (reason !== null) outcomes.push({ ok: false, reason });
     }
-    return outcomes;
+    const verdict =
+      outcomes.length === 0 ? DONE : ways.length === outcomes.length ? outcomes : [...outcomes, DONE[0]];
+    byWatch.set(watch.id, list, this.verdicts.push(verdict) - 1);
+    return verdict;
   }
 
   /** The index of a list of events, read into numbers the first time it is met. */
@@ -289,8 +301,6 @@ class CutFollower {
    * deliveries one way allocates nothing but the watch it leads to, if that watch is new.
    */
   private follow(start: Watch, list: number): CanonicalWatch[] {
-    // On an ordered channel a delivery takes the oldest message: one way, one draft.
-    if (this.ordered) return [this.followOneWay(start, list)];
     let drafts: Watch[] = [this.draftOf(start)];
     for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") {
@@ -317,15 +327,18 @@ class CutFollower {
     return drafts.map((d) => this.canonical(d));
   }
 
-  /** `follow` where every delivery has one way to match its send (ordered channels). */
-  private followOneWay(start: Watch, list: number): CanonicalWatch {
+  /**
+   * `follow` where every delivery has one way to match its send (ordered channels: a delivery
+   * takes the oldest message): one draft, the scratch one (overwritten by the next following).
+   */
+  private followOneWay(start: Watch, list: number): Watch {
     const d = this.draftOf(start);
     for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") d.recorded |= 1 << e.process;
       else if (e.kind === "send") this.send(d, e);
       else this.take(d, e, this.candidates(d.inflight[e.channel] as number, e.content)[0] as number);
     }
-    return this.canonical(d);
+    return d;
   }
 
   /** A send puts its message in flight on its channel, tagged post if its sender has recorded. */
