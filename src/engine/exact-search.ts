@@ -88,7 +88,8 @@ export class ExactSearch {
     const { width, m } = this;
     const product = new MonitorProduct(monitors);
     this.product = product;
-    const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 22);
+    // Presized for the common case, never more: a limit on states is a bound, not an expectation.
+    const expected = Math.min(limits.maxStates ?? 2 ** 18, 2 ** 18);
     const bounds = (out: Float64Array) => {
       model.fieldBounds(out);
       if (m > 0) out[width] = product.bound;

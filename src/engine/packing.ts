@@ -1,11 +1,12 @@
 /**
  * Bit-packing of a state's words for the stores. A model state is a row of small integers (interned
  * ids, src/model/codec.ts) that rarely need more than a few bits each — bank 1,1,1's 19 words fit
- * in 57 bits — so the stores keep each field in just the bits its values need, and hash, compare
+ * in two words — so the stores keep each field in just the bits its values need, and hash, compare
  * and copy two words instead of nineteen. The widths come from the fields' current bounds (the
- * interners' sizes) with room to double; a value that outgrows its field is refused by `pack`, and
- * the store lays its states out again with wider fields (packed-store.ts). Fields never straddle a
- * word, so reading one is a load, a shift and a mask.
+ * interners' sizes) with room to double, and each word's spare bits shared out (withSpareBits); a
+ * value that outgrows its field is refused by `pack`, and the store lays its states out again with
+ * wider fields (packed-store.ts). Fields never straddle a word, so reading one is a load, a shift
+ * and a mask.
  */
 
 export class Packing {
