@@ -71,60 +71,33 @@ function fairCycle(
   model: Model,
   include: (id: number) => boolean,
 ): LivenessViolation | undefined {
-  const { component, count } = stronglyConnectedComponents(space, include);
-  const { members, first } = membersOf(component, count);
   const fairness = new Fairness(space.deliveryLabels.size);
-  let current = -1;
-  const inside = (id: number) => component[id] === current;
-  // Components in order of their shallowest state (states are numbered breadth-first), so the
-  // lasso found has a short stem: each is met at its first member. A byte per component says
-  // whether it was met (small tables, where reading `members` would miss the cache per state).
-  const met = new Uint8Array(count);
-  const several = new Uint8Array(count);
-  for (let c = 0; c < count; c++) several[c] = (first[c + 1] as number) - (first[c] as number) > 1 ? 1 : 0;
-  for (let id = 0; id < space.size; id++) {
-    const c = component[id] as number;
-    if (c < 0 || met[c] === 1) continue;
-    met[c] = 1;
+  // The fair component whose shallowest state comes first (states are numbered breadth-first), so
+  // the lasso found has a short stem: each component is judged as the search completes it, while
+  // its states and their edges are fresh in the cache.
+  let chosen = -1;
+  let entry = -1;
+  const { component } = stronglyConnectedComponents(space, include, (c, members, from, to, ids) => {
+    let shallowest = members[from] as number;
+    for (let i = from + 1; i < to; i++) shallowest = Math.min(shallowest, members[i] as number);
+    if (entry >= 0 && entry < shallowest) return;
     // A component of several states has a cycle through them all; one of a single state (most
     // are) only if it has a self-loop.
-    if (several[c] === 0 && !hasSelfLoop(space, id)) continue;
-    current = c;
-    const from = first[c] as number;
-    const to = first[c + 1] as number;
-    if (!fairness.everyConstantDeliveryTaken(space, members.subarray(from, to), inside)) continue; // every cycle here starves one
-    const cycle = fairLoop(space, model, id, inside);
-    const stem = space.pathTo(id);
-    return {
-      reason: `the run can cycle forever, fairly, while ${missing(space.state(id), model)}`,
-      instance: stuckInstance(space.state(id)),
-      path: [...stem, ...cycle.slice(1)],
-      loop: stem.length - 1,
-    };
-  }
-  return undefined;
-}
-
-/**
- * The states of each component, in id order: component c's are members[first[c] .. first[c + 1])
- * (a counting sort, so a hundred thousand components cost no array each).
- */
-function membersOf(component: Int32Array, count: number): { members: Int32Array; first: Int32Array } {
-  const first = new Int32Array(count + 1);
-  for (let id = 0; id < component.length; id++) {
-    const c = component[id] as number;
-    if (c >= 0) first[c + 1] = (first[c + 1] as number) + 1;
-  }
-  for (let c = 0; c < count; c++) first[c + 1] = (first[c + 1] as number) + (first[c] as number);
-  const members = new Int32Array(first[count] as number);
-  const next = first.slice(0, count);
-  for (let id = 0; id < component.length; id++) {
-    const c = component[id] as number;
-    if (c < 0) continue;
-    members[next[c] as number] = id;
-    next[c] = (next[c] as number) + 1;
-  }
-  return { members, first };
+    if (to - from === 1 && !hasSelfLoop(space, shallowest)) return;
+    if (!fairness.everyConstantDeliveryTaken(space, members, from, to, ids, c)) return; // every cycle here starves one
+    chosen = c;
+    entry = shallowest;
+  });
+  if (chosen < 0) return undefined;
+  const inside = (id: number) => component[id] === chosen;
+  const cycle = fairLoop(space, model, entry, inside);
+  const stem = space.pathTo(entry);
+  return {
+    reason: `the run can cycle forever, fairly, while ${missing(space.state(entry), model)}`,
+    instance: stuckInstance(space.state(entry)),
+    path: [...stem, ...cycle.slice(1)],
+    loop: stem.length - 1,
+  };
 }
 
 /** Weak fairness of a component, read from the delivery each of its edges takes (state-space.ts). */
@@ -145,17 +118,22 @@ class Fairness {
   }
 
   /**
-   * Is the component fair: is every delivery enabled in all its states taken on one of its inner
-   * edges? (Every enabled step of an expanded state is one of its edges.)
+   * Is component c, states[from .. to), fair: is every delivery enabled in all its states taken
+   * on one of its inner edges? (Every enabled step of an expanded state is one of its edges;
+   * `component` names each state's component.)
    */
   everyConstantDeliveryTaken(
     space: StateSpace,
     states: Int32Array,
-    inside: (id: number) => boolean,
+    from: number,
+    to: number,
+    component: Int32Array,
+    c: number,
   ): boolean {
     const pass = ++this.passes;
     const met: number[] = [];
-    for (const id of states) {
+    for (let i = from; i < to; i++) {
+      const id = states[i] as number;
       const end = space.edgeStart(id + 1);
       for (let e = space.edgeStart(id); e < end; e++) {
         const d = space.edgeDelivery(e);
@@ -171,10 +149,10 @@ class Fairness {
           this.enabledIn[d] = (this.enabledIn[d] as number) + 1;
         }
         const target = space.edgeTarget(e);
-        if (target >= 0 && inside(target)) this.taken[d] = 1;
+        if (target >= 0 && component[target] === c) this.taken[d] = 1;
       }
     }
-    return met.every((d) => this.enabledIn[d] !== states.length || this.taken[d] === 1);
+    return met.every((d) => this.enabledIn[d] !== to - from || this.taken[d] === 1);
   }
 }
 

@@ -19,12 +19,31 @@ export interface Components {
   readonly count: number;
 }
 
-/** The SCCs of the subgraph induced by the vertices for which `include` holds. */
-export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number) => boolean): Components {
+/**
+ * Told of each component as it is completed (after every component it reaches): its id, and its
+ * vertices, members[from .. to). `component` (what the result will hold) already holds its id for
+ * them, and −1 for the vertices of components not completed yet.
+ */
+export type ComponentSink = (
+  id: number,
+  members: Int32Array,
+  from: number,
+  to: number,
+  component: Int32Array,
+) => void;
+
+/**
+ * The SCCs of the subgraph induced by the vertices for which `include` holds; `onComponent` is
+ * told of each one as it is completed, while its vertices and their edges are fresh in the cache.
+ */
+export function stronglyConnectedComponents(
+  graph: CsrGraph,
+  include: (v: number) => boolean,
+  onComponent?: ComponentSink,
+): Components {
   const n = graph.size;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
   const component = new Int32Array(n).fill(-1);
   // Tarjan's stack, and the call stack of the recursive formulation (a vertex and the position of
   // its next edge): each holds a vertex at most once, so n entries are room enough.
@@ -43,7 +62,6 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
     calls++;
     index[root] = low[root] = nextIndex++;
     stack[stacked++] = root;
-    onStack[root] = 1;
     while (calls > 0) {
       const top = calls - 1;
       const v = callVertex[top] as number;
@@ -56,23 +74,24 @@ export function stronglyConnectedComponents(graph: CsrGraph, include: (v: number
         if (index[w] === -1) {
           index[w] = low[w] = nextIndex++;
           stack[stacked++] = w;
-          onStack[w] = 1;
           callVertex[calls] = w;
           callEdge[calls] = graph.edgeStart(w);
           calls++;
-        } else if (onStack[w] === 1) {
+        } else if (component[w] === -1) {
+          // Visited and in no component yet: still on Tarjan's stack.
           low[v] = Math.min(low[v] as number, index[w] as number);
         }
         continue;
       }
       // All edges of v done: v roots a component if its low link is its own index.
       if (low[v] === index[v]) {
+        const above = stacked;
         let w: number;
         do {
           w = stack[--stacked] as number;
-          onStack[w] = 0;
           component[w] = count;
         } while (w !== v);
+        onComponent?.(count, stack, stacked, above, component);
         count++;
       }
       calls--;
