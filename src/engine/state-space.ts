@@ -29,8 +29,14 @@ export class StateSpace {
   private readonly starts = new IntColumn();
   /** Each edge's target state id; −1 for an edge to a state a limit kept out. */
   private readonly targets = new IntColumn();
-  /** The step of each edge, as its index among its source's enabled steps. */
+  /**
+   * The step of each edge, as its index among its source's enabled steps — written only for the
+   * edges of a state whose k-th edge does not take its k-th step (a reduction took some of its
+   * steps, or a replayed run took them out of order): most states take them all, in order.
+   */
   private readonly steps = new ShortColumn();
+  /** 1 for a state whose edges' steps are written in `steps`. */
+  private readonly reordered = new ByteColumn();
   /** The delivery each edge takes, by id (see `deliveryLabels`), or −1 for any other kind of step. */
   private readonly deliveries = new IntColumn();
   /** The label (`deliver(c(0,1): M)`) of each delivery id: a channel and a message content. */
@@ -170,12 +176,15 @@ export class StateSpace {
     if (!this.keepsEdges) return;
     let e = this.edgeCount;
     this.starts.set(id, e);
+    let inOrder = targets.length === steps.length;
+    for (let k = 0; inOrder && k < taken.length; k++) inOrder = taken[k] === k;
     for (let k = 0; k < targets.length; k++, e++) {
       const index = taken[k] as number;
       this.targets.set(e, targets[k] as number);
-      this.steps.set(e, index);
+      if (!inOrder) this.steps.set(e, index);
       this.deliveries.set(e, this.deliveryId(steps[index] as Step));
     }
+    if (!inOrder) this.reordered.set(id, 1);
     this.edgeCount = e;
     this.starts.set(id + 1, e);
   }
@@ -208,8 +217,9 @@ export class StateSpace {
     if (end === start) return;
     const steps: Step[] = [];
     this.model.enabled(this.words(id), steps);
+    const inOrder = this.reordered.get(id) === 0;
     for (let e = start; e < end; e++) {
-      const step = steps[this.steps.get(e)];
+      const step = steps[inOrder ? e - start : this.steps.get(e)];
       const target = this.targets.get(e);
       if (step !== undefined && target >= 0) yield [step, target];
     }
