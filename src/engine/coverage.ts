@@ -27,9 +27,11 @@ export class Coverage {
     this.counts = this.kinds.map(() => 0);
   }
 
-  /** `times` transitions by `step` were explored (one, or under symmetry the orbit's). */
-  count(step: Step, times = 1): void {
-    const n = this.model.stepNumber(step);
+  /**
+   * `times` transitions by `step` were explored (one, or under symmetry the orbit's); `n` is its
+   * step number, if the caller has it.
+   */
+  count(step: Step, times = 1, n = this.model.stepNumber(step)): void {
     let k = n >= 0 ? this.kindOf[n] : undefined;
     if (k === undefined) {
       k = this.kindIndex(stepKind(step));

@@ -65,6 +65,8 @@ export class ExactSearch {
   private chosen = new Uint8Array(64);
   private readonly targets: number[] = [];
   private readonly taken: number[] = [];
+  /** The step number (Model.stepNumber) of each of the state's steps taken, by its index. */
+  private readonly numbers: number[] = [];
   private readonly observed: PackedObservation;
   /** What the step being followed wrote over the source's copy (Model.lastEffect), to undo after. */
   private effect = -1;
@@ -172,10 +174,14 @@ export class ExactSearch {
       model.restore(from, this.to, this.effect);
     }
     if (firstVisit) {
-      space.addExpansion(state, steps, targets, taken);
+      const { numbers } = this;
+      space.addExpansion(state, steps, targets, taken, numbers);
       const orbit = this.orbits.get(state);
       this.tally.visited(steps.length, targets.length, orbit);
-      for (let k = 0; k < taken.length; k++) this.coverage.count(steps[taken[k] as number] as Step, orbit);
+      for (let k = 0; k < taken.length; k++) {
+        const i = taken[k] as number;
+        this.coverage.count(steps[i] as Step, orbit, numbers[i]);
+      }
     }
     return depth;
   }
@@ -187,6 +193,7 @@ export class ExactSearch {
     const events = model.applyOver(this.from, step, to);
     // Taken now: a violation's run, rebuilt below, applies steps of its own.
     this.effect = model.lastEffect;
+    this.numbers[k] = model.lastStepNumber;
     let fixing = 1;
     if (symmetry !== undefined) {
       stored.set(to);

@@ -162,13 +162,15 @@ export class StateSpace {
 
   /**
    * State `id` was expanded: of its enabled steps `steps`, the k-th edge takes the `taken[k]`-th
-   * and leads to `targets[k]` (−1 where a limit kept the target out).
+   * and leads to `targets[k]` (−1 where a limit kept the target out); `numbers[i]`, if given, is
+   * the i-th step's number (Model.stepNumber).
    */
   addExpansion(
     id: number,
     steps: readonly Step[],
     targets: readonly number[],
     taken: readonly number[],
+    numbers?: readonly number[],
   ): void {
     this.enabledCounts.set(id, steps.length);
     this.expansions.set(id, 1);
@@ -182,16 +184,16 @@ export class StateSpace {
       const index = taken[k] as number;
       this.targets.set(e, targets[k] as number);
       if (!inOrder) this.steps.set(e, index);
-      this.deliveries.set(e, this.deliveryId(steps[index] as Step));
+      const step = steps[index] as Step;
+      this.deliveries.set(e, this.deliveryId(step, numbers?.[index] ?? this.model.stepNumber(step)));
     }
     if (!inOrder) this.reordered.set(id, 1);
     this.edgeCount = e;
     this.starts.set(id + 1, e);
   }
 
-  /** The id of a delivery step's label, or −1 for any other kind of step. */
-  private deliveryId(step: Step): number {
-    const n = this.model.stepNumber(step);
+  /** The id of a delivery step's label (its step number `n`), or −1 for any other kind of step. */
+  private deliveryId(step: Step, n: number): number {
     let id = n >= 0 ? this.deliveryIds[n] : undefined;
     if (id === undefined) {
       id = step.kind === "deliver" ? this.deliveryLabels.intern(this.model.label(step)) : -1;

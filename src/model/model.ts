@@ -89,6 +89,8 @@ export class Model {
    * Read it right after the step (anything that applies another step in between replaces it).
    */
   lastEffect = -1;
+  /** The step number (stepNumber) of the step `applyOver` applied last, or −1 for a step not numbered. */
+  lastStepNumber = -1;
   /** Labels of the model's own steps, by number, and of other steps met (read from a trace). */
   private readonly labels: string[] = [];
   private readonly otherLabels = new WeakMap<Step, string>();
@@ -182,6 +184,7 @@ export class Model {
    */
   applyOver(w: Words, step: Step, out: Words): number {
     const number = this.stepNumber(step);
+    this.lastStepNumber = number;
     const leaf = number < 0 ? -1 : this.effects.find(number, w);
     this.lastEffect = leaf;
     if (leaf >= 0) {
