@@ -21,20 +21,15 @@
  * fingerprints and symmetry, held to a memory budget so that it stops cleanly; the process's peak
  * resident size is printed after them.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
 import { ProcessSymmetry } from "../../src/model/symmetry.js";
 import { linePlotSvg } from "../../src/render/line-plot.js";
 import { promelaModel } from "../../src/render/promela.js";
 import { compileSpin, type SpinSearch, spinPresent } from "../support/spin.js";
-import type { OneCheck, OneCheckResult } from "./one-check.js";
-
-/** The script that runs one measured check in a process of its own. */
-const ONE_CHECK = fileURLToPath(new URL("./one-check.ts", import.meta.url));
+import { checkInOwnProcess } from "./own-process.js";
 
 /** The properties a fingerprint store decides on bank (conservation first, for the verdict column). */
 const SAFETY_PROPERTIES = ["conservation", "consistent-cut", "reachable-cut"];
@@ -115,14 +110,7 @@ function snapcheckRun(
   checked: readonly string[] = ["conservation"],
   options: { readonly store?: "fingerprint"; readonly symmetry?: boolean } = {},
 ): Measured & { stop: string; peakResidentMiB: number } {
-  const asked: OneCheck = { raw, properties: checked, ...options };
-  const run = spawnSync(
-    process.execPath,
-    ["--max-old-space-size=16384", "--import", "tsx", ONE_CHECK, JSON.stringify(asked)],
-    { encoding: "utf8", maxBuffer: 2 ** 20 },
-  );
-  if (run.status !== 0) throw new Error(`one-check failed (${run.status}): ${run.stderr}`);
-  const m = JSON.parse(run.stdout) as OneCheckResult;
+  const m = checkInOwnProcess({ raw, properties: checked, ...options });
   return {
     verdict: verdictText(m.violatedIn, m.stop),
     compiles: false,

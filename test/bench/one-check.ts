@@ -23,6 +23,10 @@ export interface OneCheck {
 
 export interface OneCheckResult {
   readonly distinctStates: number;
+  /** States stored: the distinct states, or under symmetry one per orbit. */
+  readonly stored: number;
+  /** Each property checked, and whether it holds. */
+  readonly verdicts: readonly { readonly property: string; readonly holds: boolean }[];
   readonly transitions: number;
   readonly maxDepth: number;
   readonly stop: string;
@@ -64,6 +68,8 @@ gc();
 const { stats, verdicts } = result;
 const measured: OneCheckResult = {
   distinctStates: stats.distinctStates,
+  stored: result.symmetry?.orbits ?? stats.distinctStates,
+  verdicts: verdicts.map((v) => ({ property: v.property.name, holds: v.holds })),
   transitions: stats.transitions,
   maxDepth: stats.maxDepth,
   stop: stats.stop,

@@ -1,23 +1,21 @@
 /**
  * The packed engine on every workload (`npm run bench -- --only workloads`): per workload the time
  * to the verdicts and states/s with every property of its default set (exact store, unreduced),
- * with the safety properties on the fingerprint store, and with symmetry where the workload's processes are interchangeable. The
- * memory is what the exact store retained after the search, or a hashed store's peak; bytes/state is
- * that over the distinct states. The machine's load average is printed: on a shared 2-core machine the figures move with it.
+ * with the safety properties on the fingerprint store, and with symmetry where the workload's
+ * processes are interchangeable. The memory is what the exact store retained after the search, or
+ * a hashed store's peak; bytes/state is that over the distinct states. Each check runs in a process of its own (own-process.ts), as
+ * `snapcheck explore` runs. The machine's load average is printed: on a shared 2-core machine the
+ * figures move with it.
  */
 import { loadavg } from "node:os";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { properties } from "../../properties/index.js";
 import { buildModel, parseConfig } from "../../src/config.js";
-import { type CheckOptions, check } from "../../src/engine/check.js";
 import type { Property } from "../../src/engine/property.js";
-import type { Model } from "../../src/model/model.js";
 import { ProcessSymmetry } from "../../src/model/symmetry.js";
+import type { OneCheck } from "./one-check.js";
+import { checkInOwnProcess } from "./own-process.js";
 
 const MIB = 2 ** 20;
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
 
 const WORKLOADS: { name: string; raw: Record<string, unknown> }[] = [
   { name: "bank fifo 1,1,1, initiator P0", raw: { balances: "1,1,1" } },
@@ -31,30 +29,18 @@ function row(cells: readonly (string | number)[]): string {
   return `| ${cells.map((c) => (typeof c === "number" ? c.toLocaleString("en") : c)).join(" | ")} |`;
 }
 
-function retained(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
-
-function measure(model: Model, checked: readonly Property[], options: Partial<CheckOptions>, limits: object) {
-  gc();
-  const before = retained();
-  const started = performance.now();
-  const result = check(model, checked, { limits, ...options });
-  const seconds = (performance.now() - started) / 1000;
-  gc();
-  // A hashed store is gone once the search ends: its peak is what it held.
-  const bytes = result.store?.peakBytes ?? Math.max(0, retained() - before);
-  const { stats } = result;
-  const verdicts = result.verdicts.map((v) => `${v.property.name} ${v.holds ? "✓" : "✗"}`).join(", ");
+/** The cells of one check, run in a process of its own (own-process.ts). */
+function measure(asked: OneCheck): (string | number)[] {
+  const m = checkInOwnProcess(asked);
+  const bytes = m.memoryMiB * MIB;
   return [
-    verdicts,
-    stats.distinctStates,
-    result.symmetry?.orbits ?? stats.distinctStates,
-    seconds.toFixed(2),
-    Math.round(stats.distinctStates / seconds),
-    (bytes / MIB).toFixed(0),
-    Math.round(bytes / stats.distinctStates),
+    m.verdicts.map((v) => `${v.property} ${v.holds ? "✓" : "✗"}`).join(", "),
+    m.distinctStates,
+    m.stored,
+    m.searchSeconds.toFixed(2),
+    Math.round(m.distinctStates / m.searchSeconds),
+    m.memoryMiB.toFixed(0),
+    Math.round(bytes / m.distinctStates),
   ];
 }
 
@@ -75,23 +61,25 @@ export function workloadBench(): void {
     ]),
   );
   console.log(row(Array.from({ length: 9 }, () => "---")));
-  // Warm-up: let V8 compile the engine's hot paths before the first measured run.
-  check(buildModel(parseConfig({ balances: "2,1" }, names)), properties, { limits: {} });
   for (const { name, raw } of WORKLOADS) {
     const config = parseConfig(raw, names);
-    const model = buildModel(config);
     const every = config.properties.map((p) => properties.find((q) => q.name === p) as Property);
     const safety = every.filter((p) => p.kind === "always");
-    console.log(row([name, "exact, unreduced (every property)", ...measure(model, every, {}, config)]));
+    const named = (list: readonly Property[]) => list.map((p) => p.name);
+    console.log(
+      row([name, "exact, unreduced (every property)", ...measure({ raw, properties: named(every) })]),
+    );
     console.log(
       row([
         name,
         "fingerprint, unreduced (safety)",
-        ...measure(model, safety, { store: "fingerprint" }, config),
+        ...measure({ raw, properties: named(safety), store: "fingerprint" }),
       ]),
     );
-    if (typeof ProcessSymmetry.of(model) === "string") continue;
+    if (typeof ProcessSymmetry.of(buildModel(config)) === "string") continue;
     const symmetric = safety.filter((p) => p.symmetric === true);
-    console.log(row([name, "exact, symmetry", ...measure(model, symmetric, { symmetry: true }, config)]));
+    console.log(
+      row([name, "exact, symmetry", ...measure({ raw, properties: named(symmetric), symmetry: true })]),
+    );
   }
 }
