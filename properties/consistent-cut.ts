@@ -139,6 +139,11 @@ export const consistentCut: SafetyProperty = {
     return {
       // Between S_start and S_end a watch follows the step's events, and nothing else.
       eventDriven: true,
+      // Watches are numbered already: "idle" is 0, "done" 1, a watch 2 + its number.
+      numbering: {
+        number: (m: CutMonitor) => (m === "idle" ? 0 : m === "done" ? 1 : 2 + m.id),
+        state: (n: number): CutMonitor => (n === 0 ? "idle" : n === 1 ? "done" : cut.watch(n - 2)),
+      },
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : m.key),
       advance(m: CutMonitor, observed): Outcomes {
@@ -205,6 +210,13 @@ class CutFollower {
     this.key = new Uint32Array(2 * this.channels + 2);
     this.scratch = this.emptyWatch();
     this.orphans.intern("");
+  }
+
+  /** The watch numbered `id`. */
+  watch(id: number): CanonicalWatch {
+    const watch = this.watches[id];
+    if (watch === undefined) throw new RangeError(`no watch ${id}`);
+    return watch;
   }
 
   /** The watch of a state in which no process has recorded: every in-flight message is pre. */

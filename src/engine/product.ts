@@ -1,6 +1,6 @@
 /**
- * The monitors' half of the product the search explores. Each safety monitor's state is interned to
- * a word, and the tuple of every monitor's word to one combination id, so a search node is a model
+ * The monitors' half of the product the search explores. Each safety monitor's state is named by a
+ * word — the monitor's own number for it (Monitor.numbering), or an id interned by its key — and the tuple of every monitor's word to one combination id, so a search node is a model
  * state and a combination. A monitor whose property already has its shortest violation is retired
  * (one word meaning "judges nothing more"), so the search stops telling apart runs that differ only
  * for it. When every monitor is event-driven (Monitor.eventDriven), a step that neither starts nor
@@ -14,7 +14,7 @@ import type { GlobalState } from "../model/types.js";
 import { clear } from "./clear.js";
 import type { PackedObservation } from "./observation.js";
 import { PairMap } from "./pair-map.js";
-import type { Monitor, MonitorOutcome, ObservedStep } from "./property.js";
+import type { Monitor, MonitorNumbering, MonitorOutcome, ObservedStep } from "./property.js";
 import { WordIds } from "./word-ids.js";
 
 /** The monitor word of a retired monitor (its property already has its shortest violation). */
@@ -36,7 +36,8 @@ interface Advance {
 }
 
 export class MonitorProduct {
-  private readonly interners: readonly Interner<unknown>[];
+  /** How each monitor's states are named by words: its own numbering, or interned by key. */
+  private readonly names: readonly MonitorNumbering<unknown>[];
   /** The combinations met, as tuples of monitor words plus one, and each one's words, by id. */
   private readonly combinationIds: WordIds;
   private readonly combinationWords: (readonly number[])[] = [];
@@ -58,7 +59,7 @@ export class MonitorProduct {
   violations: readonly MonitorViolation[] = NO_VIOLATIONS;
 
   constructor(readonly monitors: readonly Monitor<unknown>[]) {
-    this.interners = monitors.map((monitor) => new Interner<unknown>((s) => monitor.key(s)));
+    this.names = monitors.map((monitor) => monitor.numbering ?? internedByKey(monitor));
     this.eventDriven = monitors.every((monitor) => monitor.eventDriven === true);
     this.combinationIds = new WordIds(monitors.length);
     this.tuple = new Uint32Array(monitors.length);
@@ -78,7 +79,7 @@ export class MonitorProduct {
   initial(state: GlobalState): number {
     return this.combinationOf(
       this.monitors.map((monitor, j) =>
-        (this.interners[j] as Interner<unknown>).intern(monitor.initial(state)),
+        (this.names[j] as MonitorNumbering<unknown>).number(monitor.initial(state)),
       ),
     );
   }
@@ -131,7 +132,7 @@ export class MonitorProduct {
         next[j] = RETIRED;
         continue;
       }
-      const current = (this.interners[j] as Interner<unknown>).value(word);
+      const current = (this.names[j] as MonitorNumbering<unknown>).state(word);
       const outcomes = (this.monitors[j] as Monitor<unknown>).advance(current, observed);
       if (outcomes.length === 1)
         next[j] = this.wordAfter(j, word, current, outcomes[0] as MonitorOutcome<unknown>, violations);
@@ -164,7 +165,7 @@ export class MonitorProduct {
     if (outcome.ok)
       return outcome.monitor === current
         ? word
-        : (this.interners[j] as Interner<unknown>).intern(outcome.monitor);
+        : (this.names[j] as MonitorNumbering<unknown>).number(outcome.monitor);
     violations.push({ monitor: j, reason: outcome.reason });
     return RETIRED;
   }
@@ -188,3 +189,9 @@ export class MonitorProduct {
 }
 
 const NO_VIOLATIONS: readonly MonitorViolation[] = [];
+
+/** A monitor's states numbered by interning them by key (Monitor.key). */
+function internedByKey(monitor: Monitor<unknown>): MonitorNumbering<unknown> {
+  const interner = new Interner<unknown>((s) => monitor.key(s));
+  return { number: (s) => interner.intern(s), state: (n) => interner.value(n) };
+}

@@ -116,6 +116,18 @@ export interface Monitor<M> {
    * and reuses the outcome for every such step.
    */
   readonly eventDriven?: boolean;
+  /**
+   * The monitor's own numbering of its states, if it names them by number anyway: a dense number
+   * (0, 1, …) for each distinct state — states with equal keys get one number — and the state of
+   * each number. The search then names states by these numbers instead of interning them by key.
+   */
+  readonly numbering?: MonitorNumbering<M>;
+}
+
+/** Monitor.numbering: states to dense numbers and back. */
+export interface MonitorNumbering<M> {
+  number(monitor: M): number;
+  state(n: number): M;
 }
 
 /** The limits and progress reporting of the check a property prepares for. */

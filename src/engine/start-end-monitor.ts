@@ -22,7 +22,13 @@ export interface StartEndJudge<C> {
   atEnd(carried: C, end: GlobalState, recorded: GlobalState): string | undefined;
 }
 
-type Phase<C> = "idle" | "done" | { readonly carried: C };
+/** A carried value, one object per distinct value, numbered in the order met. */
+interface Carrying<C> {
+  readonly carried: C;
+  readonly index: number;
+}
+
+type Phase<C> = "idle" | "done" | Carrying<C>;
 
 // Outcomes are data that never change: the common ones are shared, not made on every step.
 const IDLE = [{ ok: true, monitor: "idle" }] as const;
@@ -30,19 +36,18 @@ const DONE = [{ ok: true, monitor: "done" }] as const;
 
 /** The monitor of snapshot instance `instance` for `judge`. */
 export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): Monitor<Phase<C>> {
-  const stay = carryOn<{ readonly carried: C }>();
+  const stay = carryOn<Carrying<C>>();
   // One phase object per carried value, and each verdict once per phase, app(S_end) and S* (the
   // observation hands back the same objects for the same states).
-  const phases = new Map<string, { readonly carried: C }>();
-  const verdicts = new WeakMap<
-    object,
-    WeakMap<GlobalState, WeakMap<GlobalState, readonly MonitorOutcome<Phase<C>>[]>>
-  >();
-  const judged = (phase: { readonly carried: C }, end: GlobalState, recorded: GlobalState) => {
-    let byEnd = verdicts.get(phase);
+  const phases = new Map<string, Carrying<C>>();
+  const numbered: Carrying<C>[] = [];
+  /** By phase number, then app(S_end), then S*: the verdict. */
+  const verdicts: WeakMap<GlobalState, WeakMap<GlobalState, readonly MonitorOutcome<Phase<C>>[]>>[] = [];
+  const judged = (phase: Carrying<C>, end: GlobalState, recorded: GlobalState) => {
+    let byEnd = verdicts[phase.index];
     if (byEnd === undefined) {
       byEnd = new WeakMap();
-      verdicts.set(phase, byEnd);
+      verdicts[phase.index] = byEnd;
     }
     let byRecorded = byEnd.get(end);
     if (byRecorded === undefined) {
@@ -62,8 +67,9 @@ export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): M
     const key = judge.key(carried);
     let phase = phases.get(key);
     if (phase === undefined) {
-      phase = { carried };
+      phase = { carried, index: numbered.length };
       phases.set(key, phase);
+      numbered.push(phase);
     }
     return phase;
   };
@@ -72,6 +78,11 @@ export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): M
     eventDriven: true,
     initial: () => "idle",
     key: (m) => (typeof m === "string" ? m : `@${judge.key(m.carried)}`),
+    // "idle" is 0, "done" 1, a carried value 2 + its number.
+    numbering: {
+      number: (m) => (m === "idle" ? 0 : m === "done" ? 1 : 2 + m.index),
+      state: (n) => (n === 0 ? "idle" : n === 1 ? "done" : (numbered[n - 2] as Carrying<C>)),
+    },
     advance(m, observed) {
       if (m === "done") return DONE;
       const phase: Phase<C> = m === "idle" && observed.initiates(instance) ? started(observed.from) : m;
