@@ -18,9 +18,10 @@
  * watch a lookup on the lists' ids, whatever the messages.
  */
 
+import { MemoryBudget } from "../src/engine/budget.js";
+import { PackedStore } from "../src/engine/packed-store.js";
 import { PairMap } from "../src/engine/pair-map.js";
 import type { MonitorOutcome, SafetyProperty } from "../src/engine/property.js";
-import { WordIds } from "../src/engine/word-ids.js";
 import { Interner } from "../src/model/intern.js";
 import { messageKey } from "../src/model/message.js";
 import type { Model } from "../src/model/model.js";
@@ -46,6 +47,11 @@ class Lists {
   private readonly without: number[][] = [];
   /** The empty list's id. */
   readonly empty: number;
+
+  /** Lists met so far: every list's id is below this. */
+  get size(): number {
+    return this.lists.size;
+  }
 
   constructor(
     /** Where an item goes: at the end (an ordered channel), or in sorted place. */
@@ -194,8 +200,9 @@ class CutFollower {
   private readonly sequences = new Interner<string>(identity);
   /** The reasons a cut holds a receive without its send; 0, the empty reason, is "none". */
   private readonly orphans = new Interner<string>(identity);
-  private readonly names: WordIds;
-  private readonly key: Uint32Array;
+  /** The watches' numbers, by their lists' ids, orphan reason and recorded bits, bit-packed. */
+  private readonly names: PackedStore;
+  private readonly key: Int32Array;
   /** The draft the first way of following a step uses. */
   private readonly scratch: Watch;
 
@@ -206,8 +213,21 @@ class CutFollower {
     this.ordered = model.spec.discipline.ordered;
     this.tagged = new Lists(this.ordered ? undefined : (a, b) => this.compareTagged(a, b));
     this.channels = model.topology.channels.length;
-    this.names = new WordIds(2 * this.channels + 2);
-    this.key = new Uint32Array(2 * this.channels + 2);
+    const channels = this.channels;
+    // Small tables of the search's own bookkeeping: outside its memory budget.
+    this.names = new PackedStore(
+      2 * channels + 2,
+      0,
+      (out) => {
+        out.fill(this.tagged.size, 0, channels);
+        out.fill(this.late.size, channels, 2 * channels);
+        out[2 * channels] = this.orphans.size;
+        out[2 * channels + 1] = 2 ** model.topology.processes;
+      },
+      new MemoryBudget(),
+      1024,
+    );
+    this.key = new Int32Array(2 * channels + 2);
     this.scratch = this.emptyWatch();
     this.orphans.intern("");
   }
@@ -471,7 +491,8 @@ class CutFollower {
     }
     key[2 * channels] = w.orphan;
     key[2 * channels + 1] = w.recorded;
-    const id = this.names.id(key);
+    const met = this.names.insert(key);
+    const id = met >= 0 ? met : -1 - met;
     let watch = this.watches[id];
     if (watch === undefined) {
       // A draft's lists are scratch: the watch keeps copies.
