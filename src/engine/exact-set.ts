@@ -1,14 +1,14 @@
 /**
  * Exact deduplication: every row is stored, by id in discovery (BFS) order, in Uint32Array chunks
  * that are never moved once full (growth copies nothing but the small first chunk). A row is its
- * key (the first `keyWords` words:
- * what tells rows apart) followed by a payload the row carries along (the search keeps there the
- * monitor words of a model state's first product node). An open-addressing index (linear probing,
- * at most 80% full, any size: the slot is the hash scaled into [0, size), as in
- * fingerprint-set.ts) maps a key's hash to its id; each slot holds the id and a copy of the row, so
- * a lookup — and the payload check after it — touches one cache line instead of two (index, then
- * store): lookups are the engine's main cost, and mostly cache misses. Cost: 4 bytes per word of
- * row + 4·(words + 1) per slot. A set that only names rows (WordIds) keeps no rows by id.
+ * key (the first `keyWords` words: what tells rows apart) followed by a payload the row carries
+ * along (the search keeps there the monitor words of a model state's first product node). An
+ * open-addressing index (linear probing, at most 80% full, any size: the slot is the hash scaled
+ * into [0, size), as in fingerprint-set.ts) maps a key's hash to its id; each slot holds the id and
+ * a copy of the row, so a lookup — and the payload check after it — touches one cache line instead
+ * of two (index, then store): lookups are the engine's main cost, and mostly cache misses. Cost: 4
+ * bytes per word of row + 4·(words + 1) per slot. A set that only names rows (WordIds) keeps no
+ * rows by id.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
 import { hashState } from "./hash.js";

@@ -1,12 +1,13 @@
 /**
  * The exact store of rows of small integers — model states, or product nodes — kept bit-packed
- * (packing.ts) in an ExactSet: ids in discovery order, one probe per lookup, and parent links. A row is
- * its key fields, then payload fields that ride along without telling rows apart (the search keeps
- * there the monitor words of a model state's first product node). Rows go in and come out
- * unpacked; the packing is the store's own business. When a row holds a value its field cannot,
- * the store lays every row out again with the fields widened to the current bounds (read from
- * `bounds`, e.g. the interners' sizes), keeping every id, parent and step — as a hash table grows,
- * and about as rarely: each layout leaves every field room to double.
+ * (packing.ts) in an ExactSet (ids in discovery order, one probe per lookup), with each row's parent
+ * link and step in columns. A row is its key fields, then payload fields that ride along without
+ * telling rows apart (the search keeps there the monitor words of a model state's first product
+ * node). Rows go in and come out unpacked; the packing is the store's own business. When a row
+ * holds a value its field cannot, the store lays every row out again with the fields widened to the
+ * current bounds (read from `bounds`, e.g. the interners' sizes), keeping every id, parent and step
+ * — as a hash table grows, and about as rarely: each layout leaves every field room to double, and
+ * shares each word's spare bits among its fields.
  */
 import type { MemoryBudget } from "./budget.js";
 import { IntColumn, ShortColumn } from "./column.js";
