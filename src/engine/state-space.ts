@@ -2,10 +2,11 @@
  * The explored global-state graph: the distinct model states by id in BFS order, packed (one row of
  * words each, in the search's exact store, with the parent and the step index that first reached
  * it), each state's depth and number of enabled steps, and — when the search was asked for the
- * graph — each state's outgoing edges contiguous in flat arrays (CSR: states are expanded in id
- * order). A step is kept as its index among its source's enabled steps and rebuilt from the model
- * on demand, like a state from its words. Liveness properties (SCCs) and the graph exports read
- * this; graphology is built from it only when a graph is wanted.
+ * graph — each state's outgoing edges contiguous in columns (compressed sparse rows: states are
+ * expanded in id order). A step is kept as its index among its source's enabled steps — implied by
+ * the edge's position, unless a reduction or a replayed run took the steps otherwise — and rebuilt
+ * from the model on demand, like a state from its words. Liveness properties (SCCs) and the graph
+ * exports read this; graphology is built from it only when a graph is wanted.
  */
 import type { Words } from "../model/codec.js";
 import { Interner } from "../model/intern.js";
