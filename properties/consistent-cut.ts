@@ -205,6 +205,8 @@ class CutFollower {
   private readonly key: Int32Array;
   /** The draft the first way of following a step uses. */
   private readonly scratch: Watch;
+  /** The one way of following a step on an ordered channel: the scratch draft. */
+  private readonly oneWay: readonly Watch[];
 
   constructor(
     private readonly model: Model,
@@ -229,6 +231,7 @@ class CutFollower {
     );
     this.key = new Int32Array(2 * channels + 2);
     this.scratch = this.emptyWatch();
+    this.oneWay = [this.scratch];
     this.orphans.intern("");
   }
 
@@ -256,15 +259,11 @@ class CutFollower {
     const list = this.listIndex(events);
     const known = this.followed.get(watch.id, list);
     if (known >= 0) return this.outcomes[known] as Outcomes;
-    let outcomes: Outcomes;
-    if (this.ordered) outcomes = this.canonical(this.followOneWay(watch, list)).stay;
-    else {
-      const next = this.follow(watch, list);
-      outcomes =
-        next.length === 1
-          ? (next[0] as CanonicalWatch).stay
-          : next.map((w) => w.stay[0] as MonitorOutcome<CutMonitor>);
-    }
+    const ways = this.follow(watch, list);
+    const outcomes =
+      ways.length === 1
+        ? this.canonical(ways[0] as Watch).stay
+        : ways.map((w) => this.canonical(w).stay[0] as MonitorOutcome<CutMonitor>);
     this.followed.set(watch.id, list, this.outcomes.push(outcomes) - 1);
     return outcomes;
   }
@@ -280,9 +279,9 @@ class CutFollower {
     }
     const known = byWatch.get(watch.id, list);
     if (known >= 0) return this.verdicts[known] as Outcomes;
-    // The watch the step leads to is judged as followed (a draft on an ordered channel): the
-    // monitor is done after it, so it needs no name.
-    const ways = this.ordered ? [this.followOneWay(watch, list)] : this.follow(watch, list);
+    // Each way the step leads the watch is judged as followed, a draft: the monitor is done after
+    // it, so it needs no name.
+    const ways = this.follow(watch, list);
     const outcomes: MonitorOutcome<CutMonitor>[] = [];
     for (const w of ways) {
       const reason = w.orphan !== 0 ? this.orphans.value(w.orphan) : this.channelMismatch(w, end);
@@ -328,11 +327,15 @@ class CutFollower {
   }
 
   /**
-   * Applies the step's events in order; one result per way of matching deliveries to sends. The
-   * watch is followed in drafts (mutable copies of its lists), so a step that matches its
-   * deliveries one way allocates nothing but the watch it leads to, if that watch is new.
+   * Applies the step's events in order; one draft (a mutable copy of the watch's lists) per way of
+   * matching deliveries to sends, overwritten by the next following. On an ordered channel there
+   * is one way, followed in the scratch draft without allocating.
    */
-  private follow(start: Watch, list: number): CanonicalWatch[] {
+  private follow(start: Watch, list: number): readonly Watch[] {
+    if (this.ordered) {
+      this.followOneWay(start, list);
+      return this.oneWay;
+    }
     let drafts: Watch[] = [this.draftOf(start)];
     for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") {
@@ -356,21 +359,17 @@ class CutFollower {
       }
       drafts = next;
     }
-    return drafts.map((d) => this.canonical(d));
+    return drafts;
   }
 
-  /**
-   * `follow` where every delivery has one way to match its send (ordered channels: a delivery
-   * takes the oldest message): one draft, the scratch one (overwritten by the next following).
-   */
-  private followOneWay(start: Watch, list: number): Watch {
+  /** `follow` where every delivery takes the oldest message (ordered channels), in the scratch draft. */
+  private followOneWay(start: Watch, list: number): void {
     const d = this.draftOf(start);
     for (const e of this.followedEvents[list] as readonly FollowedEvent[]) {
       if (e.kind === "record") d.recorded |= 1 << e.process;
       else if (e.kind === "send") this.send(d, e);
       else this.take(d, e, this.candidates(d.inflight[e.channel] as number, e.content)[0] as number);
     }
-    return d;
   }
 
   /** A send puts its message in flight on its channel, tagged post if its sender has recorded. */

@@ -1,7 +1,8 @@
 /**
  * The monitors' half of the product the search explores. Each safety monitor's state is named by a
- * word — the monitor's own number for it (Monitor.numbering), or an id interned by its key — and the tuple of every monitor's word to one combination id, so a search node is a model
- * state and a combination. A monitor whose property already has its shortest violation is retired
+ * word — the monitor's own number for it (Monitor.numbering), or an id interned by its key — and
+ * the tuple of every monitor's word by one combination id, so a search node is a model state and a
+ * combination. A monitor whose property already has its shortest violation is retired
  * (one word meaning "judges nothing more"), so the search stops telling apart runs that differ only
  * for it. When every monitor is event-driven (Monitor.eventDriven), a step that neither starts nor
  * completes a snapshot instance leads a combination to the same place for the same event list, so
