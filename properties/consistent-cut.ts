@@ -152,6 +152,8 @@ export const consistentCut: SafetyProperty = {
       },
       initial: (): CutMonitor => "idle",
       key: (m: CutMonitor) => (typeof m === "string" ? m : m.key),
+      // After S_end nothing more is judged: any state covers "done".
+      covers: (_stronger: CutMonitor, weaker: CutMonitor) => weaker === "done",
       advance(m: CutMonitor, observed): Outcomes {
         if (m === "done") return DONE;
         // The monitor leaves "idle" at the step that starts the instance: none had recorded before it.

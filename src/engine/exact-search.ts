@@ -3,7 +3,8 @@
  * (product.ts), one node at a time: search.ts drives it, pausing between nodes. A node is a model
  * state and a combination of monitor states. A model state's row in the store carries the
  * combination of its first node, so the common case — one node per model state — costs one probe;
- * its other nodes, if any, are (model id, combination) rows of `extra`. Nodes are named by
+ * its other nodes, if any, are (model id, combination) rows of `extra`, listed per model state so
+ * that a node one of them (or the first) covers is not searched (Monitor.covers). Nodes are named by
  * references: a model id for a first node, −2 − its id in `extra` for another. A model state's
  * first node is found at its shortest distance and expanded first, so the figures and the state
  * graph are those of the model alone, exactly; a property's first violation found is a shortest one.
@@ -60,6 +61,10 @@ export class ExactSearch {
   private readonly fromRow: Int32Array;
   private readonly from: Int32Array;
   private readonly nodeRow = new Int32Array(2);
+  /** Each model state's other nodes, as lists through `extra`: the first, and each one's next (−1: none). */
+  private readonly firstExtra = new IntColumn(-1);
+  private readonly nextExtra = new IntColumn(-1);
+  private readonly extraRow = new Int32Array(2);
   private readonly scratchRow: Int32Array;
   private readonly steps: Step[] = [];
   private chosen = new Uint8Array(64);
@@ -262,11 +267,13 @@ export class ExactSearch {
     const { extra } = this;
     if (extra === undefined) return;
     this.models.read(target, this.scratchRow);
-    if (this.scratchRow[this.width] === combination) return;
+    if (this.scratchRow[this.width] === combination || this.covered(target, combination)) return;
     this.nodeRow[0] = target;
     this.nodeRow[1] = combination;
     const id = extra.insert(this.nodeRow);
     if (id < 0) return;
+    this.nextExtra.set(id, this.firstExtra.get(target));
+    this.firstExtra.set(target, id);
     extra.parent.set(id, parent);
     extra.step.set(id, k);
     const nodes = this.nodes ?? this.queueOfStates();
@@ -297,6 +304,21 @@ export class ExactSearch {
     }
     this.models.insert(this.row);
     this.space.addState(0, this.tally.stored(stored, 0, 0, orbit));
+  }
+
+  /**
+   * Is a node of model state `target` with `combination` unneeded: does the combination of one
+   * of its nodes met before cover it (MonitorProduct.covers)? That node, no deeper, finds every
+   * violation this one would.
+   */
+  private covered(target: number, combination: number): boolean {
+    const { product, extra } = this;
+    if (product.covers(this.scratchRow[this.width] as number, combination)) return true;
+    for (let x = this.firstExtra.get(target); x >= 0; x = this.nextExtra.get(x)) {
+      extra?.read(x, this.extraRow);
+      if (product.covers(this.extraRow[1] as number, combination)) return true;
+    }
+    return false;
   }
 
   /** The model state of node `ref` (for another node, its row is left in nodeRow). */

@@ -328,8 +328,10 @@ class HashedSearch {
         if (this.nodeBits !== undefined) this.newNode(next);
         this.push(next, weight);
       }
-      // A node the model state's record names needs nothing more.
-      else if (next !== known && this.newNode(next)) this.push(next, 0);
+      // A node the model state's record names, or one its first node covers (MonitorProduct.covers:
+      // a fingerprint keeps the first node's combination, a bit array none), needs nothing more.
+      else if (next !== known && !(known >= 0 && this.product.covers(known, next)) && this.newNode(next))
+        this.push(next, 0);
     }
   }
 

@@ -49,6 +49,8 @@ export class MonitorProduct {
    */
   private readonly byPair = new PairMap();
   private readonly advances: Advance[] = [];
+  /** Whether combination a covers combination b (see `covers`), by the pair: 1 or 0. */
+  private readonly covering = new PairMap();
   private readonly eventDriven: boolean;
   /** One-element lists of combinations, by id: what a step leads to, almost always. */
   private readonly single: (readonly number[])[] = [];
@@ -114,6 +116,32 @@ export class MonitorProduct {
     const advance = this.advances[-2 - known] as Advance;
     this.violations = advance.violations;
     return advance.next;
+  }
+
+  /**
+   * Does combination `stronger` cover combination `weaker`: does each monitor's state in it find
+   * every violation the one in `weaker` finds (Monitor.covers)? A retired monitor's property has
+   * its shortest violation already, so a retired state covers and is covered by any.
+   */
+  covers(stronger: number, weaker: number): boolean {
+    let known = this.covering.get(stronger, weaker);
+    if (known === -1) {
+      known = this.eachCovers(this.words(stronger), this.words(weaker)) ? 1 : 0;
+      this.covering.set(stronger, weaker, known);
+    }
+    return known === 1;
+  }
+
+  private eachCovers(stronger: readonly number[], weaker: readonly number[]): boolean {
+    for (let j = 0; j < stronger.length; j++) {
+      const s = stronger[j] as number;
+      const w = weaker[j] as number;
+      if (s === w || s === RETIRED || w === RETIRED) continue;
+      const monitor = this.monitors[j] as Monitor<unknown>;
+      const names = this.names[j] as MonitorNumbering<unknown>;
+      if (monitor.covers?.(names.state(s), names.state(w)) !== true) return false;
+    }
+    return true;
   }
 
   /**

@@ -122,6 +122,15 @@ export interface Monitor<M> {
    * each number. The search then names states by these numbers instead of interning them by key.
    */
   readonly numbering?: MonitorNumbering<M>;
+  /**
+   * Whether state `stronger` finds every violation `weaker` finds: on every continuation, a run
+   * that `weaker` judges violated is violated from `stronger` too (a simulation). A search that
+   * has met a model state with `stronger` then need not search it again with `weaker`, so the
+   * product stays near the model's size where a monitor would otherwise tell runs apart for
+   * nothing (reachable-cut's start component on an application that runs one way). Equal states
+   * cover each other without asking; leave it out to have only those.
+   */
+  covers?(stronger: M, weaker: M): boolean;
 }
 
 /** Monitor.numbering: states to dense numbers and back. */

@@ -20,6 +20,11 @@ export interface StartEndJudge<C> {
    * once per carried value, application state and S*.
    */
   atEnd(carried: C, end: GlobalState, recorded: GlobalState): string | undefined;
+  /**
+   * Whether carrying `stronger` breaks the property at S_end wherever carrying `weaker` does,
+   * whatever S_end and S* (Monitor.covers); absent: only equal values.
+   */
+  covers?(stronger: C, weaker: C): boolean;
 }
 
 /** A carried value, one object per distinct value, numbered in the order met. */
@@ -83,6 +88,12 @@ export function startEndMonitor<C>(instance: number, judge: StartEndJudge<C>): M
       number: (m) => (m === "idle" ? 0 : m === "done" ? 1 : 2 + m.index),
       state: (n) => (n === 0 ? "idle" : n === 1 ? "done" : (numbered[n - 2] as Carrying<C>)),
     },
+    // Once done, a monitor judges nothing more: any state covers it.
+    covers: (stronger, weaker) =>
+      weaker === "done" ||
+      (typeof stronger !== "string" &&
+        typeof weaker !== "string" &&
+        (judge.covers?.(stronger.carried, weaker.carried) ?? false)),
     advance(m, observed) {
       if (m === "done") return DONE;
       const phase: Phase<C> = m === "idle" && observed.initiates(instance) ? started(observed.from) : m;

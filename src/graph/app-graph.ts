@@ -24,7 +24,10 @@ export interface ApplicationGraphOptions {
 
 export class ApplicationGraph {
   private readonly components: Int32Array;
-  private readonly reachableFrom = new Map<number, Uint8Array>();
+  /** By component: a flag per state, set for the states its states reach (made when first asked). */
+  private readonly reached = new Map<number, Uint8Array>();
+  /** By component: its first state (made when first asked). */
+  private firstStates: Int32Array | undefined;
 
   private constructor(private readonly space: StateSpace) {
     this.components = stronglyConnectedComponents(space, () => true).component;
@@ -66,18 +69,31 @@ export class ApplicationGraph {
   componentReaches(component: number, to: GlobalState): boolean {
     if (component < 0) return false;
     const target = this.space.idOf(to);
-    if (target === undefined) return false;
-    let reachable = this.reachableFrom.get(component);
-    if (reachable === undefined) {
-      reachable = this.reachable(this.components.indexOf(component));
-      this.reachableFrom.set(component, reachable);
-    }
-    return reachable[target] === 1;
+    return target !== undefined && this.reachableFrom(component)[target] === 1;
+  }
+
+  /** Are the states of component `to` reachable from those of component `from`? */
+  componentReachesComponent(from: number, to: number): boolean {
+    if (from < 0 || to < 0) return false;
+    if (from === to) return true;
+    const reachable = this.reachableFrom(from);
+    return reachable[(this.firstStates as Int32Array)[to] as number] === 1;
   }
 
   /** Is application state `to` reachable from application state `from` (both without snapshot state)? */
   reaches(from: GlobalState, to: GlobalState): boolean {
     return this.componentReaches(this.component(from), to);
+  }
+
+  /** The states the states of `component` reach, as a flag per state id. */
+  private reachableFrom(component: number): Uint8Array {
+    let reachable = this.reached.get(component);
+    if (reachable === undefined) {
+      this.firstStates ??= firstStateOfEach(this.components);
+      reachable = this.reachable(this.firstStates[component] as number);
+      this.reached.set(component, reachable);
+    }
+    return reachable;
   }
 
   /** The states reachable from state `source`, as a flag per state id. */
@@ -101,4 +117,16 @@ export class ApplicationGraph {
     }
     return seen;
   }
+}
+
+/** The first state of each component, by component (components are numbered 0 … count − 1). */
+function firstStateOfEach(components: Int32Array): Int32Array {
+  let count = 0;
+  for (let v = 0; v < components.length; v++) count = Math.max(count, (components[v] as number) + 1);
+  const first = new Int32Array(count).fill(-1);
+  for (let v = components.length - 1; v >= 0; v--) {
+    const c = components[v] as number;
+    if (c >= 0) first[c] = v;
+  }
+  return first;
 }

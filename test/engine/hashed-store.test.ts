@@ -81,8 +81,10 @@ describe.each(configs)("hashed stores on $name", ({ config, maxDepth, maxStates 
       expect(hashed.space).toBeUndefined();
       expect(hashed.store?.mode).toBe(mode);
       expect(figuresOf(hashed)).toEqual(figuresOf(exact));
-      // The product's nodes too: each one searched once, the first nodes kept with their model states.
-      expect(hashed.stats.searched).toBe(exact.stats.searched);
+      // The product's nodes: each one searched once, but a hashed store cannot list a model state's
+      // nodes, so it drops only those its first node covers (fingerprints; a bit array keeps no
+      // combination): at least the exact store's.
+      expect(hashed.stats.searched).toBeGreaterThanOrEqual(exact.stats.searched);
       expect(hashed.coverage).toEqual(exact.coverage);
       const verdicts = (r: CheckResult) =>
         r.verdicts.map((v) => [v.property.name, v.holds, v.complete, v.counterexample?.steps.length]);
