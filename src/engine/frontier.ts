@@ -7,7 +7,7 @@
  * memory budget.
  */
 import { allocateOrStop, type MemoryBudget } from "./budget.js";
-import { Packing, widthsFor, withSpareBits } from "./packing.js";
+import { FieldWidths, Packing, withSpareBits } from "./packing.js";
 
 export class Frontier {
   /** Rows in the level being expanded. */
@@ -17,19 +17,17 @@ export class Frontier {
   private next: Uint32Array;
   private nextLength = 0;
   private readonly row: Int32Array;
-  private readonly bound: Float64Array;
-  /** The fields' widths for their bounds, before spare bits are shared out. */
-  private minimal: number[] = [];
+  private readonly widths: FieldWidths;
 
   constructor(
     /** Fields per row. */
     readonly fields: number,
     /** Writes to out[f] a number above every value field f may hold now. */
-    private readonly bounds: (out: Float64Array) => void,
+    bounds: (out: Float64Array) => void,
     private readonly budget: MemoryBudget,
   ) {
     this.row = new Int32Array(fields);
-    this.bound = new Float64Array(fields);
+    this.widths = new FieldWidths(fields, bounds);
     this.packing = this.layout();
     this.current = allocateOrStop(budget, Uint32Array, 1024 * fields, "the frontier");
     this.next = allocateOrStop(budget, Uint32Array, 1024 * fields, "the frontier");
@@ -63,17 +61,9 @@ export class Frontier {
     this.nextLength = 0;
   }
 
-  /**
-   * A layout for the current bounds and the row `row`, each word's spare bits shared out; a
-   * field's width for its bound never narrows (packed-store.ts).
-   */
+  /** A layout for the current bounds and the row `row`, each word's spare bits shared out (FieldWidths). */
   private layout(row?: ArrayLike<number>): Packing {
-    this.bounds(this.bound);
-    if (row !== undefined)
-      for (let f = 0; f < this.fields; f++)
-        this.bound[f] = Math.max(this.bound[f] as number, (row[f] as number) + 1);
-    this.minimal = widthsFor(this.bound).map((width, f) => Math.max(width, this.minimal[f] ?? 0));
-    return new Packing(withSpareBits(this.minimal));
+    return new Packing(withSpareBits(this.widths.next(row)));
   }
 
   /** Lays both levels out again in a layout that holds `row`, keeping their order. */

@@ -13,7 +13,7 @@ import type { MemoryBudget } from "./budget.js";
 import { IntColumn, ShortColumn } from "./column.js";
 import { ExactSet } from "./exact-set.js";
 import { hashState } from "./hash.js";
-import { Packing, widthsFor, withSpareBits } from "./packing.js";
+import { FieldWidths, Packing, withSpareBits } from "./packing.js";
 
 export class PackedStore {
   private key: Packing;
@@ -25,9 +25,7 @@ export class PackedStore {
   /** One row's payload fields. */
   private readonly payloadRow: Int32Array;
   private readonly hash = new Int32Array(2);
-  private readonly bound: Float64Array;
-  /** The fields' widths for their bounds (with room to double), before spare bits are shared out. */
-  private minimal: number[] = [];
+  private readonly widths: FieldWidths;
 
   constructor(
     /** Key fields per row. */
@@ -35,7 +33,7 @@ export class PackedStore {
     /** Payload fields per row, after the key. */
     readonly payloadFields: number,
     /** Writes to out[f] a number above every value field f may hold now. */
-    private readonly bounds: (out: Float64Array) => void,
+    bounds: (out: Float64Array) => void,
     private readonly budget: MemoryBudget,
     /** Rows to make room for at once (the index is not rebuilt before it holds about this many). */
     private readonly expected: number,
@@ -44,7 +42,7 @@ export class PackedStore {
     this.packed = new Uint32Array(Math.max(1, fields));
     this.row = new Int32Array(fields);
     this.payloadRow = new Int32Array(payloadFields);
-    this.bound = new Float64Array(fields);
+    this.widths = new FieldWidths(fields, bounds);
     [this.key, this.payload] = this.layout();
     this.set = this.emptySet(expected);
   }
@@ -116,22 +114,13 @@ export class PackedStore {
 
   /**
    * The layouts of key and payload for the current bounds and the row `w` about to go in, each
-   * word's spare bits shared out. A field's width for its bound never narrows, and the bounds (the
-   * interners' sizes) are above every value stored, so every row stored fits the new layout.
+   * word's spare bits shared out (FieldWidths: every row stored fits the new layout).
    */
   private layout(w?: ArrayLike<number>): [Packing, Packing] {
-    this.bounds(this.bound);
-    if (w !== undefined) {
-      for (let f = 0; f < Math.min(this.bound.length, w.length); f++) {
-        const v = w[f] as number;
-        if (v < 0) throw new RangeError(`field ${f} of a stored row is negative (${v})`);
-        this.bound[f] = Math.max(this.bound[f] as number, v + 1);
-      }
-    }
-    this.minimal = widthsFor(this.bound).map((width, f) => Math.max(width, this.minimal[f] ?? 0));
+    const widths = this.widths.next(w);
     return [
-      new Packing(withSpareBits(this.minimal.slice(0, this.keyFields))),
-      new Packing(withSpareBits(this.minimal.slice(this.keyFields))),
+      new Packing(withSpareBits(widths.slice(0, this.keyFields))),
+      new Packing(withSpareBits(widths.slice(this.keyFields))),
     ];
   }
 

@@ -118,6 +118,39 @@ export function widthsFor(bounds: ArrayLike<number>): number[] {
 }
 
 /**
+ * The widths of a row's fields as their bounds grow, for a store or frontier that lays its rows out
+ * again when a value outgrows its field: for the current bounds (read from `bounds`, e.g. the
+ * interners' sizes) and a row about to go in, with room to double, and never narrower than before
+ * — so every row laid out earlier fits the next layout.
+ */
+export class FieldWidths {
+  private readonly bound: Float64Array;
+  private minimal: number[] = [];
+
+  constructor(
+    fields: number,
+    /** Writes to out[f] a number above every value field f may hold now. */
+    private readonly bounds: (out: Float64Array) => void,
+  ) {
+    this.bound = new Float64Array(fields);
+  }
+
+  /** The widths for the current bounds and the row `row` (if any), before spare bits are shared out. */
+  next(row?: ArrayLike<number>): readonly number[] {
+    this.bounds(this.bound);
+    if (row !== undefined) {
+      for (let f = 0; f < Math.min(this.bound.length, row.length); f++) {
+        const v = row[f] as number;
+        if (v < 0) throw new RangeError(`field ${f} of a row is negative (${v})`);
+        this.bound[f] = Math.max(this.bound[f] as number, v + 1);
+      }
+    }
+    this.minimal = widthsFor(this.bound).map((width, f) => Math.max(width, this.minimal[f] ?? 0));
+    return this.minimal;
+  }
+}
+
+/**
  * `widths` with each word's spare bits shared out among the fields packed into it, one bit at a
  * time from the first: room for values to grow that costs no memory, so a store lays its rows out
  * again less often. Each word ends up full, so the fields fall into the same words as before.

@@ -120,8 +120,9 @@ export class MonitorProduct {
 
   /**
    * Does combination `stronger` cover combination `weaker`: does each monitor's state in it find
-   * every violation the one in `weaker` finds (Monitor.covers)? A retired monitor's property has
-   * its shortest violation already, so a retired state covers and is covered by any.
+   * every violation the one in `weaker` finds (Monitor.covers)? A retired state finds none, so
+   * any state covers it; it covers only itself, since a search told of every violation
+   * (`snapshots`) still wants those the weaker state would find.
    */
   covers(stronger: number, weaker: number): boolean {
     let known = this.covering.get(stronger, weaker);
@@ -136,7 +137,8 @@ export class MonitorProduct {
     for (let j = 0; j < stronger.length; j++) {
       const s = stronger[j] as number;
       const w = weaker[j] as number;
-      if (s === w || s === RETIRED || w === RETIRED) continue;
+      if (s === w || w === RETIRED) continue;
+      if (s === RETIRED) return false;
       const monitor = this.monitors[j] as Monitor<unknown>;
       const names = this.names[j] as MonitorNumbering<unknown>;
       if (monitor.covers?.(names.state(s), names.state(w)) !== true) return false;

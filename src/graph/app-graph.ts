@@ -24,13 +24,16 @@ export interface ApplicationGraphOptions {
 
 export class ApplicationGraph {
   private readonly components: Int32Array;
+  private readonly componentCount: number;
   /** By component: a flag per state, set for the states its states reach (made when first asked). */
   private readonly reached = new Map<number, Uint8Array>();
   /** By component: its first state (made when first asked). */
   private firstStates: Int32Array | undefined;
 
   private constructor(private readonly space: StateSpace) {
-    this.components = stronglyConnectedComponents(space, () => true).component;
+    const { component, count } = stronglyConnectedComponents(space, () => true);
+    this.components = component;
+    this.componentCount = count;
   }
 
   /**
@@ -76,8 +79,7 @@ export class ApplicationGraph {
   componentReachesComponent(from: number, to: number): boolean {
     if (from < 0 || to < 0) return false;
     if (from === to) return true;
-    const reachable = this.reachableFrom(from);
-    return reachable[(this.firstStates as Int32Array)[to] as number] === 1;
+    return this.reachableFrom(from)[this.firstStateOf(to)] === 1;
   }
 
   /** Is application state `to` reachable from application state `from` (both without snapshot state)? */
@@ -89,11 +91,16 @@ export class ApplicationGraph {
   private reachableFrom(component: number): Uint8Array {
     let reachable = this.reached.get(component);
     if (reachable === undefined) {
-      this.firstStates ??= firstStateOfEach(this.components);
-      reachable = this.reachable(this.firstStates[component] as number);
+      reachable = this.reachable(this.firstStateOf(component));
       this.reached.set(component, reachable);
     }
     return reachable;
+  }
+
+  /** The first state of `component` (states of one component reach the same states). */
+  private firstStateOf(component: number): number {
+    this.firstStates ??= firstStateOfEach(this.components, this.componentCount);
+    return this.firstStates[component] as number;
   }
 
   /** The states reachable from state `source`, as a flag per state id. */
@@ -119,10 +126,8 @@ export class ApplicationGraph {
   }
 }
 
-/** The first state of each component, by component (components are numbered 0 … count − 1). */
-function firstStateOfEach(components: Int32Array): Int32Array {
-  let count = 0;
-  for (let v = 0; v < components.length; v++) count = Math.max(count, (components[v] as number) + 1);
+/** The first state of each of `count` components, by component. */
+function firstStateOfEach(components: Int32Array, count: number): Int32Array {
   const first = new Int32Array(count).fill(-1);
   for (let v = components.length - 1; v >= 0; v--) {
     const c = components[v] as number;
