@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
@@ -9,5 +9,8 @@ export default defineConfig({
     // half the time of the small files). The tests keep no state in modules they share; the
     // in-process command line checks that a run leaves the process as it found it.
     isolate: false,
+    // What the tests write (the documentation's blocks, among them a user's own test file, and
+    // the reports the browser opens) is their output, not more tests to collect.
+    exclude: [...configDefaults.exclude, "test-artifacts/**"],
   },
 });
