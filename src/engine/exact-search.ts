@@ -293,14 +293,15 @@ export class ExactSearch {
     return nodes;
   }
 
-  /** Stores the initial state and its node. */
+  /** Stores the initial state (the root, if the search was given one) and its node. */
   private storeInitial(): void {
     const { model, symmetry, stored } = this;
-    stored.set(model.codec.encode(model.initial));
+    const root = this.options.root ?? model.initial;
+    stored.set(model.codec.encode(root));
     const orbit = symmetry?.orbitSize(symmetry.canonicalize(stored, 0)) ?? 1;
     this.orbits.push(orbit);
     if (this.m > 0) {
-      this.row[this.width] = this.product.initial(model.initial);
+      this.row[this.width] = this.product.initial(root);
     }
     this.models.insert(this.row);
     this.space.addState(0, this.tally.stored(stored, 0, 0, orbit));

@@ -69,6 +69,8 @@ export interface SearchOptions {
    * Only for monitors that renaming processes leaves alike (SafetyProperty.symmetric).
    */
   readonly symmetry?: ProcessSymmetry | undefined;
+  /** The state the search starts from, in place of the model's initial state (a run's last state, to look on from there). */
+  readonly root?: GlobalState | undefined;
 }
 
 /** Runs the search to its end. */

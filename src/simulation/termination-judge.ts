@@ -32,10 +32,7 @@ export function terminationJudge(property: LivenessProperty, model: Model): RunJ
           why: `the snapshot was still in progress ${CONTINUATION_LIMIT} steps after deliveries were forced fair`,
         };
       }
-      const { space } = search(rootedAt(model, last), [], {
-        limits: { maxStates: LASSO_STATES },
-        graph: true,
-      });
+      const { space } = search(model, [], { limits: { maxStates: LASSO_STATES }, graph: true, root: last });
       const found = property.check(space, model);
       if (found === undefined) {
         return {
@@ -56,11 +53,6 @@ export function terminationJudge(property: LivenessProperty, model: Model): RunJ
       };
     },
   };
-}
-
-/** The same model starting from `root`, so the explorer's own search can start where a run ended. */
-function rootedAt(model: Model, root: GlobalState): Model {
-  return Object.assign(Object.create(model) as Model, { initial: root });
 }
 
 function stepBetween(space: StateSpace, from: number, to: number): Step {
