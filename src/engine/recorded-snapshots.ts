@@ -14,6 +14,7 @@
  * records the same snapshots, with the same verdicts, in both.
  */
 import { Model } from "../model/model.js";
+import { scriptOf } from "../model/script.js";
 import { isComplete, viewOf } from "../model/snapshot.js";
 import type { AppState, GlobalState, Run } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
@@ -80,7 +81,7 @@ export function recordedSnapshotsReduced(
 
 /** The scenario with only instance k's `snapshot` command: instance 0 of the slice is instance k. */
 function sliceToInstance(model: Model, k: number): Model {
-  const { script } = model;
+  const script = scriptOf(model);
   if (script === undefined) throw new RangeError("only a scripted scenario is sliced to an instance");
   const commands = script.commands.filter(
     (command, i) => command.kind !== "snapshot" || script.startedBy[i] === k,

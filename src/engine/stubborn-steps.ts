@@ -28,6 +28,7 @@
 import { isMarkerLocal } from "../algorithms/algorithm.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
+import { type ScriptRunner, scriptOf } from "../model/script.js";
 import type { Step } from "../model/types.js";
 
 /** The reduction a search applies: which of a state's enabled steps it expands. */
@@ -38,14 +39,15 @@ export interface StepReduction {
 
 /** The scenario's stubborn-set reduction, or why it does not apply to the model. */
 export function stubbornSteps(model: Model): StepReduction | string {
-  const { script, faults, discipline, algorithm, workload } = model.spec;
+  const { faults, discipline, algorithm, workload } = model.spec;
+  const script = scriptOf(model);
   if (script === undefined) return "it reduces scripted scenarios only";
-  if (script.ticks) return "a script with ticks gates every delivery on the script";
+  if (script.script.ticks) return "a script with ticks gates every delivery on the script";
   if (faults.duplicating) return "duplicating channels make the space cyclic";
   if (!discipline.ordered) return "it needs FIFO channels";
   if (workload.receiptsCommute !== true) return `the ${workload.name} workload's receipts may not commute`;
   if (!isMarkerLocal(algorithm)) return `${algorithm.name} is not declared marker-local`;
-  return new StubbornSteps(model);
+  return new StubbornSteps(model, script);
 }
 
 const TOKENS = 1;
@@ -79,7 +81,10 @@ class StubbornSteps implements StepReduction {
   /** The set being built from one seed (reused: `choose` runs in every state). */
   private trial = new Uint8Array(64);
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly script: ScriptRunner,
+  ) {
     const { topology } = model;
     const channels = topology.channels.length;
     this.n = topology.processes;
@@ -88,7 +93,7 @@ class StubbornSteps implements StepReduction {
     this.from = Int32Array.from(topology.channels, (c) => c.from);
     this.to = Int32Array.from(topology.channels, (c) => c.to);
     this.incoming = topology.incoming;
-    const commands = model.script?.commands ?? [];
+    const { commands } = script;
     const positions = commands.length + 1;
     this.sendsLater = new Uint8Array(positions * this.n);
     this.snapshotsLater = new Uint8Array(positions * this.n);
@@ -113,7 +118,7 @@ class StubbornSteps implements StepReduction {
         this.snapshotsLater[i * this.n + command.process] = 1;
         const at = i * this.n + command.process;
         this.snapshotInstancesLater[at] =
-          (this.snapshotInstancesLater[at] as number) | markerBit(model.script?.startedBy[i] ?? 0);
+          (this.snapshotInstancesLater[at] as number) | markerBit(script.startedBy[i] ?? 0);
       }
     }
     this.heads = new Int32Array(2 * channels);
@@ -208,10 +213,10 @@ class StubbornSteps implements StepReduction {
 
   private addScriptDependents(index: number): boolean {
     if (!this.addScript()) return false;
-    const command = this.model.script?.commands[index];
+    const command = this.script.commands[index];
     if (command?.kind === "send") return this.addTokenDependents(command.from, -1);
     if (command?.kind === "snapshot")
-      return this.addRecordingDependents(command.process, this.model.script?.startedBy[index] ?? 0, -1);
+      return this.addRecordingDependents(command.process, this.script.startedBy[index] ?? 0, -1);
     return true;
   }
 
@@ -220,7 +225,7 @@ class StubbornSteps implements StepReduction {
     if (this.scriptIn) return true;
     this.scriptIn = true;
     if (this.scriptIndex >= 0) return this.addStep(this.scriptIndex);
-    const command = this.model.script?.commands[this.position()];
+    const command = this.script.commands[this.position()];
     // A send waiting for its sender's tokens: a token arriving there comes first.
     if (command?.kind === "send") {
       for (const c of this.incoming[command.from] ?? []) if (!this.addFuture(c, TOKENS)) return false;

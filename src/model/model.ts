@@ -3,8 +3,9 @@
  * transition system of semantics.md — the initial state, the enabled steps of a state (in a fixed
  * order, because saved paths depend on it), the next state of a step, and canonical state keys.
  * Beyond semantics.md (README, "Several snapshots" and "Scripted scenarios"): several snapshot
- * instances, and a script in place of the free application (script.ts's ScriptRunner, which the
- * model asks for the application's steps and runs them).
+ * instances, and a script in place of the free application. Every step that is not a channel's
+ * comes from the model's driver (driver.ts) — the workload's free application, or a script wrapped
+ * around the tokens workload — which the model asks for them and runs them through.
  *
  * The rules are written once and run on packed states (codec.ts): `enabled` and `apply` are what
  * the engine calls, on words, with no state objects; `steps` and `next` are the same rules seen
@@ -13,16 +14,18 @@
  * applied from the transition cache after (transition-cache.ts).
  */
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
-import type { AppEffect, Workload, WorkloadParams } from "../workloads/workload.js";
+import type { Workload, WorkloadParams } from "../workloads/workload.js";
 import type { ChannelDiscipline } from "./channels/discipline.js";
-import { isStarted, StateCodec, type Words } from "./codec.js";
+import { StateCodec, type Words } from "./codec.js";
 import { StateDraft } from "./draft.js";
-import { appMessage, messageKey } from "./message.js";
-import { instanceSuffix, type Script, ScriptRunner } from "./script.js";
-import { emptySnapshot } from "./snapshot.js";
+import { type ApplicationDriver, drivenInstances, driverOf } from "./driver.js";
+import { messageKey } from "./message.js";
+import type { Script } from "./script.js";
+import { emptySnapshot, instanceSuffix } from "./snapshot.js";
 import { channelName, processName, type Topology } from "./topology.js";
 import { TransitionCache, writesSnapshot } from "./transition-cache.js";
 import type { GlobalState, Message, ModelEvent, Step, Transition } from "./types.js";
+import { WorkloadRules } from "./workload-rules.js";
 
 /** Relaxations of the lecture's reliable channels (semantics.md): each adds steps of its own. */
 export interface ChannelFaults {
@@ -58,19 +61,13 @@ export class Model {
   readonly instances: number;
   /** The packed encoding of this model's states. */
   readonly codec: StateCodec;
-  /** The script that drives the application in place of the workload's own steps, if any. */
-  readonly script: ScriptRunner | undefined;
-  private readonly initiators: readonly number[];
+  /** What takes every step that is not a channel's: the free application, or a script. */
+  readonly driver: ApplicationDriver;
   private readonly draft: StateDraft;
-  /** Interned initiations, by instance and initiator. */
-  private readonly initiations: readonly (readonly Step[])[];
-  /** Interned application steps by (app state id, process), deliveries by (contents id, channel). */
-  private readonly appSteps: (readonly Step[] | undefined)[][];
+  /** The workload's pure functions, memoized. */
+  private readonly rules: WorkloadRules;
+  /** Interned deliveries (and losses, duplications) by channel and contents id. */
   private readonly deliverySteps: (readonly Step[] | undefined)[][];
-  /** The workload's pure functions, memoized: effects by interned app state and step. */
-  private readonly performed = new Map<number, Effect>();
-  private readonly received = new Map<number, Effect>();
-  private readonly codes = new Map<string, number>();
   /** How many steps this model made (interned and numbered: the ones the transition cache learns). */
   private stepCount = 0;
   /** This model's part of a step's stamp (see STEP_STAMP): one per model made in the process. */
@@ -96,10 +93,8 @@ export class Model {
   private readonly otherLabels = new WeakMap<Step, string>();
 
   constructor(readonly spec: ModelSpec) {
-    const { topology, workload, params, script } = spec;
-    this.script = script === undefined ? undefined : new ScriptRunner(script, topology);
-    this.initiators = script === undefined ? [...new Set(spec.initiators)].sort((a, b) => a - b) : [];
-    this.instances = this.script?.instances ?? spec.instances ?? 1;
+    const { topology, workload, params, algorithm } = spec;
+    this.instances = drivenInstances(spec);
     this.codec = new StateCodec(topology.processes, topology.channels.length, this.instances);
     this.draft = new StateDraft(this.codec, topology, spec.discipline);
     this.effects = new TransitionCache(this.inSnapshot);
@@ -113,11 +108,14 @@ export class Model {
       channels: topology.channels.map(() => []),
       scriptPosition: 0,
     };
-    this.initiations = Array.from({ length: this.instances }, (_, k) =>
-      this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
-    );
-    for (const step of [...this.initiations.flat(), ...(this.script?.steps ?? [])]) this.number(step);
-    this.appSteps = Array.from({ length: topology.processes }, () => []);
+    this.rules = new WorkloadRules(workload, this.codec, topology, algorithm);
+    this.driver = driverOf(spec, {
+      codec: this.codec,
+      topology,
+      algorithm,
+      rules: this.rules,
+      stamp: (step) => this.number(step),
+    });
     this.deliverySteps = Array.from({ length: topology.channels.length }, () => []);
   }
 
@@ -132,37 +130,22 @@ export class Model {
 
   /** Writes to out[i] a number above every value word i of a state holds now (see StateCodec.bounds). */
   fieldBounds(out: Float64Array): void {
-    this.codec.bounds(out, this.script?.positions ?? 1);
+    this.codec.bounds(out, this.driver.positions);
   }
 
   /**
-   * The enabled steps of the packed state `w`, appended to `out` in the model's order:
-   * initiations (by instance, then process), then application steps — or the script's next
-   * command — then for each channel and each message it offers: its delivery, then its loss and
-   * its duplication where channels allow.
+   * The enabled steps of the packed state `w`, appended to `out` in the model's order: the
+   * driver's — initiations (by instance, then process) and application steps, or the script's
+   * next command — then, where the driver lets channels deliver, for each channel and each message
+   * it offers: its delivery, then its loss and its duplication where channels allow.
    */
   enabled(w: Words, out: Step[]): void {
-    const { topology, algorithm } = this.spec;
-    const reader = this.draft.read(w);
-    // Instance k may start once instance k − 1 has.
-    const progress = this.instances > 1 ? this.codec.progress(w, 0) : 0;
-    for (let k = 0; k < this.instances; k++) {
-      if (k > 0 && !isStarted(progress, k - 1)) break;
-      const steps = this.initiations[k] ?? [];
-      for (let i = 0; i < steps.length; i++) {
-        const step = steps[i] as Step & { kind: "initiate" };
-        if (algorithm.canInitiate(reader, step.process, k)) out.push(step);
-      }
+    if (!this.driver.enabled(this.draft.read(w), w, out)) return;
+    const channels = this.topology.channels.length;
+    for (let c = 0; c < channels; c++) {
+      const steps = this.deliveryStepsOf(w, c);
+      for (let i = 0; i < steps.length; i++) out.push(steps[i] as Step);
     }
-    const { script } = this;
-    if (script === undefined) {
-      for (let p = 0; p < topology.processes; p++) pushAll(out, this.appStepsOf(w, p));
-    } else {
-      const step = script.stepAt(reader, w[0] as number);
-      if (step !== undefined) out.push(step);
-      if (!script.deliveriesEnabled(reader, w[0] as number)) return;
-    }
-    for (let c = 0; c < topology.channels.length; c++) pushAll(out, this.deliveryStepsOf(w, c));
   }
 
   /**
@@ -211,23 +194,15 @@ export class Model {
     return this.draft.events(id);
   }
 
-  /** The rules of `step`, run on the draft: the algorithm's handlers, the workload's, the channels'. */
+  /** The rules of `step`, run on the draft: the driver's, or the channels', the algorithm's and the workload's. */
   private runRules(draft: StateDraft, step: Step): void {
     const { topology, algorithm } = this.spec;
     switch (step.kind) {
       case "initiate":
-        algorithm.initiate(draft, step.process, step.instance);
-        break;
+      case "app":
       case "script":
-        if (this.script === undefined) throw new RangeError("a script step of a model without a script");
-        this.script.run(draft, step.command, algorithm);
+        this.driver.run(draft, step);
         break;
-      case "app": {
-        const effect = this.perform(draft.procId(step.process), step);
-        draft.setProcId(step.process, effect.state);
-        this.sendAll(draft, step.process, effect.sends);
-        break;
-      }
       case "drop":
         draft.lose(step.channel, this.indexOf(step));
         break;
@@ -242,23 +217,14 @@ export class Model {
         } else {
           algorithm.onAppArrival(draft, step.channel, step.message.payload, step.message.tag);
           draft.receive(step.channel, index, kept);
-          const effect = this.receive(draft.procId(to), step.channel, step.message.payload);
+          const effect = this.rules.receive(draft.procId(to), step.channel, step.message.payload);
           draft.setProcId(to, effect.state);
-          this.sendAll(draft, to, effect.sends);
+          this.rules.sendAll(draft, to, effect.sends);
         }
         break;
       }
     }
     algorithm.afterStep?.(draft);
-  }
-
-  /** Pp sends the application messages of a workload effect, tagged as the algorithm says. */
-  private sendAll(draft: StateDraft, p: number, sends: Effect["sends"]): void {
-    const { algorithm } = this.spec;
-    for (let i = 0; i < sends.length; i++) {
-      const { channel, payload } = sends[i] as Effect["sends"][number];
-      draft.send(channel, appMessage(payload, algorithm.tagOutgoing?.(draft, p)));
-    }
   }
 
   /** The enabled steps of `state`, in the model's order (see `enabled`). */
@@ -275,25 +241,8 @@ export class Model {
     return { state: this.codec.decode(out, 0, true), events };
   }
 
-  // The lookups below run for every state; what they intern is made in separate methods, whose
-  // closures would otherwise cost these an allocation per call.
-
-  /** The application steps Pp can take in `w` (interned per app state). */
-  private appStepsOf(w: Words, p: number): readonly Step[] {
-    const id = w[this.codec.app + p] as number;
-    const byState = this.appSteps[p] as (readonly Step[] | undefined)[];
-    return byState[id] ?? this.internAppSteps(p, id);
-  }
-
-  private internAppSteps(p: number, id: number): readonly Step[] {
-    const { workload, topology } = this.spec;
-    const steps = workload
-      .actions(this.codec.apps.value(id), p, topology)
-      .map(({ action, to }): Step => ({ kind: "app", action, process: p, to }));
-    for (const step of steps) this.number(step);
-    (this.appSteps[p] as (readonly Step[] | undefined)[])[id] = steps;
-    return steps;
-  }
+  // The lookup below runs for every state; what it interns is made in a separate method, whose
+  // closures would otherwise cost it an allocation per call.
 
   /** The deliveries (and losses, duplications) channel c offers in `w` (interned per contents). */
   private deliveryStepsOf(w: Words, c: number): readonly Step[] {
@@ -316,55 +265,6 @@ export class Model {
     for (const step of steps) this.number(step);
     (this.deliverySteps[c] as (readonly Step[] | undefined)[])[id] = steps;
     return steps;
-  }
-
-  /** The workload's effect of application step `step` on Pp's state `id` (memoized: it is pure). */
-  private perform(id: number, step: Step & { kind: "app" }): Effect {
-    const n = this.codec.processes;
-    const key = ((id * n + step.process) * n + step.to) * ACTIONS + this.code(step.action);
-    let effect = this.performed.get(key);
-    if (effect === undefined) {
-      const { workload } = this.spec;
-      const app = this.codec.apps.value(id);
-      effect = this.effect(step.process, workload.perform(app, step.process, step.action, step.to));
-      this.performed.set(key, effect);
-    }
-    return effect;
-  }
-
-  /** The workload's effect of receiving `payload` on channel c, on its receiver's state `id`. */
-  private receive(id: number, c: number, payload: string): Effect {
-    const { from, to } = this.topology.channel(c);
-    const key = (id * this.codec.channelCount + c) * ACTIONS + this.code(payload);
-    let effect = this.received.get(key);
-    if (effect === undefined) {
-      const app = this.codec.apps.value(id);
-      effect = this.effect(to, this.spec.workload.receive(app, to, from, payload));
-      this.received.set(key, effect);
-    }
-    return effect;
-  }
-
-  private effect(p: number, { state, sends }: AppEffect): Effect {
-    return {
-      state: this.codec.apps.intern(state),
-      sends: sends.map(({ to, payload }) => {
-        const channel = this.topology.channelIndex(p, to);
-        if (channel === undefined) throw new RangeError(`${this.spec.workload.name}: no channel ${p}→${to}`);
-        return { channel, payload };
-      }),
-    };
-  }
-
-  /** A small code for an action name or payload, for memo keys. */
-  private code(name: string): number {
-    let code = this.codes.get(name);
-    if (code === undefined) {
-      code = this.codes.size;
-      if (code >= ACTIONS) throw new RangeError(`more than ${ACTIONS} distinct actions and payloads`);
-      this.codes.set(name, code);
-    }
-    return code;
   }
 
   /** Where in its channel the message a delivery-like step takes lies (in the drafted state). */
@@ -422,11 +322,13 @@ export class Model {
   }
 
   private labelOf(step: Step): string {
+    const named = this.driver.label?.(step);
+    if (named !== undefined) return named;
     switch (step.kind) {
       case "initiate":
         return `initiate(${processName(step.process)}${instanceSuffix(step.instance)})`;
       case "script":
-        return this.script?.label(step.command) ?? `script command ${step.command}`;
+        return `script command ${step.command}`;
       case "app":
         return step.to === step.process
           ? `${step.action}(${processName(step.process)})`
@@ -451,16 +353,3 @@ type StampedStep = Step & { [STEP_STAMP]?: number };
 /** Steps one model numbers (stamps stay exact integers for 2^27 models made in one process). */
 const STAMPS_PER_MODEL = 2 ** 26;
 let nextModel = 0;
-
-/** Distinct action names and payloads a memo key can tell apart. */
-const ACTIONS = 4096;
-
-/** A workload effect with interned state and resolved channels. */
-interface Effect {
-  readonly state: number;
-  readonly sends: readonly { readonly channel: number; readonly payload: string }[];
-}
-
-function pushAll<T>(out: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
-}

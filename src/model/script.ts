@@ -8,11 +8,12 @@
  * `ticks` a tick has no effect and is left out of the script; `tick k` is one tick either way
  * (deliveries interleave freely between ticks, so k of them add nothing).
  */
-import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
 import { held, tokenPayload } from "../workloads/tokens.js";
+import type { Words } from "./codec.js";
 import type { StateDraft, StateReader } from "./draft.js";
-import { appMessage } from "./message.js";
-import { processName, type Topology } from "./topology.js";
+import type { ApplicationDriver, DriverParts } from "./driver.js";
+import { instanceSuffix } from "./snapshot.js";
+import { processName } from "./topology.js";
 import type { Step } from "./types.js";
 
 export type ScriptCommand =
@@ -31,6 +32,11 @@ export function effectiveCommands(script: Script): readonly ScriptCommand[] {
   return script.ticks ? script.commands : script.commands.filter((c) => c.kind !== "tick");
 }
 
+/** How many snapshot instances a script starts: one per `snapshot` command. */
+export function scriptInstances(script: Script): number {
+  return script.commands.filter((c) => c.kind === "snapshot").length;
+}
+
 /** The snapshot instance each command starts (by command index; undefined for other commands). */
 export function instancesStarted(commands: readonly ScriptCommand[]): readonly (number | undefined)[] {
   let next = 0;
@@ -38,12 +44,12 @@ export function instancesStarted(commands: readonly ScriptCommand[]): readonly (
 }
 
 /**
- * A script run on the tokens workload, wrapped around it: which of its commands is next (the
- * state's script position), when that command may run and when deliveries may, what it does, and
- * what people call it. The model asks it for the application's steps in place of the workload's
- * own, so the script's rules live here and nowhere else.
+ * A script run on the tokens workload, wrapped around it — a model's driver (driver.ts): which of
+ * its commands is next (the state's script position), when that command may run and when
+ * deliveries may, what it does, and what people call it. The model asks it for the application's
+ * steps in place of the workload's own, so the script's rules live here and nowhere else.
  */
-export class ScriptRunner {
+export class ScriptRunner implements ApplicationDriver {
   /** The commands as run: ticks dropped unless they gate deliveries. */
   readonly commands: readonly ScriptCommand[];
   /** The snapshot instance each command starts, by command index. */
@@ -51,16 +57,17 @@ export class ScriptRunner {
   /** One snapshot instance per `snapshot` command. */
   readonly instances: number;
   /** Each command's step, made once. */
-  readonly steps: readonly Step[];
+  private readonly steps: readonly Step[];
 
   constructor(
     readonly script: Script,
-    private readonly topology: Topology,
+    private readonly parts: DriverParts,
   ) {
     this.commands = effectiveCommands(script);
     this.startedBy = instancesStarted(this.commands);
-    this.instances = this.startedBy.filter((k) => k !== undefined).length;
+    this.instances = scriptInstances(script);
     this.steps = this.commands.map((_, command): Step => ({ kind: "script", command }));
+    for (const step of this.steps) parts.stamp(step);
   }
 
   /** A number above every script position. */
@@ -68,42 +75,48 @@ export class ScriptRunner {
     return this.commands.length + 1;
   }
 
-  /** The step of the next command, if it can run in the state read by `state`. */
-  stepAt(state: StateReader, position: number): Step | undefined {
-    return this.canRun(state, position) ? this.steps[position] : undefined;
+  /** The next command's step, if it can run; whether channels may deliver (see deliveriesEnabled). */
+  enabled(reader: StateReader, w: Words, out: Step[]): boolean {
+    const position = w[0] as number;
+    if (this.canRun(reader, position)) out.push(this.steps[position] as Step);
+    return this.deliveriesEnabled(reader, position);
   }
 
   /**
    * May channels deliver? With `ticks`, only while the script waits — at a tick, or at a send whose
    * sender does not hold its tokens yet (time passes while it waits) — and after its end.
    */
-  deliveriesEnabled(state: StateReader, position: number): boolean {
+  private deliveriesEnabled(state: StateReader, position: number): boolean {
     if (!this.script.ticks) return true;
     const command = this.commands[position];
     return command === undefined || command.kind === "tick" || !this.canRun(state, position);
   }
 
-  /** Runs command `index` on the draft: a send of tokens, a snapshot's start, or a tick. */
-  run(draft: StateDraft, index: number, algorithm: SnapshotAlgorithm): void {
+  /** Runs a command's step on the draft: a send of tokens, a snapshot's start, or a tick. */
+  run(draft: StateDraft, step: Step): void {
+    if (step.kind !== "script") throw new RangeError(`a ${step.kind} step is not the script's`);
+    const index = step.command;
     const command = this.command(index);
     if (command.kind === "send") {
-      const c = this.topology.channelIndex(command.from, command.to);
-      if (c === undefined) throw new RangeError(`script: no channel ${command.from}→${command.to}`);
+      const channel = this.parts.topology.channelIndex(command.from, command.to);
+      if (channel === undefined) throw new RangeError(`script: no channel ${command.from}→${command.to}`);
       draft.setProc(command.from, [held(draft.proc(command.from)) - command.amount]);
-      draft.send(c, appMessage(tokenPayload(command.amount), algorithm.tagOutgoing?.(draft, command.from)));
+      this.parts.rules.sendAll(draft, command.from, [{ channel, payload: tokenPayload(command.amount) }]);
     } else if (command.kind === "snapshot") {
-      algorithm.initiate(draft, command.process, this.startedBy[index] ?? 0);
+      this.parts.algorithm.initiate(draft, command.process, this.startedBy[index] ?? 0);
     }
     draft.advanceScript();
   }
 
-  /** Command `index` as people and trace files name it: `send(P0→P1: 2)`, `snapshot(P1, #1)`, `tick`. */
-  label(index: number): string {
-    const command = this.command(index);
+  /** A command's step as people and trace files name it: `send(P0→P1: 2)`, `snapshot(P1, #1)`, `tick`. */
+  label(step: Step): string | undefined {
+    if (step.kind !== "script") return undefined;
+    const command = this.commands[step.command];
+    if (command === undefined) return undefined;
     if (command.kind === "send")
       return `send(${processName(command.from)}→${processName(command.to)}: ${command.amount})`;
     if (command.kind === "snapshot")
-      return `snapshot(${processName(command.process)}${instanceSuffix(this.startedBy[index] ?? 0)})`;
+      return `snapshot(${processName(command.process)}${instanceSuffix(this.startedBy[step.command] ?? 0)})`;
     return "tick";
   }
 
@@ -121,7 +134,7 @@ export class ScriptRunner {
   }
 }
 
-/** Instance 0 goes unnamed, so one-snapshot runs read as in the lecture; later ones are `#k`. */
-export function instanceSuffix(instance: number): string {
-  return instance === 0 ? "" : `, #${instance}`;
+/** The script that drives `model`, if one does (its driver, driver.ts). */
+export function scriptOf(model: { readonly driver: ApplicationDriver }): ScriptRunner | undefined {
+  return model.driver instanceof ScriptRunner ? model.driver : undefined;
 }

@@ -114,3 +114,8 @@ export function completesSnapshot(from: SnapshotState, to: SnapshotState): boole
 export function initiatesSnapshot(from: SnapshotState, to: SnapshotState): boolean {
   return !isInitiated(from) && isInitiated(to);
 }
+
+/** How labels name a snapshot instance: instance 0 goes unnamed, so one-snapshot runs read as in the lecture; later ones are `#k`. */
+export function instanceSuffix(instance: number): string {
+  return instance === 0 ? "" : `, #${instance}`;
+}
