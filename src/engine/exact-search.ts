@@ -13,7 +13,7 @@ import { ConfigError } from "../errors.js";
 import type { Words } from "../model/codec.js";
 import type { Model } from "../model/model.js";
 import type { ProcessSymmetry } from "../model/symmetry.js";
-import type { GlobalState, Step } from "../model/types.js";
+import type { Run, Step } from "../model/types.js";
 import { type MemoryBudget, OutOfMemoryBudget } from "./budget.js";
 import { clear } from "./clear.js";
 import { IntColumn } from "./column.js";
@@ -392,7 +392,7 @@ function concreteRun(
   symmetry: ProcessSymmetry,
   representatives: readonly Words[],
   steps: readonly Step[],
-): { steps: Step[]; states: GlobalState[] } {
+): Run {
   const width = model.width;
   let concrete: Words = (representatives[0] as Words).slice();
   const states = [model.codec.decode(concrete)];
