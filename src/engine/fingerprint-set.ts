@@ -86,9 +86,17 @@ export class FingerprintSet {
     }
   }
 
-  /** Doubles the table, or widens its payloads to 32 bits, or both, and puts every fingerprint back. */
+  /**
+   * Doubles the table (putting every fingerprint back), or widens its payloads to 32 bits, or both.
+   * Widening alone leaves every fingerprint where it is and copies only the payloads: at the scale
+   * where payloads outgrow 16 bits, a second table held beside the first would set the run's peak.
+   */
   private grow(double: boolean, widen: boolean): void {
-    const size = double ? this.size * 2 : this.size;
+    if (!double) {
+      this.widenPayloads();
+      return;
+    }
+    const size = this.size * 2;
     const table = this.budget.allocate(Uint32Array, size * 2);
     const wide = widen || this.payloads instanceof Uint32Array;
     const payloads =
@@ -100,7 +108,7 @@ export class FingerprintSet {
     if (table === undefined || (this.payloads !== undefined && payloads === undefined)) {
       if (table !== undefined) this.budget.release(table);
       const full = Math.floor(this.size * 0.95);
-      if (widen || !double || this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
+      if (widen || this.growAt >= full) throw new OutOfMemoryBudget("the fingerprint table");
       this.growAt = full;
       return;
     }
@@ -122,6 +130,16 @@ export class FingerprintSet {
     this.payloads = payloads;
     this.size = size;
     this.growAt = Math.floor(size * MAX_LOAD);
+  }
+
+  /** The payloads in 32 bits, slot for slot. */
+  private widenPayloads(): void {
+    const narrow = this.payloads as Uint16Array;
+    const wide = this.budget.allocate(Uint32Array, this.size);
+    if (wide === undefined) throw new OutOfMemoryBudget("the fingerprint table");
+    wide.set(narrow);
+    this.budget.release(narrow);
+    this.payloads = wide;
   }
 }
 

@@ -47,7 +47,8 @@ describe("the fingerprint table", () => {
   });
 
   it("costs ten bytes a slot while payloads fit in 16 bits, twelve after", () => {
-    const set = new FingerprintSet(new MemoryBudget(), 1000, true);
+    const budget = new MemoryBudget();
+    const set = new FingerprintSet(budget, 1000, true);
     const slots = set.bytes / 10;
     set.insert(1, 1, 0xffff);
     expect(set.bytes).toBe(10 * slots);
@@ -55,5 +56,8 @@ describe("the fingerprint table", () => {
     expect(set.bytes).toBe(12 * slots);
     expect(set.find(1, 1)).toBe(0xffff);
     expect(set.find(2, 2)).toBe(0x10000);
+    // Widening copies the payloads only: at its peak the table held its fingerprints once, and
+    // both payload arrays (8 + 2 + 4 bytes a slot), not a second table beside the first.
+    expect(budget.peak).toBe(14 * slots);
   });
 });
