@@ -6,39 +6,11 @@
  * steps a state enables and runs them through it, so it knows neither how a workload acts nor
  * what a script says.
  */
-import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
-import { isStarted, type StateCodec, type Words } from "./codec.js";
+import type { ApplicationDriver, DriverParts } from "./application-driver.js";
+import { isStarted, type Words } from "./codec.js";
 import type { StateDraft, StateReader } from "./draft.js";
 import { type Script, ScriptRunner, scriptInstances } from "./script.js";
-import type { Topology } from "./topology.js";
 import type { Step } from "./types.js";
-import type { WorkloadRules } from "./workload-rules.js";
-
-export interface ApplicationDriver {
-  /** How many snapshot instances it starts. */
-  readonly instances: number;
-  /** A number above every position it keeps in a state's `scriptPosition` (1: it keeps none). */
-  readonly positions: number;
-  /**
-   * Appends to `out` the steps it enables in the state `w` (read by `reader`), in its fixed order,
-   * and returns whether channels may deliver in that state.
-   */
-  enabled(reader: StateReader, w: Words, out: Step[]): boolean;
-  /** Runs one of its own steps (any but a channel's) on the draft. */
-  run(draft: StateDraft, step: Step): void;
-  /** The label of a step of a kind only this driver names, if `step` is one. */
-  label?(step: Step): string | undefined;
-}
-
-/** What a driver is built from: the model's parts, and how the model numbers each step it makes. */
-export interface DriverParts {
-  readonly codec: StateCodec;
-  readonly topology: Topology;
-  readonly algorithm: SnapshotAlgorithm;
-  readonly rules: WorkloadRules;
-  /** Numbers a step the driver made (Model.stepNumber), once, as it makes it. */
-  readonly stamp: (step: Step) => void;
-}
 
 /** What a model's driver is configured by (ModelSpec's fields). */
 export interface DriverSpec {

@@ -15,10 +15,11 @@
  */
 import type { SnapshotAlgorithm } from "../algorithms/algorithm.js";
 import type { Workload, WorkloadParams } from "../workloads/workload.js";
+import type { ApplicationDriver } from "./application-driver.js";
 import type { ChannelDiscipline } from "./channels/discipline.js";
 import { StateCodec, type Words } from "./codec.js";
 import { StateDraft } from "./draft.js";
-import { type ApplicationDriver, drivenInstances, driverOf } from "./driver.js";
+import { drivenInstances, driverOf } from "./driver.js";
 import { messageKey } from "./message.js";
 import type { Script } from "./script.js";
 import { emptySnapshot, instanceSuffix } from "./snapshot.js";

@@ -9,9 +9,9 @@
  * (deliveries interleave freely between ticks, so k of them add nothing).
  */
 import { held, tokenPayload } from "../workloads/tokens.js";
+import type { ApplicationDriver, DriverParts } from "./application-driver.js";
 import type { Words } from "./codec.js";
 import type { StateDraft, StateReader } from "./draft.js";
-import type { ApplicationDriver, DriverParts } from "./driver.js";
 import { instanceSuffix } from "./snapshot.js";
 import { processName } from "./topology.js";
 import type { Step } from "./types.js";
@@ -44,10 +44,11 @@ export function instancesStarted(commands: readonly ScriptCommand[]): readonly (
 }
 
 /**
- * A script run on the tokens workload, wrapped around it — a model's driver (driver.ts): which of
- * its commands is next (the state's script position), when that command may run and when
- * deliveries may, what it does, and what people call it. The model asks it for the application's
- * steps in place of the workload's own, so the script's rules live here and nowhere else.
+ * A script run on the tokens workload, wrapped around it as a model's driver
+ * (application-driver.ts): which of its commands is next (the state's script position), when that
+ * command may run and when deliveries may, what it does, and what people call it. The model asks
+ * it for the application's steps in place of the workload's own, so the script's rules live here
+ * and nowhere else.
  */
 export class ScriptRunner implements ApplicationDriver {
   /** The commands as run: ticks dropped unless they gate deliveries. */
@@ -134,7 +135,7 @@ export class ScriptRunner implements ApplicationDriver {
   }
 }
 
-/** The script that drives `model`, if one does (its driver, driver.ts). */
+/** The script that drives `model`, if one does (its driver). */
 export function scriptOf(model: { readonly driver: ApplicationDriver }): ScriptRunner | undefined {
   return model.driver instanceof ScriptRunner ? model.driver : undefined;
 }
