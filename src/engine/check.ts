@@ -18,7 +18,8 @@ import {
 import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
 import { runToEnd, runYielding } from "./pacing.js";
 import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
-import { type SearchOptions, type SearchOutcome, searching } from "./search.js";
+import { searching } from "./search.js";
+import type { SearchOptions, SearchOutcome } from "./search-contract.js";
 import type { StateSpace } from "./state-space.js";
 
 export interface ExplorationStats extends SearchFigures {

@@ -24,7 +24,7 @@ import { PackedObservation } from "./observation.js";
 import { PackedStore } from "./packed-store.js";
 import { MonitorProduct, NO_MONITORS } from "./product.js";
 import type { Monitor } from "./property.js";
-import type { FoundViolation, SearchOptions, SearchResult } from "./search.js";
+import type { FoundViolation, SearchOptions, SearchResult } from "./search-contract.js";
 import { StateSpace } from "./state-space.js";
 import type { StepReduction } from "./stubborn-steps.js";
 

@@ -27,7 +27,8 @@ import { PackedObservation } from "./observation.js";
 import { CHECK_EVERY, Checkpoints } from "./pacing.js";
 import { MonitorProduct, NO_MONITORS } from "./product.js";
 import type { Monitor } from "./property.js";
-import { type FoundViolation, memoryLimit, type SearchOutcome, search } from "./search.js";
+import { memoryLimit, search } from "./search.js";
+import type { FoundViolation, SearchOutcome } from "./search-contract.js";
 import type { StepReduction } from "./stubborn-steps.js";
 
 /** How a search stores the states it has met. */

@@ -19,7 +19,8 @@ import { isComplete, viewOf } from "../model/snapshot.js";
 import type { AppState, GlobalState, Run } from "../model/types.js";
 import type { Limits, ProgressSink, StopReason } from "./limits.js";
 import type { SafetyProperty } from "./property.js";
-import { type FoundViolation, search, type ViolationSink } from "./search.js";
+import { search } from "./search.js";
+import type { FoundViolation, ViolationSink } from "./search-contract.js";
 import { stubbornSteps } from "./stubborn-steps.js";
 
 export interface RecordedSnapshot {
