@@ -15,11 +15,11 @@ import {
   searchingHashed,
   type UnrebuiltViolation,
 } from "./hashed-search.js";
-import type { Limits, ProgressSink, SearchFigures } from "./limits.js";
+import type { SearchFigures } from "./limits.js";
 import { runToEnd, runYielding } from "./pacing.js";
 import type { LivenessProperty, Monitor, Property, SafetyProperty } from "./property.js";
 import { searching } from "./search.js";
-import type { SearchOptions, SearchOutcome } from "./search-contract.js";
+import type { SearchBounds, SearchOptions, SearchOutcome } from "./search-contract.js";
 import type { StateSpace } from "./state-space.js";
 
 export interface ExplorationStats extends SearchFigures {
@@ -62,13 +62,9 @@ export interface CheckResult<Space extends StateSpace | undefined = StateSpace |
   readonly warnings: readonly string[];
 }
 
-export interface CheckOptions {
-  readonly limits: Limits;
-  readonly progress?: ProgressSink | undefined;
+export interface CheckOptions extends SearchBounds {
   /** Keep the state graph's edges even when no liveness property needs them (graph exports). */
   readonly graph?: boolean | undefined;
-  /** Stops the search cleanly, with partial statistics and the verdicts so far, when aborted. */
-  readonly signal?: AbortSignal | undefined;
   /**
    * Keep one state per orbit of the model's symmetry of processes (src/model/symmetry.ts): the
    * figures stay the whole space's; properties whose monitors tell processes apart, liveness and

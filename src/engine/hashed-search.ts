@@ -21,14 +21,14 @@ import { Coverage } from "./coverage.js";
 import { FingerprintSet, NEW } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import { hashState } from "./hash.js";
-import type { Limits, ProgressSink, StopReason } from "./limits.js";
+import type { StopReason } from "./limits.js";
 import { FigureTally } from "./model-figures.js";
 import { PackedObservation } from "./observation.js";
 import { CHECK_EVERY, Checkpoints } from "./pacing.js";
 import { MonitorProduct, NO_MONITORS } from "./product.js";
 import type { Monitor } from "./property.js";
 import { memoryLimit, search } from "./search.js";
-import type { FoundViolation, SearchOutcome } from "./search-contract.js";
+import type { FoundViolation, SearchBounds, SearchOutcome } from "./search-contract.js";
 import type { StepReduction } from "./stubborn-steps.js";
 
 /** How a search stores the states it has met. */
@@ -42,11 +42,8 @@ export interface HashedStore {
   readonly hashes?: number | undefined;
 }
 
-export interface HashedSearchOptions {
+export interface HashedSearchOptions extends SearchBounds {
   readonly store: HashedStore;
-  readonly limits: Limits;
-  readonly progress?: ProgressSink | undefined;
-  readonly signal?: AbortSignal | undefined;
   readonly reduction?: StepReduction | undefined;
   /** One state per orbit, as in the exact search (SearchOptions.symmetry). */
   readonly symmetry?: ProcessSymmetry | undefined;

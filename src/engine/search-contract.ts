@@ -47,14 +47,19 @@ export type ViolationSink = (found: {
   readonly run: () => FoundViolation;
 }) => void;
 
-export interface SearchOptions {
+/** How far any search goes, whom it tells how far it got, and what stops it: every store's, and the check's. */
+export interface SearchBounds {
   readonly limits: Limits;
   readonly progress?: ProgressSink | undefined;
+  /** Stops the search cleanly, with partial statistics and the verdicts so far, when aborted. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What the exact store's search is asked. */
+export interface SearchOptions extends SearchBounds {
   readonly onViolation?: ViolationSink | undefined;
   /** Keep the state graph's edges (liveness properties and graph exports need them). */
   readonly graph?: boolean | undefined;
-  /** Stops the search cleanly (partial statistics, verdicts so far) when aborted. */
-  readonly signal?: AbortSignal | undefined;
   /** Expands only the steps this reduction chooses in each state (stubborn-steps.ts). */
   readonly reduction?: StepReduction | undefined;
   /**
