@@ -11,8 +11,6 @@ import type { Step } from "./types.js";
 import type { WorkloadRules } from "./workload-rules.js";
 
 export interface ApplicationDriver {
-  /** How many snapshot instances it starts. */
-  readonly instances: number;
   /** A number above every position it keeps in a state's `scriptPosition` (1: it keeps none). */
   readonly positions: number;
   /**

@@ -27,7 +27,7 @@ export function drivenInstances(spec: DriverSpec): number {
 /** The driver of `spec`: its script, or the workload's free application. */
 export function driverOf(spec: DriverSpec, parts: DriverParts): ApplicationDriver {
   if (spec.script !== undefined) return new ScriptRunner(spec.script, parts);
-  return new FreeApplication(parts, spec.initiators, drivenInstances(spec));
+  return new FreeApplication(parts, spec.initiators);
 }
 
 /**
@@ -38,6 +38,8 @@ export function driverOf(spec: DriverSpec, parts: DriverParts): ApplicationDrive
 export class FreeApplication implements ApplicationDriver {
   readonly positions = 1;
   private readonly initiators: readonly number[];
+  /** The model's snapshot instances (drivenInstances): its codec's. */
+  private readonly instances: number;
   /** Interned initiations, by instance and initiator. */
   private readonly initiations: readonly (readonly Step[])[];
   /** Interned application steps by process and app state id. */
@@ -46,10 +48,10 @@ export class FreeApplication implements ApplicationDriver {
   constructor(
     private readonly parts: DriverParts,
     initiators: readonly number[],
-    readonly instances: number,
   ) {
     this.initiators = [...new Set(initiators)].sort((a, b) => a - b);
-    this.initiations = Array.from({ length: instances }, (_, k) =>
+    this.instances = parts.codec.instances;
+    this.initiations = Array.from({ length: this.instances }, (_, k) =>
       this.initiators.map((p): Step => ({ kind: "initiate", process: p, instance: k })),
     );
     for (const step of this.initiations.flat()) parts.stamp(step);

@@ -55,8 +55,6 @@ export class ScriptRunner implements ApplicationDriver {
   readonly commands: readonly ScriptCommand[];
   /** The snapshot instance each command starts, by command index. */
   readonly startedBy: readonly (number | undefined)[];
-  /** One snapshot instance per `snapshot` command. */
-  readonly instances: number;
   /** Each command's step, made once. */
   private readonly steps: readonly Step[];
 
@@ -66,7 +64,6 @@ export class ScriptRunner implements ApplicationDriver {
   ) {
     this.commands = effectiveCommands(script);
     this.startedBy = instancesStarted(this.commands);
-    this.instances = scriptInstances(script);
     this.steps = this.commands.map((_, command): Step => ({ kind: "script", command }));
     for (const step of this.steps) parts.stamp(step);
   }
